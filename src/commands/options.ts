@@ -1,0 +1,36 @@
+/** Option builders shared by the command definitions (names are SPEC §3's, keep them exact). */
+import type { SlashCommandSubcommandBuilder } from "discord.js";
+
+type Sub = SlashCommandSubcommandBuilder;
+
+export const accountOpt = (s: Sub): Sub =>
+  s.addStringOption((o) =>
+    o
+      .setName("account")
+      .setDescription("Linked account (label or username); the server's default when empty")
+      .setAutocomplete(true)
+      .setMaxLength(100),
+  );
+
+export const userOpt = (s: Sub, required: boolean, description = "Roblox username or numeric id"): Sub =>
+  s.addStringOption((o) =>
+    o.setName("user").setDescription(description).setRequired(required).setMaxLength(32),
+  );
+
+export const sortOpt = (s: Sub): Sub =>
+  s.addIntegerOption((o) =>
+    o
+      .setName("sort")
+      .setDescription("Sort order")
+      .addChoices(
+        { name: "default", value: 0 },
+        { name: "oldest first", value: 1 },
+        { name: "newest first", value: 2 },
+      ),
+  );
+
+/** Chains option adders onto a subcommand in order (required ones first). */
+export const withOpts =
+  (...adders: ((s: Sub) => Sub)[]) =>
+  (s: Sub): Sub =>
+    adders.reduce((acc, add) => add(acc), s);
