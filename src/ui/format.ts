@@ -1,0 +1,170 @@
+/**
+ * Small pure text helpers shared by embeds, buttons and replies. No I/O, no clock unless a
+ * default `now` is used.
+ */
+import { escapeMarkdown as djsEscapeMarkdown } from "discord.js";
+
+export type TimestampStyle = "t" | "T" | "d" | "D" | "f" | "F" | "R";
+
+/** Discord's dynamic timestamp, e.g. `<t:1700000000:R>` ("3 minutes ago" in the client). */
+export function discordTimestamp(date: Date | number, style: TimestampStyle = "R"): string {
+  const ms = typeof date === "number" ? date : date.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError("discordTimestamp: invalid date");
+  return `<t:${Math.floor(ms / 1000)}:${style}>`;
+}
+
+export interface FormatMinutesOptions {
+  /** When true, 0 means "no limit" (screen-time limits: 0 = none). */
+  asLimit?: boolean;
+}
+
+/** "45 min", "1 h 05 min", "2 h 00 min"; with `asLimit`, 0 → "no limit". */
+export function formatMinutes(minutes: number, options: FormatMinutesOptions = {}): string {
+  const n = Number.isFinite(minutes) ? Math.max(0, Math.round(minutes)) : 0;
+  if (n === 0 && options.asLimit) return "no limit";
+  if (n < 60) return `${n} min`;
+  const h = Math.floor(n / 60);
+  const m = n % 60;
+  return `${h} h ${String(m).padStart(2, "0")} min`;
+}
+
+const PRESENCE_LABELS = ["Offline", "Online", "In game", "In Studio", "Invisible"] as const;
+
+/** Roblox presence type → words (0 Offline, 1 Online, 2 In game, 3 In Studio, 4 Invisible). */
+export function presenceLabel(type: number | null | undefined): string {
+  if (type === null || type === undefined || !Number.isInteger(type)) return "Offline";
+  return PRESENCE_LABELS[type] ?? "Offline";
+}
+
+const HIDDEN_LOCATIONS = new Set(["", "unknown", "null", "undefined"]);
+
+/**
+ * The experience a user is in, from presence `lastLocation`. Roblox hides it (empty or null)
+ * when joins are off: then say "an experience", never "Unknown" (DESIGN). `placeId` is
+ * accepted for callers that have it; a name is never invented from it.
+ */
+export function experienceName(lastLocation?: string | null, _placeId?: number | string | null): string {
+  const name = (lastLocation ?? "").trim();
+  if (HIDDEN_LOCATIONS.has(name.toLowerCase())) return "an experience";
+  return name;
+}
+
+const ID_RE = /^\d{1,20}$/;
+
+/** `https://www.roblox.com/users/<id>/profile`; throws RangeError for a non-numeric id. */
+export function profileUrl(userId: string | number | bigint): string {
+  const id = String(userId);
+  if (!ID_RE.test(id)) throw new RangeError("profileUrl: id must be 1-20 digits");
+  return `https://www.roblox.com/users/${id}/profile`;
+}
+
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+
+/** Calendar age of an account: "3 years", "5 months", "12 days", "less than a day". */
+export function accountAge(createdIso: string | Date, now: Date = new Date()): string {
+  const created = createdIso instanceof Date ? createdIso : new Date(createdIso);
+  if (Number.isNaN(created.getTime()) || Number.isNaN(now.getTime())) return "unknown age";
+  if (created.getTime() > now.getTime()) return "less than a day";
+  let months =
+    (now.getUTCFullYear() - created.getUTCFullYear()) * 12 + (now.getUTCMonth() - created.getUTCMonth());
+  const anniversary = new Date(created.getTime());
+  anniversary.setUTCMonth(anniversary.getUTCMonth() + months);
+  if (anniversary.getTime() > now.getTime()) months -= 1;
+  if (months >= 12) return plural(Math.floor(months / 12), "year");
+  if (months >= 1) return plural(months, "month");
+  const days = Math.floor((now.getTime() - created.getTime()) / 86_400_000);
+  return days >= 1 ? plural(days, "day") : "less than a day";
+}
+
+/**
+ * Shortens `s` to at most `n` UTF-16 units, ending with "…" when cut. Never splits a
+ * surrogate pair.
+ */
+export function truncate(s: string, n: number): string {
+  if (n <= 0) return "";
+  if (s.length <= n) return s;
+  if (n === 1) return "…";
+  let cut = n - 1;
+  const last = s.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
+  return s.slice(0, cut) + "…";
+}
+
+/** Escapes Discord markdown (discord.js's escaper). */
+export function escapeMarkdown(s: string): string {
+  return djsEscapeMarkdown(s);
+}
+
+const HHMM_RE = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+/** "07:30" → 450 (minutes after midnight); null when not a valid 24-hour time. */
+export function parseHHMM(s: string): number | null {
+  const m = HHMM_RE.exec(s.trim());
+  if (!m) return null;
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+/** Minutes after midnight → "07:30". */
+export function formatHHMM(minutes: number): string {
+  const n = ((Math.floor(minutes) % 1440) + 1440) % 1440;
+  return `${String(Math.floor(n / 60)).padStart(2, "0")}:${String(n % 60).padStart(2, "0")}`;
+}
+
+/** True when `zone` is an IANA time zone this runtime knows (UTC included). */
+export function isValidTimeZone(zone: string): boolean {
+  if (typeof zone !== "string" || zone.length === 0 || zone.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let zoneCache: readonly string[] | undefined;
+
+function allZones(): readonly string[] {
+  if (!zoneCache) {
+    const zones = new Set(Intl.supportedValuesOf("timeZone"));
+    zones.add("UTC");
+    zoneCache = [...zones].sort();
+  }
+  return zoneCache;
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/**
+ * Autocomplete choices for the `zone` option: IANA zones matching `query` (case-insensitive,
+ * spaces match underscores), prefix matches of the zone or its city first. Empty query →
+ * UTC first, then alphabetical.
+ */
+export function timeZoneChoices(query: string, limit = 25): Choice[] {
+  const max = Math.max(0, Math.min(25, Math.floor(limit)));
+  const q = query.trim().toLowerCase().replace(/\s+/g, "_");
+  const zones = allZones();
+  let picked: string[];
+  if (q === "") {
+    picked = ["UTC", ...zones.filter((z) => z !== "UTC")];
+  } else {
+    const rank = (z: string): number => {
+      const lz = z.toLowerCase();
+      const city = lz.slice(lz.lastIndexOf("/") + 1);
+      if (lz === q || city === q) return 0;
+      if (lz.startsWith(q) || city.startsWith(q)) return 1;
+      if (lz.includes(q)) return 2;
+      return -1;
+    };
+    picked = zones
+      .map((z) => ({ z, r: rank(z) }))
+      .filter((x) => x.r >= 0)
+      .sort((a, b) => a.r - b.r || a.z.localeCompare(b.z))
+      .map((x) => x.z);
+  }
+  return picked.slice(0, max).map((z) => ({ name: z, value: z }));
+}
