@@ -92,7 +92,7 @@ export function truncate(s: string, n: number): string {
   return s.slice(0, cut) + "…";
 }
 
-/** Escapes Discord markdown (discord.js's escaper). */
+/** Escapes Discord markdown (discord.js's escaper; quadratic in length, so cut long text first). */
 export function escapeMarkdown(s: string): string {
   return djsEscapeMarkdown(s);
 }
