@@ -1,0 +1,327 @@
+import type { FaultSpec, FaultStore } from "./faults.js";
+import type { PresenceType, Restriction } from "./model.js";
+import type { RateLimiter } from "./ratelimit.js";
+import { trackerFor } from "./seed.js";
+import type { SimState } from "./state.js";
+
+export interface RequestLogEntry {
+  at: number;
+  method: string;
+  /** path with query */
+  path: string;
+  /** first segment: friends, presence, users, apis/user-settings-api, … */
+  api: string;
+  status: number;
+  /** authenticated user, if the cookie was valid */
+  userId: number | null;
+  csrfRejected: boolean;
+  cookieHeader: boolean;
+  trackerSent: boolean;
+}
+
+/** Thrown for a bad control call; the HTTP API answers 400 `{error}`. */
+export class ControlError extends Error {}
+
+export interface Runtime {
+  state: SimState;
+  faults: FaultStore;
+  limiter: RateLimiter;
+  log: RequestLogEntry[];
+  latencyMs: number;
+  readonly initialLatencyMs: number;
+}
+
+export interface CreateUserInput {
+  id?: number;
+  name: string;
+  displayName?: string;
+  description?: string;
+  created?: string;
+  hasVerifiedBadge?: boolean;
+  isBanned?: boolean;
+}
+
+export interface PresenceInput {
+  userId: number;
+  userPresenceType: PresenceType;
+  lastLocation?: string;
+  placeId?: number | null;
+  rootPlaceId?: number | null;
+  universeId?: number | null;
+  gameId?: string | null;
+  /** ISO; default now (or unchanged when going offline) */
+  lastOnline?: string;
+}
+
+export interface RestrictionInput {
+  userId: number;
+  source: 1 | 2;
+  /** ISO, null = permanent; default: screen time → next UTC midnight, ban → 3 days */
+  endTime?: string | null;
+  startTime?: string;
+  messageToUser?: string;
+  punishmentTypeDescription?: string;
+}
+
+export interface ScreenTimeInput {
+  userId: number;
+  dailyLimit?: number;
+  todayMinutes?: number;
+  days?: number[];
+  localDayOfWeek?: number;
+  tempMinutes?: number;
+}
+
+export interface BulkInput {
+  count: number;
+  startId?: number;
+  /** each account gets this many friends, from one shared pool of new users */
+  watchedFriends?: number;
+}
+
+export interface BulkResult {
+  ids: number[];
+  cookies: string[];
+  friendIds: number[];
+}
+
+const isInt = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v);
+
+function need(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new ControlError(message);
+}
+
+/** Everything the /__sim/ HTTP API does, callable in-process. */
+export class SimControl {
+  constructor(private readonly rt: Runtime) {}
+
+  private get s(): SimState {
+    return this.rt.state;
+  }
+
+  private user(id: unknown): number {
+    need(isInt(id) && this.s.users.has(id), `unknown user ${String(id)}`);
+    return id;
+  }
+
+  reset(): void {
+    this.s.reset();
+    this.rt.faults.clear();
+    this.rt.limiter.clear();
+    this.rt.log.length = 0;
+    this.rt.latencyMs = this.rt.initialLatencyMs;
+  }
+
+  createUser(input: CreateUserInput): { id: number; cookie: string; tracker: string } {
+    need(
+      typeof input.name === "string" && /^\w{3,20}$/.test(input.name),
+      "name must be 3-20 word characters",
+    );
+    const id = input.id ?? Math.max(this.s.maxId + 1, 100_000_000);
+    need(isInt(id) && id > 0, "id must be a positive integer");
+    need(!this.s.users.has(id), `user ${id} exists`);
+    need(!this.s.usersByName.has(input.name.toLowerCase()), `name ${input.name} is taken`);
+    this.s.addUser({ ...input, id });
+    return { id, cookie: this.s.issueCookie(id), tracker: trackerFor(id) };
+  }
+
+  /** A fresh working cookie for the user (the previous one stops working). */
+  issueCookie(userId: number): string {
+    return this.s.issueCookie(this.user(userId), true);
+  }
+
+  /** The user's current cookie, if any. */
+  cookieOf(userId: number): string | undefined {
+    return this.s.userCookie.get(userId);
+  }
+
+  sendFriendRequest(from: number, to: number): void {
+    this.user(from);
+    this.user(to);
+    need(from !== to, "cannot request oneself");
+    need(!this.s.areFriends(from, to), "already friends");
+    this.s.addRequest(from, to);
+  }
+
+  addFriends(a: number, b: number): void {
+    need(this.user(a) !== this.user(b), "cannot befriend oneself");
+    this.s.makeFriends(a, b);
+  }
+
+  removeFriends(a: number, b: number): void {
+    this.s.unfriend(this.user(a), this.user(b));
+  }
+
+  setPresence(p: PresenceInput): void {
+    const id = this.user(p.userId);
+    need(
+      isInt(p.userPresenceType) && p.userPresenceType >= 0 && p.userPresenceType <= 4,
+      "userPresenceType 0..4",
+    );
+    const prev = this.s.presenceOf(id);
+    const type = p.userPresenceType;
+    const now = Date.now();
+    const lastOnline =
+      p.lastOnline !== undefined
+        ? Date.parse(p.lastOnline)
+        : type !== 0 || prev.userPresenceType !== 0
+          ? now
+          : prev.lastOnline;
+    need(!Number.isNaN(lastOnline), "lastOnline must be ISO");
+    this.s.presence.set(id, {
+      userPresenceType: type,
+      lastLocation: p.lastLocation ?? (type === 1 ? "Website" : type === 3 ? "Studio" : ""),
+      placeId: p.placeId ?? null,
+      rootPlaceId: p.rootPlaceId ?? p.placeId ?? null,
+      universeId: p.universeId ?? null,
+      gameId: p.gameId ?? null,
+      lastOnline,
+    });
+  }
+
+  startRestriction(r: RestrictionInput): Restriction {
+    const id = this.user(r.userId);
+    need(r.source === 1 || r.source === 2, "source must be 1 (ban) or 2 (screen time)");
+    const now = new Date();
+    let endTime: string | null;
+    if (r.endTime === undefined) {
+      const end =
+        r.source === 2
+          ? Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1)
+          : now.getTime() + 3 * 86_400_000;
+      endTime = new Date(end).toISOString();
+    } else {
+      endTime = r.endTime;
+      need(endTime === null || !Number.isNaN(Date.parse(endTime)), "endTime must be ISO or null");
+    }
+    const restriction: Restriction = {
+      source: r.source,
+      startTime: r.startTime ?? now.toISOString(),
+      endTime,
+      messageToUser:
+        r.messageToUser ?? (r.source === 1 ? "Your account was banned for violating the Terms of Use." : ""),
+      punishmentTypeDescription:
+        r.punishmentTypeDescription ?? (r.source === 1 ? "Ban 3 Days" : "Screen time limit"),
+    };
+    this.s.restrictions.set(id, restriction);
+    return restriction;
+  }
+
+  endRestriction(userId: number): void {
+    this.s.restrictions.delete(this.user(userId));
+  }
+
+  setScreenTime(input: ScreenTimeInput): void {
+    const st = this.s.screenTimeOf(this.user(input.userId));
+    const minutes = (v: unknown) => isInt(v) && v >= 0 && v <= 1440;
+    if (input.dailyLimit !== undefined) {
+      need(minutes(input.dailyLimit), "dailyLimit 0..1440");
+      st.dailyLimit = input.dailyLimit;
+    }
+    if (input.days !== undefined) {
+      need(
+        Array.isArray(input.days) && input.days.length === 7 && input.days.every(minutes),
+        "days: 7 minute counts",
+      );
+      st.days = [...input.days];
+    }
+    if (input.todayMinutes !== undefined) {
+      need(minutes(input.todayMinutes), "todayMinutes 0..1440");
+      st.days[0] = input.todayMinutes;
+    }
+    if (input.localDayOfWeek !== undefined) {
+      need(
+        isInt(input.localDayOfWeek) && input.localDayOfWeek >= 0 && input.localDayOfWeek <= 6,
+        "localDayOfWeek 0..6",
+      );
+      st.localDayOfWeek = input.localDayOfWeek;
+    }
+    if (input.tempMinutes !== undefined) {
+      need(minutes(input.tempMinutes), "tempMinutes 0..1440");
+      st.tempMinutes = input.tempMinutes;
+    }
+  }
+
+  expireCookie(userId: number): void {
+    this.s.expireCookie(this.user(userId));
+  }
+
+  /** The next authenticated response carries Set-Cookie with a new cookie; the old one then dies. */
+  rotateCookie(userId: number): void {
+    const c = this.s.userCookie.get(this.user(userId));
+    const session = c ? this.s.sessions.get(c) : undefined;
+    need(session, `user ${userId} has no live cookie`);
+    session.rotatePending = true;
+  }
+
+  rotateCsrf(userId?: number): void {
+    this.s.rotateCsrf(userId === undefined ? undefined : this.user(userId));
+  }
+
+  setCaptcha(userId: number, required: boolean): void {
+    if (required) this.s.captcha.add(this.user(userId));
+    else this.s.captcha.delete(this.user(userId));
+  }
+
+  setBlocked(a: number, b: number, blocked: boolean): void {
+    const [x, y] = [this.user(a), this.user(b)].sort((p, q) => p - q);
+    if (blocked) this.s.blocks.add(`${x}:${y}`);
+    else this.s.blocks.delete(`${x}:${y}`);
+  }
+
+  addFault(spec: FaultSpec): void {
+    try {
+      this.rt.faults.add(spec);
+    } catch (e) {
+      throw new ControlError((e as Error).message);
+    }
+  }
+
+  clearFaults(): void {
+    this.rt.faults.clear();
+  }
+
+  getLog(): RequestLogEntry[] {
+    return this.rt.log;
+  }
+
+  clearLog(): void {
+    this.rt.log.length = 0;
+  }
+
+  dumpState(): Record<string, unknown> {
+    return { ...this.s.toJSON(), faults: this.rt.faults.list(), latencyMs: this.rt.latencyMs };
+  }
+
+  setLatency(ms: number): void {
+    need(isInt(ms) && ms >= 0 && ms <= 60_000, "ms 0..60000");
+    this.rt.latencyMs = ms;
+  }
+
+  /** `count` accounts with cookies `…_SIMCOOKIE<id>`, ids from `startId` (default: above every id). */
+  bulkAccounts(input: BulkInput): BulkResult {
+    const { count } = input;
+    const watched = input.watchedFriends ?? 0;
+    need(isInt(count) && count >= 1 && count <= 200_000, "count 1..200000");
+    need(isInt(watched) && watched >= 0 && watched <= 1000, "watchedFriends 0..1000");
+    const start = input.startId ?? Math.max(this.s.maxId + 1, 100_000);
+    need(isInt(start) && start > 0, "startId must be a positive integer");
+    for (let id = start; id < start + count + watched; id++) need(!this.s.users.has(id), `user ${id} exists`);
+    const ids: number[] = [];
+    const cookies: string[] = [];
+    const friendIds: number[] = [];
+    for (let i = 0; i < watched; i++) {
+      const id = start + count + i;
+      this.s.addUser({ id, name: `Watched${id}`, displayName: `Watched${id}` });
+      friendIds.push(id);
+    }
+    for (let i = 0; i < count; i++) {
+      const id = start + i;
+      this.s.addUser({ id, name: `Bulk${id}`, displayName: `Bulk${id}` });
+      ids.push(id);
+      cookies.push(this.s.issueCookie(id));
+      for (const f of friendIds) this.s.makeFriends(id, f);
+    }
+    return { ids, cookies, friendIds };
+  }
+}

@@ -1,0 +1,102 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { Reply } from "./errors.js";
+import type { Session, SimUser } from "./model.js";
+import type { RateLimiter } from "./ratelimit.js";
+import type { SimState } from "./state.js";
+
+/** Who may call a route: `none` ignores the cookie's validity, `cookie` needs a live one. */
+export type Auth = "none" | "cookie";
+
+export interface RouteOptions {
+  auth: Auth;
+  /** POST/DELETE that need the X-CSRF-TOKEN (default: true for cookie routes that are not GET). */
+  csrf?: boolean;
+  /** Still answers while the user is restricted (usermoderation, add-temporary-screentime). */
+  moderationExempt?: boolean;
+}
+
+export interface Ctx {
+  state: SimState;
+  limiter: RateLimiter;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  headers: IncomingHttpHeaders;
+  /** authenticated user (cookie routes: always set) */
+  userId: number | null;
+  user: SimUser | null;
+  session: Session | null;
+  trackerSent: boolean;
+  now: number;
+}
+
+export type Handler = (ctx: Ctx) => Reply;
+
+export interface Route {
+  method: string;
+  pattern: string;
+  options: RouteOptions;
+  handler: Handler;
+}
+
+interface Node {
+  literal: Map<string, Node>;
+  param?: { name: string; node: Node };
+  routes?: Map<string, Route>;
+}
+
+const newNode = (): Node => ({ literal: new Map() });
+
+/** Segment trie: matching costs one Map lookup per path segment, whatever the number of routes. */
+export class Router {
+  private readonly root = newNode();
+
+  add(method: string, pattern: string, options: RouteOptions, handler: Handler): void {
+    let node = this.root;
+    for (const seg of pattern.split("/").filter(Boolean)) {
+      if (seg.startsWith(":")) {
+        node.param ??= { name: seg.slice(1), node: newNode() };
+        node = node.param.node;
+      } else {
+        let next = node.literal.get(seg);
+        if (!next) {
+          next = newNode();
+          node.literal.set(seg, next);
+        }
+        node = next;
+      }
+    }
+    node.routes ??= new Map();
+    node.routes.set(method, { method, pattern, options, handler });
+  }
+
+  /** `route` undefined with `allowed` non-empty means "wrong method". */
+  match(method: string, path: string): { route?: Route; params: Record<string, string>; allowed: string[] } {
+    const params: Record<string, string> = {};
+    let node: Node | undefined = this.root;
+    for (const raw of path.split("/")) {
+      if (raw === "") continue;
+      const lit: Node | undefined = node.literal.get(raw);
+      if (lit) {
+        node = lit;
+      } else if (node.param) {
+        params[node.param.name] = safeDecode(raw);
+        node = node.param.node;
+      } else {
+        return { params, allowed: [] };
+      }
+    }
+    const routes = node.routes;
+    if (!routes) return { params, allowed: [] };
+    const route = routes.get(method);
+    return route ? { route, params, allowed: [] } : { params, allowed: [...routes.keys()] };
+  }
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

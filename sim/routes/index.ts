@@ -1,0 +1,27 @@
+import { Router } from "../router.js";
+import { registerFriendActions } from "./friends-actions.js";
+import { registerFriendLists } from "./friends-lists.js";
+import { registerFriendRequests } from "./friends-requests.js";
+import { registerGroups } from "./groups.js";
+import { registerModeration } from "./moderation.js";
+import { registerParental } from "./parental.js";
+import { registerPresence } from "./presence.js";
+import { registerSettings } from "./settings.js";
+import { registerThumbnails } from "./thumbnails.js";
+import { registerUsers } from "./users.js";
+
+/** Every Roblox route the simulator answers. */
+export function buildRouter(): Router {
+  const r = new Router();
+  registerFriendLists(r);
+  registerFriendRequests(r);
+  registerFriendActions(r);
+  registerPresence(r);
+  registerUsers(r);
+  registerThumbnails(r);
+  registerGroups(r);
+  registerSettings(r);
+  registerParental(r);
+  registerModeration(r);
+  return r;
+}

@@ -1,0 +1,60 @@
+import { err, MSG } from "../errors.js";
+import { rateHeaders } from "../ratelimit.js";
+import type { Router } from "../router.js";
+import { bodyObject } from "./util.js";
+
+const BASE = "/apis/user-settings-api/v1/user-settings";
+export const SETTINGS_RATE = { limit: 30, windowMs: 60_000 } as const;
+export const MAX_DAILY_LIMIT = 1440;
+
+const integerOption = [{ option: { optionType: "Integer" }, requirement: "SelfUpdateSetting" }];
+
+export function registerSettings(r: Router): void {
+  r.add("GET", `${BASE}/settings-and-options`, { auth: "cookie" }, (ctx) => {
+    const st = ctx.state.screenTimeOf(ctx.userId!);
+    return {
+      status: 200,
+      body: {
+        dailyScreenTimeLimit: { currentValue: st.dailyLimit, options: integerOption },
+        whoCanChatWithMeInApp: {
+          currentValue: "Friends",
+          options: ["NoOne", "Friends", "Everyone"].map((v) => ({
+            option: { optionType: "Enum", optionValue: v },
+            requirement: "SelfUpdateSetting",
+          })),
+        },
+        contentAgeRestriction: {
+          currentValue: "NinePlus",
+          options: [
+            { option: { optionType: "Enum", optionValue: "NinePlus" }, requirement: "ParentalConsent" },
+          ],
+        },
+      },
+    };
+  });
+
+  // Needs the RBXEventTrackerV2 cookie (seed 004); 30 writes per 60 s per user.
+  r.add("POST", BASE, { auth: "cookie" }, (ctx) => {
+    if (!ctx.trackerSent) return err(403, 0, MSG.trackerMissing);
+    const rate = ctx.limiter.hit(
+      `settings:${ctx.userId}`,
+      SETTINGS_RATE.limit,
+      SETTINGS_RATE.windowMs,
+      ctx.now,
+    );
+    const headers = rateHeaders(rate);
+    if (!rate.allowed) return err(429, 9, MSG.flood, headers);
+    const body = bodyObject(ctx);
+    const keys = Object.keys(body);
+    if (keys.length === 0) return err(400, 0, "No setting to update.", headers);
+    for (const k of keys) {
+      if (k !== "dailyScreenTimeLimit") return err(400, 0, `Unknown setting: ${k}.`, headers);
+    }
+    const v = body.dailyScreenTimeLimit;
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > MAX_DAILY_LIMIT) {
+      return err(400, 0, "Invalid value for dailyScreenTimeLimit.", headers);
+    }
+    ctx.state.screenTimeOf(ctx.userId!).dailyLimit = v;
+    return { status: 200, body: { cascadingSettingUpdates: {} }, headers };
+  });
+}

@@ -1,0 +1,62 @@
+import type { Ctx } from "../router.js";
+import type { SimUser } from "../state.js";
+
+const ID_RE = /^\d{1,20}$/;
+
+/** A positive safe integer from a string or number, else undefined. */
+export function toId(v: unknown): number | undefined {
+  if (typeof v === "number") return Number.isSafeInteger(v) && v > 0 ? v : undefined;
+  if (typeof v !== "string" || !ID_RE.test(v)) return undefined;
+  const n = Number(v);
+  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+}
+
+export function param(ctx: Ctx, name: string): number | undefined {
+  return toId(ctx.params[name]);
+}
+
+/** Integer query value: `fallback` when absent, undefined when present but not an integer. */
+export function intQuery(ctx: Ctx, name: string, fallback: number): number | undefined {
+  const v = ctx.query.get(name);
+  if (v === null || v === "") return fallback;
+  if (!/^-?\d{1,9}$/.test(v)) return undefined;
+  return Number(v);
+}
+
+export function bodyObject(ctx: Ctx): Record<string, unknown> {
+  return ctx.body !== null && typeof ctx.body === "object" && !Array.isArray(ctx.body)
+    ? (ctx.body as Record<string, unknown>)
+    : {};
+}
+
+/** An array of ids from a JSON body field; undefined if it is not one. */
+export function idArray(v: unknown): number[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const out: number[] = [];
+  for (const x of v) {
+    const id = toId(x);
+    if (id === undefined) return undefined;
+    out.push(id);
+  }
+  return out;
+}
+
+/** Roblox "UserResponse" (friends lists, requests): the user plus the friends-API extras. */
+export function userCore(u: SimUser) {
+  return {
+    hasVerifiedBadge: u.hasVerifiedBadge,
+    description: u.description,
+    created: u.created,
+    isBanned: u.isBanned,
+    externalAppDisplayName: null,
+    id: u.id,
+    name: u.name,
+    displayName: u.displayName,
+  };
+}
+
+export function byName(a: SimUser, b: SimUser): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id;
+}
+
+export const iso = (ms: number): string => new Date(ms).toISOString();

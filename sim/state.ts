@@ -1,0 +1,272 @@
+import { randomBytes } from "node:crypto";
+import type {
+  FriendRequest,
+  Group,
+  Membership,
+  Presence,
+  Restriction,
+  ScreenTime,
+  Session,
+  SimUser,
+} from "./model.js";
+import { applySeed, cookieFor } from "./seed.js";
+
+export type * from "./model.js";
+export { cookieFor } from "./seed.js";
+
+/** Roblox's friend cap; codes 11/12/31 fire at it. */
+export const MAX_FRIENDS = 1000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The whole mutable world. Every lookup is a Map/Set access; nothing scans all users per request.
+ * `reset()` empties it in place (references held by tests stay valid) and re-applies the seed.
+ */
+export class SimState {
+  readonly users = new Map<number, SimUser>();
+  /** lower-cased name → id */
+  readonly usersByName = new Map<string, number>();
+  readonly friends = new Map<number, Set<number>>();
+  /** to → (from → request); Map order = arrival order. */
+  readonly incoming = new Map<number, Map<number, FriendRequest>>();
+  /** from → set of to */
+  readonly outgoing = new Map<number, Set<number>>();
+  /** user → highest request seq already "seen" (DELETE my/new-friend-requests). */
+  readonly requestsSeenSeq = new Map<number, number>();
+  readonly presence = new Map<number, Presence>();
+  readonly restrictions = new Map<number, Restriction>();
+  readonly screenTime = new Map<number, ScreenTime>();
+  /** cookie → session */
+  readonly sessions = new Map<string, Session>();
+  /** user → current cookie */
+  readonly userCookie = new Map<number, string>();
+  readonly cookieGeneration = new Map<number, number>();
+  readonly captcha = new Set<number>();
+  /** "a:b" with a < b */
+  readonly blocks = new Set<string>();
+  readonly groups = new Map<number, Group>();
+  readonly memberships = new Map<number, Membership[]>();
+  /** contact id → user id */
+  readonly contacts = new Map<string, number>();
+  csrfEpoch = 0;
+  seq = 0;
+  maxId = 0;
+
+  constructor(seed = true) {
+    if (seed) applySeed(this);
+  }
+
+  reset(): void {
+    for (const v of Object.values(this)) {
+      if (v instanceof Map || v instanceof Set) v.clear();
+    }
+    this.csrfEpoch = 0;
+    this.seq = 0;
+    this.maxId = 0;
+    applySeed(this);
+  }
+
+  // ---- users -------------------------------------------------------------------------------
+  addUser(u: Partial<SimUser> & { id: number; name: string }): SimUser {
+    const user: SimUser = {
+      id: u.id,
+      name: u.name,
+      displayName: u.displayName ?? u.name,
+      description: u.description ?? "",
+      created: u.created ?? "2020-01-01T00:00:00.000Z",
+      isBanned: u.isBanned ?? false,
+      hasVerifiedBadge: u.hasVerifiedBadge ?? false,
+    };
+    const old = this.users.get(user.id);
+    if (old) this.usersByName.delete(old.name.toLowerCase());
+    this.users.set(user.id, user);
+    this.usersByName.set(user.name.toLowerCase(), user.id);
+    if (user.id > this.maxId) this.maxId = user.id;
+    return user;
+  }
+
+  // ---- sessions ----------------------------------------------------------------------------
+  /** Issues (or re-issues) the user's cookie; the previous one stops working. */
+  issueCookie(userId: number, fresh = false): string {
+    const gen = fresh
+      ? (this.cookieGeneration.get(userId) ?? 0) + 1
+      : (this.cookieGeneration.get(userId) ?? 0);
+    const old = this.userCookie.get(userId);
+    if (old) this.sessions.delete(old);
+    const cookie = cookieFor(userId, gen);
+    this.cookieGeneration.set(userId, gen);
+    this.userCookie.set(userId, cookie);
+    this.sessions.set(cookie, { cookie, userId, csrf: "", csrfEpoch: -1, rotatePending: false });
+    return cookie;
+  }
+
+  expireCookie(userId: number): void {
+    const c = this.userCookie.get(userId);
+    if (c) this.sessions.delete(c);
+    this.userCookie.delete(userId);
+  }
+
+  csrfFor(session: Session): string {
+    if (session.csrfEpoch !== this.csrfEpoch || session.csrf === "") {
+      session.csrf = randomBytes(9).toString("base64");
+      session.csrfEpoch = this.csrfEpoch;
+    }
+    return session.csrf;
+  }
+
+  rotateCsrf(userId?: number): void {
+    if (userId === undefined) {
+      this.csrfEpoch++;
+      return;
+    }
+    const c = this.userCookie.get(userId);
+    const s = c ? this.sessions.get(c) : undefined;
+    if (s) s.csrf = "";
+  }
+
+  // ---- friends -----------------------------------------------------------------------------
+  friendsOf(userId: number): Set<number> {
+    let s = this.friends.get(userId);
+    if (!s) {
+      s = new Set();
+      this.friends.set(userId, s);
+    }
+    return s;
+  }
+
+  areFriends(a: number, b: number): boolean {
+    return this.friends.get(a)?.has(b) ?? false;
+  }
+
+  makeFriends(a: number, b: number): void {
+    if (a === b) return;
+    this.removeRequest(a, b);
+    this.removeRequest(b, a);
+    this.friendsOf(a).add(b);
+    this.friendsOf(b).add(a);
+  }
+
+  unfriend(a: number, b: number): void {
+    this.friends.get(a)?.delete(b);
+    this.friends.get(b)?.delete(a);
+  }
+
+  isBlocked(a: number, b: number): boolean {
+    return this.blocks.has(a < b ? `${a}:${b}` : `${b}:${a}`);
+  }
+
+  // ---- friend requests ---------------------------------------------------------------------
+  addRequest(
+    from: number,
+    to: number,
+    opts: { nickname?: string; originSourceType?: number; sentAt?: number } = {},
+  ) {
+    let inc = this.incoming.get(to);
+    if (!inc) {
+      inc = new Map();
+      this.incoming.set(to, inc);
+    }
+    const existing = inc.get(from);
+    if (existing) return existing;
+    const req: FriendRequest = {
+      from,
+      to,
+      sentAt: opts.sentAt ?? Date.now(),
+      seq: ++this.seq,
+      nickname: opts.nickname ?? "",
+      originSourceType: opts.originSourceType ?? 4,
+    };
+    inc.set(from, req);
+    let out = this.outgoing.get(from);
+    if (!out) {
+      out = new Set();
+      this.outgoing.set(from, out);
+    }
+    out.add(to);
+    return req;
+  }
+
+  getRequest(from: number, to: number): FriendRequest | undefined {
+    return this.incoming.get(to)?.get(from);
+  }
+
+  removeRequest(from: number, to: number): boolean {
+    const had = this.incoming.get(to)?.delete(from) ?? false;
+    this.outgoing.get(from)?.delete(to);
+    return had;
+  }
+
+  incomingOf(userId: number): Map<number, FriendRequest> {
+    return this.incoming.get(userId) ?? new Map();
+  }
+
+  newRequestCount(userId: number): number {
+    const seen = this.requestsSeenSeq.get(userId) ?? 0;
+    let n = 0;
+    for (const r of this.incomingOf(userId).values()) if (r.seq > seen) n++;
+    return n;
+  }
+
+  // ---- presence ----------------------------------------------------------------------------
+  presenceOf(userId: number): Presence {
+    return (
+      this.presence.get(userId) ?? {
+        userPresenceType: 0,
+        lastLocation: "",
+        placeId: null,
+        rootPlaceId: null,
+        universeId: null,
+        gameId: null,
+        lastOnline: Date.now() - DAY_MS,
+      }
+    );
+  }
+
+  // ---- moderation / screen time ------------------------------------------------------------
+  /** Current restriction; one whose end time has passed is removed on read. */
+  restrictionOf(userId: number, now = Date.now()): Restriction | undefined {
+    const r = this.restrictions.get(userId);
+    if (!r) return undefined;
+    if (r.endTime !== null && Date.parse(r.endTime) <= now) {
+      this.restrictions.delete(userId);
+      return undefined;
+    }
+    return r;
+  }
+
+  screenTimeOf(userId: number): ScreenTime {
+    let st = this.screenTime.get(userId);
+    if (!st) {
+      st = {
+        dailyLimit: 0,
+        days: [0, 0, 0, 0, 0, 0, 0],
+        localDayOfWeek: new Date().getUTCDay(),
+        tempMinutes: 0,
+      };
+      this.screenTime.set(userId, st);
+    }
+    return st;
+  }
+
+  /** Debug dump for GET /__sim/state (plain JSON). */
+  toJSON(): Record<string, unknown> {
+    const mapOfSets = (m: Map<number, Set<number>>) =>
+      Object.fromEntries([...m].filter(([, s]) => s.size > 0).map(([k, s]) => [k, [...s]]));
+    return {
+      users: [...this.users.values()],
+      friendships: mapOfSets(this.friends),
+      friendRequests: [...this.incoming.values()].flatMap((m) => [...m.values()]),
+      presences: Object.fromEntries(this.presence),
+      restrictions: Object.fromEntries(this.restrictions),
+      screenTime: Object.fromEntries(this.screenTime),
+      sessions: [...this.sessions.values()].map((s) => ({
+        userId: s.userId,
+        rotatePending: s.rotatePending,
+      })),
+      captcha: [...this.captcha],
+      blocks: [...this.blocks],
+      groups: [...this.groups.values()],
+      contacts: Object.fromEntries(this.contacts),
+    };
+  }
+}
