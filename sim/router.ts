@@ -35,13 +35,15 @@ export type Handler = (ctx: Ctx) => Reply;
 export interface Route {
   method: string;
   pattern: string;
+  /** names of the pattern's ":params", in order (sibling routes may name the same slot differently) */
+  paramNames: string[];
   options: RouteOptions;
   handler: Handler;
 }
 
 interface Node {
   literal: Map<string, Node>;
-  param?: { name: string; node: Node };
+  param?: Node;
   routes?: Map<string, Route>;
 }
 
@@ -53,10 +55,12 @@ export class Router {
 
   add(method: string, pattern: string, options: RouteOptions, handler: Handler): void {
     let node = this.root;
+    const paramNames: string[] = [];
     for (const seg of pattern.split("/").filter(Boolean)) {
       if (seg.startsWith(":")) {
-        node.param ??= { name: seg.slice(1), node: newNode() };
-        node = node.param.node;
+        paramNames.push(seg.slice(1));
+        node.param ??= newNode();
+        node = node.param;
       } else {
         let next = node.literal.get(seg);
         if (!next) {
@@ -67,12 +71,13 @@ export class Router {
       }
     }
     node.routes ??= new Map();
-    node.routes.set(method, { method, pattern, options, handler });
+    node.routes.set(method, { method, pattern, paramNames, options, handler });
   }
 
   /** `route` undefined with `allowed` non-empty means "wrong method". */
   match(method: string, path: string): { route?: Route; params: Record<string, string>; allowed: string[] } {
     const params: Record<string, string> = {};
+    const values: string[] = [];
     let node: Node | undefined = this.root;
     for (const raw of path.split("/")) {
       if (raw === "") continue;
@@ -80,8 +85,8 @@ export class Router {
       if (lit) {
         node = lit;
       } else if (node.param) {
-        params[node.param.name] = safeDecode(raw);
-        node = node.param.node;
+        values.push(safeDecode(raw));
+        node = node.param;
       } else {
         return { params, allowed: [] };
       }
@@ -89,7 +94,11 @@ export class Router {
     const routes = node.routes;
     if (!routes) return { params, allowed: [] };
     const route = routes.get(method);
-    return route ? { route, params, allowed: [] } : { params, allowed: [...routes.keys()] };
+    if (!route) return { params, allowed: [...routes.keys()] };
+    route.paramNames.forEach((name, i) => {
+      params[name] = values[i] ?? "";
+    });
+    return { route, params, allowed: [] };
   }
 }
 

@@ -1,0 +1,61 @@
+/** Small HTTP helpers for the simulator's own tests (real HTTP on 127.0.0.1). */
+import type { Sim } from "./server.js";
+
+export interface CallOptions {
+  cookie?: string;
+  tracker?: string;
+  csrf?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
+
+export async function call(sim: Sim, method: string, path: string, o: CallOptions = {}): Promise<CallResult> {
+  const headers: Record<string, string> = { ...o.headers };
+  const cookies: string[] = [];
+  if (o.cookie !== undefined) cookies.push(`.ROBLOSECURITY=${o.cookie}`);
+  if (o.tracker !== undefined) cookies.push(`RBXEventTrackerV2=${o.tracker}`);
+  if (cookies.length > 0) headers.cookie = cookies.join("; ");
+  if (o.csrf !== undefined) headers["x-csrf-token"] = o.csrf;
+  if (o.body !== undefined) headers["content-type"] = "application/json";
+  const res = await fetch(sim.origin + path, {
+    method,
+    headers,
+    body: o.body === undefined ? undefined : JSON.stringify(o.body),
+    redirect: "manual",
+    signal: o.signal,
+  });
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers: res.headers, text, json };
+}
+
+/** The lazy CSRF scheme: try, and on 403 + x-csrf-token retry once with that token. */
+export async function callCsrf(
+  sim: Sim,
+  method: string,
+  path: string,
+  o: CallOptions = {},
+): Promise<CallResult> {
+  const first = await call(sim, method, path, o);
+  const token = first.headers.get("x-csrf-token");
+  if (first.status !== 403 || !token) return first;
+  return call(sim, method, path, { ...o, csrf: token });
+}
+
+export function firstError(json: unknown): { code: number; message: string } | undefined {
+  const errors = (json as { errors?: { code: number; message: string }[] } | undefined)?.errors;
+  return errors?.[0];
+}
