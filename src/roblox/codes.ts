@@ -1,0 +1,149 @@
+/**
+ * Roblox error codes → sentences, keyed by API, HTTP status and code, because codes mean
+ * different things per API (code 3 is "blocked" in friends, "user is invalid" in groups).
+ * `seed` is the seed's own sentence (000_… "Connections", 004_… "Roblox APIs"); `user` is the
+ * one plain sentence a Discord user reads.
+ */
+
+/** The API families of the two seeds, plus the lookups the UI needs. */
+export type RobloxApi =
+  | "friends"
+  | "presence"
+  | "groups"
+  | "users"
+  | "thumbnails"
+  | "user-settings"
+  | "parental-controls"
+  | "usermoderation";
+
+export interface CodeSentence {
+  seed: string;
+  user: string;
+}
+
+const BLOCKED: CodeSentence = {
+  seed: "The user is blocked from performing this action.",
+  user: "Roblox blocks this account from doing that with this user.",
+};
+const TARGET_INVALID: CodeSentence = {
+  seed: "The target user is invalid or does not exist.",
+  user: "That Roblox user does not exist or cannot be used here.",
+};
+const GROUPS_USER_INVALID: CodeSentence = {
+  seed: "The user is invalid or does not exist.",
+  user: "That Roblox user does not exist.",
+};
+const UNAUTHORIZED: CodeSentence = {
+  seed: "Authorization has been denied for this request.",
+  user: "The linked cookie no longer works — link again with /roblox link.",
+};
+const TOKEN_FAILED: CodeSentence = {
+  seed: "Token Validation Failed",
+  user: "Roblox refused the request's security token — try again in a moment.",
+};
+const CAPTCHA: CodeSentence = {
+  seed: "The user has not passed the captcha.",
+  user: "Roblox wants a captcha: finish this one in the Roblox app.",
+};
+const FLOOD: CodeSentence = {
+  seed: "The flood limit has been exceeded.",
+  user: "Roblox's flood limit — try again in a minute.",
+};
+
+/** Every code of the seeds' tables. Keys are `${status}:${code}` inside each API. */
+export const CODE_TABLE: Readonly<Record<RobloxApi, Readonly<Record<string, CodeSentence>>>> = {
+  friends: {
+    "400:1": TARGET_INVALID,
+    "400:3": BLOCKED,
+    "400:5": { seed: "The target user is already a friend.", user: "That user is already a friend." },
+    "400:6": { seed: "Invalid parameters.", user: "Roblox did not accept those options." },
+    "400:7": {
+      seed: "The user cannot be friends with itself.",
+      user: "An account cannot be friends with itself.",
+    },
+    "400:10": {
+      seed: "The friend request does not exist.",
+      user: "That friend request does not exist any more — it was already handled or withdrawn.",
+    },
+    "400:11": {
+      seed: "The current users friends limit has been exceeded.",
+      user: "This account has reached Roblox's friend limit.",
+    },
+    "400:12": {
+      seed: "The target users friends limit has been exceeded.",
+      user: "That user has reached Roblox's friend limit.",
+    },
+    "400:13": {
+      seed: "The users are not in the same game.",
+      user: "Roblox only allows this between users in the same experience.",
+    },
+    "400:15": { seed: "Too many ids.", user: "That is too many users at once — ask about fewer." },
+    "400:16": { seed: "Invalid ids.", user: "One of those user ids is not valid." },
+    "400:31": {
+      seed: "User with max friends sent friend request.",
+      user: "This account already has the most friends Roblox allows, so it cannot send requests.",
+    },
+    "400:35": { seed: "Invalid nickname.", user: "Roblox did not accept that nickname." },
+    "401:0": UNAUTHORIZED,
+    "403:0": TOKEN_FAILED,
+    "403:2": {
+      seed: "The user is banned from performing operation.",
+      user: "Roblox bans this account from doing that right now.",
+    },
+    "403:3": BLOCKED,
+    "403:14": CAPTCHA,
+    "429:9": FLOOD,
+  },
+  groups: { "400:3": GROUPS_USER_INVALID, "403:3": GROUPS_USER_INVALID },
+  // Seed 004 lists no per-code tables; these are the answers Roblox (and the simulator) give.
+  users: {
+    "400:3": { seed: "The user id is invalid.", user: "That Roblox user does not exist." },
+    "404:3": { seed: "The user id is invalid.", user: "That Roblox user does not exist." },
+    "401:0": UNAUTHORIZED,
+  },
+  presence: { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
+  thumbnails: {},
+  "user-settings": { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
+  "parental-controls": { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
+  usermoderation: { "401:0": UNAUTHORIZED },
+};
+
+/** The seed's sentence and the user's sentence for (api, status, code), if the tables know it. */
+export function lookupCode(
+  api: RobloxApi,
+  status: number,
+  code: number | undefined,
+): CodeSentence | undefined {
+  if (code === undefined) return undefined;
+  return CODE_TABLE[api][`${status}:${code}`];
+}
+
+/** A sentence when the tables have nothing for this answer. */
+export function fallbackSentence(status: number): string {
+  if (status === 400) return "Roblox did not accept that request.";
+  if (status === 403) return "Roblox refused that request for this account.";
+  if (status === 404) return "Roblox could not find that.";
+  if (status === 409) return "Roblox says that conflicts with the account's current state.";
+  return `Roblox answered with an error (HTTP ${status}).`;
+}
+
+/** Fixed sentences for the typed errors that are not table lookups. */
+export const SENTENCES = {
+  unauthenticated: UNAUTHORIZED.user,
+  moderated: "Roblox says the account is restricted right now; see /restrictions.",
+  captcha: CAPTCHA.user,
+  flood: FLOOD.user,
+  unavailable: "Roblox is not answering properly right now — try again in a moment.",
+  trackerNeeded:
+    "Roblox wants the RBXEventTrackerV2 cookie for this change — run /roblox link again and fill in the tracker field.",
+} as const;
+
+/** "try again in 12 seconds" / "in a minute" for rate limits with a known wait. */
+export function rateLimitedSentence(retryAfterMs: number | undefined): string {
+  if (retryAfterMs === undefined)
+    return "Roblox is limiting how fast this account may ask — try again in a minute.";
+  const s = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  if (s >= 90)
+    return `Roblox is limiting how fast this account may ask — try again in ${Math.ceil(s / 60)} minutes.`;
+  return `Roblox is limiting how fast this account may ask — try again in ${s} second${s === 1 ? "" : "s"}.`;
+}

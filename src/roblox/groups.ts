@@ -1,0 +1,33 @@
+/** Groups (seed 000, groups.roblox.com): the groups a user's friends are in. */
+import { type CallOptions, endpointsOf } from "./endpoint.js";
+import type { Transport } from "./http.js";
+import * as S from "./schemas.js";
+import type { RobloxSession } from "./session.js";
+import { checkId, type RobloxId } from "./url.js";
+
+const ep = endpointsOf("groups", "groups");
+
+export const GROUPS_ENDPOINTS = {
+  friendsGroupsRoles: ep(
+    "groups.friendsGroupsRoles",
+    "GET /v1/users/{userId}/friends/groups/roles",
+    "cookie",
+  ),
+} as const;
+
+export function groupsApi(t: Transport) {
+  /** For each friend of `userId`: the friend and the groups (with role) they are in. */
+  const friendsGroupsRoles = async (s: RobloxSession, userId: RobloxId, o?: CallOptions) => {
+    const params = { userId: checkId(userId, "userId") };
+    return (
+      await t.call(
+        GROUPS_ENDPOINTS.friendsGroupsRoles,
+        { session: s, params, schema: S.FriendGroupsResponse },
+        o,
+      )
+    ).data;
+  };
+  return { friendsGroupsRoles };
+}
+
+export type GroupsApi = ReturnType<typeof groupsApi>;

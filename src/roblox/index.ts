@@ -1,0 +1,107 @@
+/**
+ * The Roblox client module: every endpoint of seeds 000 and 004 plus the lookups the UI needs.
+ *
+ * Shape:
+ *   const roblox = createRobloxClient({ origin: config.robloxApiOrigin, logger, onRequest });
+ *   const session = roblox.session({ id: `${guildId}:${accountId}`, cookie, tracker,
+ *                                    onCookieRotated: (c) => store.saveCookie(c),   // encrypted
+ *                                    onUnauthenticated: () => watchers.pause() });
+ *   const opts = { deadline: Date.now() + 20_000, signal };   // every call takes this last
+ *   await roblox.users.authenticated(session, opts);            // { id, name, displayName }
+ *   const page = await roblox.friends.find(session, userId, { userSort: 0, cursor }, opts); // Page<Friend>
+ *   for await (const f of roblox.friends.findAll(session, userId, {}, opts)) …
+ *   await roblox.requests.list(session, { limit: 25, sortOrder: "Desc", cursor }, opts);  // Page<FriendRequest>
+ *   await roblox.presence.users(session, ids, opts);            // 50 per request, input order
+ *   await roblox.users.byIds(ids, {}, opts);                    // public: no session, 100 per request
+ *   await roblox.users.resolve("SomeName" | "123", opts);       // ResolvedUser | null
+ *   await roblox.close();
+ *
+ * Areas: friends (lists, counts, statuses, unfriend, QR), requests (friend requests), presence,
+ * users, thumbnails, settings (daily limit), parental (weekly, temporary minutes), moderation,
+ * groups. Public endpoints (users.get/byIds/byUsernames/resolve, thumbnails) take no session and
+ * never send a cookie. Errors are RobloxError subclasses (errors.ts) with `kind` and
+ * `userMessage`; a paged call returns `Page<T>` = { items, nextCursor, previousCursor }.
+ * Each endpoint's facts (host, auth, batch cap, paging, rate limit) are in the *_ENDPOINTS
+ * objects beside its function; ENDPOINTS lists them all.
+ */
+import type { Logger } from "../logger.js";
+import { FRIENDS_ENDPOINTS, friendsApi } from "./friends.js";
+import { GROUPS_ENDPOINTS, groupsApi } from "./groups.js";
+import { type RequestMetric, Transport, type TransportOptions } from "./http.js";
+import { MODERATION_ENDPOINTS, moderationApi } from "./moderation.js";
+import { PARENTAL_ENDPOINTS, parentalApi } from "./parental.js";
+import { PRESENCE_ENDPOINTS, presenceApi } from "./presence.js";
+import { REQUESTS_ENDPOINTS, requestsApi } from "./requests.js";
+import { RobloxSession, type SessionOptions } from "./session.js";
+import { SETTINGS_ENDPOINTS, settingsApi } from "./settings.js";
+import { THUMBNAILS_ENDPOINTS, thumbnailsApi } from "./thumbnails.js";
+import { USERS_ENDPOINTS, usersApi } from "./users.js";
+
+export type { RobloxApi } from "./codes.js";
+export { CODE_TABLE, lookupCode, SENTENCES } from "./codes.js";
+export type { CallOptions, EndpointDef } from "./endpoint.js";
+export * from "./errors.js";
+export type { RequestMetric } from "./http.js";
+export { RestrictionSource } from "./moderation.js";
+export type { Page } from "./paging.js";
+export { collect } from "./paging.js";
+export { PresenceType } from "./presence.js";
+export { OriginSource, REQUEST_PAGE_SIZES } from "./requests.js";
+export type * from "./schemas.js";
+export { RobloxSession, type SessionOptions } from "./session.js";
+export { checkId, ID_RE, type RobloxId, robloxUrl } from "./url.js";
+export type { ResolvedUser } from "./users.js";
+
+/** Every endpoint's facts, by area (docs/endpoints.md is generated from the same names). */
+export const ENDPOINTS = {
+  friends: FRIENDS_ENDPOINTS,
+  requests: REQUESTS_ENDPOINTS,
+  presence: PRESENCE_ENDPOINTS,
+  users: USERS_ENDPOINTS,
+  thumbnails: THUMBNAILS_ENDPOINTS,
+  settings: SETTINGS_ENDPOINTS,
+  parental: PARENTAL_ENDPOINTS,
+  moderation: MODERATION_ENDPOINTS,
+  groups: GROUPS_ENDPOINTS,
+} as const;
+
+export interface RobloxClientOptions {
+  /** ROBLOX_API_ORIGIN (SPEC §2); unset = the real https://{sub}.roblox.com hosts. */
+  origin?: string | undefined;
+  logger: Logger;
+  /** Called after every HTTP exchange (Prometheus hooks in here). */
+  onRequest?: (m: RequestMetric) => void;
+  /** connect / headers / body timeouts; defaults 10 s / 15 s / 15 s. */
+  timeouts?: TransportOptions["timeouts"];
+  /** Response cap, default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Attempts in all (default 4), backoff base (1 s) and cap (8 s). */
+  retry?: TransportOptions["retry"];
+  /** Deadline for calls that hand none (default 20 s). */
+  defaultBudgetMs?: number;
+  /** Jitter source (tests). */
+  random?: () => number;
+}
+
+export function createRobloxClient(opts: RobloxClientOptions) {
+  const t = new Transport(opts);
+  return {
+    /** The configured origin (undefined = real Roblox). */
+    origin: t.origin,
+    /** A session for one linked account. */
+    session: (s: SessionOptions) => new RobloxSession(s),
+    friends: friendsApi(t),
+    requests: requestsApi(t),
+    presence: presenceApi(t),
+    users: usersApi(t),
+    thumbnails: thumbnailsApi(t),
+    settings: settingsApi(t),
+    parental: parentalApi(t),
+    moderation: moderationApi(t),
+    groups: groupsApi(t),
+    /** Closes the keep-alive dispatcher (shutdown). */
+    close: () => t.close(),
+  };
+}
+
+export type RobloxClient = ReturnType<typeof createRobloxClient>;
