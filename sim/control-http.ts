@@ -55,6 +55,9 @@ export function controlHttp(c: SimControl, method: string, path: string, body: B
     case "POST captcha":
       c.setCaptcha(num(body.userId), body.required !== false);
       return ok();
+    case "POST thumbnails":
+      c.setThumbnailState(num(body.userId), (body.state ?? null) as never);
+      return ok();
     case "POST blocks":
       c.setBlocked(num(body.a), num(body.b), true);
       return ok();

@@ -2,7 +2,7 @@ import type { FaultSpec, FaultStore } from "./faults.js";
 import type { PresenceType, Restriction } from "./model.js";
 import type { RateLimiter } from "./ratelimit.js";
 import { trackerFor } from "./seed.js";
-import type { SimState } from "./state.js";
+import type { SimState, ThumbnailState } from "./state.js";
 
 export interface RequestLogEntry {
   at: number;
@@ -267,6 +267,16 @@ export class SimControl {
     const [x, y] = [this.user(a), this.user(b)].sort((p, q) => p - q);
     if (blocked) this.s.blocks.add(`${x}:${y}`);
     else this.s.blocks.delete(`${x}:${y}`);
+  }
+
+  setThumbnailState(userId: number, state: ThumbnailState | null): void {
+    const id = this.user(userId);
+    need(
+      state === null || ["Completed", "Pending", "Blocked", "Error"].includes(state),
+      "state: Completed|Pending|Blocked|Error|null",
+    );
+    if (state === null) this.s.thumbnailStates.delete(id);
+    else this.s.thumbnailStates.set(id, state);
   }
 
   addFault(spec: FaultSpec): void {

@@ -17,15 +17,28 @@ export function parseCookies(header: string | undefined): Map<string, string> {
 
 export class BodyTooLarge extends Error {}
 
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge("body too large");
-    chunks.push(chunk);
+export function readBody(req: IncomingMessage): Promise<string> {
+  const len = req.headers["content-length"];
+  if ((len === undefined || len === "0") && req.headers["transfer-encoding"] === undefined) {
+    req.resume();
+    return Promise.resolve("");
   }
-  return chunks.length === 0 ? "" : Buffer.concat(chunks).toString("utf8");
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners("data");
+        req.resume();
+        reject(new BodyTooLarge("body too large"));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(chunks.length === 0 ? "" : Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
 }
 
 export function sendReply(res: ServerResponse, reply: Reply, extraHeaders?: Record<string, string>): void {

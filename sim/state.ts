@@ -12,6 +12,7 @@ import type {
 import { applySeed, cookieFor } from "./seed.js";
 
 export type * from "./model.js";
+export type ThumbnailState = "Completed" | "Pending" | "Blocked" | "Error";
 export { cookieFor } from "./seed.js";
 
 /** Roblox's friend cap; codes 11/12/31 fire at it. */
@@ -46,6 +47,8 @@ export class SimState {
   readonly blocks = new Set<string>();
   readonly groups = new Map<number, Group>();
   readonly memberships = new Map<number, Membership[]>();
+  /** avatar-headshot state overrides (default Completed; banned users Blocked) */
+  readonly thumbnailStates = new Map<number, ThumbnailState>();
   /** contact id → user id */
   readonly contacts = new Map<string, number>();
   csrfEpoch = 0;

@@ -44,8 +44,12 @@ export function registerThumbnails(r: Router): void {
     const [w, h] = size.split("x");
     const data = [...new Set(ids)].map((id) => {
       const u = ctx.state.users.get(id);
-      if (!u) return { targetId: id, state: "Error", imageUrl: null, version: "TN3" };
-      if (u.isBanned) return { targetId: id, state: "Blocked", imageUrl: "", version: "TN3" };
+      const forced = ctx.state.thumbnailStates.get(id);
+      if (!u || forced === "Error") return { targetId: id, state: "Error", imageUrl: null, version: "TN3" };
+      if (forced === "Pending") return { targetId: id, state: "Pending", imageUrl: null, version: "TN3" };
+      if (forced === "Blocked" || (u.isBanned && forced === undefined)) {
+        return { targetId: id, state: "Blocked", imageUrl: "", version: "TN3" };
+      }
       const hash = createHash("md5").update(`headshot:${id}`).digest("hex").toUpperCase();
       return {
         targetId: id,
