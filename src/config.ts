@@ -146,7 +146,8 @@ function fail(issue: z.core.$ZodIssue, env: Env): never {
 
 /** Parses the variables of SPEC §2. Throws ConfigError with a one-line message. */
 export function parseConfig(env: Env): Config {
-  const r = schema.safeParse(env);
+  // In a shard process spawned by discord.js's ShardingManager, SHARDS holds that shard's id.
+  const r = schema.safeParse(env.SHARDING_MANAGER ? { ...env, SHARDS: undefined } : env);
   if (!r.success) fail(r.error.issues[0]!, env);
   const e = r.data;
   return {

@@ -7,7 +7,7 @@ import { loadOrExit, parseConfig } from "./config.js";
 
 const config = loadOrExit(parseConfig);
 
-if (config.shards === 1 || process.env.SHARD_COUNT !== undefined) {
+if (config.shards === 1 || process.env.SHARDING_MANAGER !== undefined) {
   // A lone process, or one shard spawned by the ShardingManager.
   const { runApp } = await import("./app.js");
   await runApp(config);

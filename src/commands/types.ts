@@ -2,10 +2,12 @@ import type {
   ApplicationCommandOptionChoiceData,
   AutocompleteInteraction,
   ChatInputCommandInteraction,
+  InteractionEditReplyOptions,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
-import type { InteractionContext } from "../context.js";
+import type { InteractionContext, LinkedAccount } from "../context.js";
 import type { Level } from "../permissions.js";
+import type { ConfirmOp } from "../ui/buttons.js";
 
 /** One top-level slash command: its JSON, who may run each subcommand, and what it does. */
 export interface Command {
@@ -18,4 +20,24 @@ export interface Command {
     interaction: AutocompleteInteraction<"cached">,
     ctx: InteractionContext,
   ): Promise<ApplicationCommandOptionChoiceData[]>;
+}
+
+/** What a paged list keeps under a short store key: Roblox's cursor and the list's arguments. */
+export interface PageState {
+  cursor?: string | undefined;
+  args?: Record<string, string | number> | undefined;
+}
+
+/** Renders one page of a list (first page from the command, others from Previous/Next). */
+export type Pager = (
+  ctx: InteractionContext,
+  linked: LinkedAccount,
+  state: PageState,
+) => Promise<Pick<InteractionEditReplyOptions, "content" | "embeds" | "components">>;
+
+/** A destructive action behind Confirm/Cancel buttons (unlink, remove, decline-all). */
+export interface ConfirmOperation {
+  op: ConfirmOp;
+  /** Does it; returns the sentence that replaces the prompt. */
+  run(ctx: InteractionContext, linked: LinkedAccount, target: string | undefined): Promise<string>;
 }

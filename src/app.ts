@@ -1,0 +1,126 @@
+/**
+ * One bot process: config → logger → store → Roblox client → discord.js client → jobs;
+ * shutdown in reverse on SIGTERM/SIGINT, exit 0 within 10 s (in-flight work gets 7 of them).
+ */
+import { Client, Events, GatewayIntentBits } from "discord.js";
+import type { Config } from "./config.js";
+import type { Context } from "./context.js";
+import { createInteractionHandler } from "./events/interactionCreate.js";
+import { startJobs } from "./jobs/index.js";
+import { createLogger, type Logger } from "./logger.js";
+import { Lookups } from "./lookups.js";
+import { createRobloxClient } from "./roblox/index.js";
+import { Sessions } from "./sessions.js";
+import { createKeyRing } from "./store/crypto.js";
+import { createStore, type Store } from "./store/index.js";
+
+const INFLIGHT_GRACE_MS = 7_000;
+const HARD_EXIT_MS = 9_500;
+
+/** Tracks in-flight work so shutdown can wait for it (bounded). */
+class InFlight {
+  readonly #pending = new Set<Promise<unknown>>();
+  track<T>(p: Promise<T>): void {
+    this.#pending.add(p);
+    void p.finally(() => this.#pending.delete(p)).catch(() => undefined);
+  }
+  async drain(ms: number): Promise<void> {
+    const timeout = new Promise((r) => setTimeout(r, ms).unref());
+    await Promise.race([Promise.allSettled([...this.#pending]), timeout]);
+  }
+}
+
+async function openStore(config: Config, logger: Logger): Promise<Store> {
+  try {
+    return await createStore({
+      url: config.storeUrl,
+      keyring: createKeyRing(config.encryptionKey, config.encryptionKeysPrevious),
+      logger,
+      defaultTimeZone: config.tzDefault,
+    });
+  } catch (err) {
+    process.stderr.write(`roguard: could not open the store at STORE_URL (${(err as Error).message}).\n`);
+    process.exit(1);
+  }
+}
+
+export async function runApp(config: Config): Promise<void> {
+  const logger = createLogger({ level: config.logLevel });
+  if (config.pollIntervalSeconds < 30) {
+    logger.warn(
+      { pollIntervalSeconds: config.pollIntervalSeconds },
+      "POLL_INTERVAL_SECONDS is under 30: Roblox may rate-limit the account",
+    );
+  }
+  process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
+  process.on("uncaughtException", (err) => logger.error({ err }, "uncaught exception"));
+
+  const store = await openStore(config, logger);
+  const roblox = createRobloxClient({ origin: config.robloxApiOrigin, logger });
+  const ctx: Context = {
+    config,
+    logger,
+    store,
+    roblox,
+    sessions: new Sessions(store, roblox, logger),
+    lookups: new Lookups(roblox),
+    now: Date.now,
+  };
+
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: config.discordApiUrl ? { api: config.discordApiUrl } : {},
+    allowedMentions: { parse: [] },
+  });
+  const inflight = new InFlight();
+  let accepting = true;
+  const onInteraction = createInteractionHandler(ctx);
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (accepting) inflight.track(onInteraction(interaction));
+  });
+  client.on(Events.GuildDelete, (guild) => {
+    inflight.track(
+      store
+        .deleteGuild(guild.id)
+        .then(() => {
+          ctx.sessions.forget(guild.id);
+          logger.info({ guildId: guild.id }, "left a guild: deleted its cookies and state");
+        })
+        .catch((err) => logger.error({ err, guildId: guild.id }, "could not delete a guild's data")),
+    );
+  });
+  client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
+  client.once(Events.ClientReady, (c) =>
+    logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, "ready"),
+  );
+
+  try {
+    await client.login(config.discordToken);
+  } catch (err) {
+    process.stderr.write(
+      `roguard: Discord did not accept the login (${(err as Error).message}). Check DISCORD_TOKEN.\n`,
+    );
+    await store.close().catch(() => undefined);
+    process.exit(1);
+  }
+
+  const jobs = startJobs(ctx, client);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    setTimeout(() => process.exit(0), HARD_EXIT_MS).unref();
+    accepting = false;
+    await jobs.stop().catch((err) => logger.warn({ err }, "jobs did not stop cleanly"));
+    await inflight.drain(INFLIGHT_GRACE_MS);
+    await roblox.close().catch(() => undefined);
+    await client.destroy().catch(() => undefined);
+    await store.close().catch((err) => logger.warn({ err }, "store did not close cleanly"));
+    logger.flush();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}

@@ -1,0 +1,40 @@
+/** Confirm/Cancel on destructive actions (unlink, remove, decline-all). */
+import { confirmOperations } from "../commands/registry.js";
+import { isExpired } from "../ui/buttons.js";
+import type { ButtonHandler } from "./types.js";
+
+export const confirmButton: ButtonHandler<"confirm"> = {
+  action: "confirm",
+  level: () => "admin",
+  async execute(interaction, action, ctx) {
+    if (isExpired(action, ctx.now())) {
+      await interaction.update({
+        content: "This confirmation has expired; nothing was changed.",
+        components: [],
+      });
+      return;
+    }
+    const op = confirmOperations.get(action.op);
+    if (!op) throw new Error(`no confirm operation ${action.op}`);
+    await interaction.deferUpdate();
+    const linked = await ctx.account(action.accountId);
+    const done = await op.run(ctx, linked, action.target);
+    await interaction.editReply({ content: done, embeds: [], components: [] });
+  },
+};
+
+export const cancelButton: ButtonHandler<"cancel"> = {
+  action: "cancel",
+  level: () => "admin",
+  async execute(interaction) {
+    await interaction.update({ content: "Cancelled; nothing was changed.", embeds: [], components: [] });
+  },
+};
+
+export const noopButton: ButtonHandler<"noop"> = {
+  action: "noop",
+  level: () => "anyone",
+  async execute(interaction) {
+    await interaction.deferUpdate();
+  },
+};

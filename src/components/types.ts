@@ -1,0 +1,23 @@
+import type { ButtonInteraction, ModalSubmitInteraction } from "discord.js";
+import type { InteractionContext } from "../context.js";
+import type { Level } from "../permissions.js";
+import type { ActionName, ActionOf } from "../ui/buttons.js";
+
+/** A button handler: chosen by the action of its custom id (`<action>:v1:<args>`). */
+export interface ButtonHandler<K extends ActionName = ActionName> {
+  action: K;
+  /** The level the click needs; re-checked on every click (SPEC §3). */
+  level(action: ActionOf<K>): Level;
+  execute(
+    interaction: ButtonInteraction<"cached">,
+    action: ActionOf<K>,
+    ctx: InteractionContext,
+  ): Promise<void>;
+}
+
+/** A modal submit handler, chosen by the modal's custom id (e.g. `roblox-link`). */
+export interface ModalHandler {
+  id: string;
+  level: Level;
+  execute(interaction: ModalSubmitInteraction<"cached">, ctx: InteractionContext): Promise<void>;
+}

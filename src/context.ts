@@ -1,0 +1,92 @@
+/**
+ * The Context handed to every command, component and job, and the per-interaction
+ * extension the router builds (level, deadline, the account option resolved).
+ */
+import type { ChatInputCommandInteraction, Interaction } from "discord.js";
+import type { Config } from "./config.js";
+import { NO_ACCOUNT, UserError } from "./errors.js";
+import type { Logger } from "./logger.js";
+import type { Lookups } from "./lookups.js";
+import type { Level } from "./permissions.js";
+import type { CallOptions, RobloxClient, RobloxSession } from "./roblox/index.js";
+import type { Sessions } from "./sessions.js";
+import type { AccountRecord, Store } from "./store/index.js";
+
+export interface Context {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  roblox: RobloxClient;
+  sessions: Sessions;
+  lookups: Lookups;
+  now: () => number;
+}
+
+/** SPEC §3: a command never leaves the user waiting on Roblox for more than 20 seconds. */
+export const INTERACTION_DEADLINE_MS = 20_000;
+
+export interface LinkedAccount {
+  account: AccountRecord;
+  session: RobloxSession;
+}
+
+export interface InteractionContext extends Context {
+  guildId: string;
+  userId: string;
+  level: Level;
+  correlationId: string;
+  /** Hand this to every Roblox call: one deadline per interaction. */
+  call: CallOptions;
+  log: Logger;
+  /** The account named by the `account` option (or the given id), else the guild's default. */
+  account(interaction?: ChatInputCommandInteraction<"cached"> | string): Promise<LinkedAccount>;
+  /** The last account resolved, for the error boundary (e.g. to tell the lock's end). */
+  lastAccount: LinkedAccount | undefined;
+  /** Appends to the guild's audit log (who = the interacting member). */
+  audit(action: string, robloxId?: string, detail?: string): Promise<void>;
+}
+
+export function interactionContext(
+  ctx: Context,
+  interaction: Interaction<"cached">,
+  level: Level,
+  correlationId: string,
+): InteractionContext {
+  const guildId = interaction.guildId;
+  const userId = interaction.user.id;
+  const ictx: InteractionContext = {
+    ...ctx,
+    guildId,
+    userId,
+    level,
+    correlationId,
+    call: { deadline: ctx.now() + INTERACTION_DEADLINE_MS },
+    log: ctx.logger.child({ correlationId, guildId, userId }),
+    lastAccount: undefined,
+    async account(source) {
+      const option =
+        typeof source === "string" ? source : (source?.options.getString("account") ?? undefined);
+      const account = await ctx.store.accounts.resolve(guildId, option);
+      if (!account) {
+        const any = (await ctx.store.accounts.list(guildId)).length > 0;
+        throw new UserError(
+          any && option
+            ? `No linked account matches “${option.slice(0, 100)}”. See \`/roblox accounts\`.`
+            : NO_ACCOUNT,
+        );
+      }
+      if (account.health.state === "dead") {
+        throw new UserError(
+          `Roblox no longer accepts the cookie of **${account.robloxName}**. An admin can link it again with \`/roblox link\`.`,
+        );
+      }
+      const linked = { account, session: await ctx.sessions.get(account) };
+      ictx.lastAccount = linked;
+      return linked;
+    },
+    async audit(action, robloxId, detail) {
+      await ctx.store.audit.append(guildId, { actorId: userId, action, robloxId, detail });
+    },
+  };
+  return ictx;
+}

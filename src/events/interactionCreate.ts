@@ -1,0 +1,192 @@
+/**
+ * The router and the one error boundary (DESIGN: yuudachi's shape). Every chat command,
+ * autocomplete, button and modal passes here: the member's level is re-checked in code,
+ * a per-interaction Context is built, and any error becomes one plain sentence.
+ */
+import { randomBytes } from "node:crypto";
+import {
+  type AutocompleteInteraction,
+  type Interaction,
+  type InteractionReplyOptions,
+  MessageFlags,
+  type RepliableInteraction,
+} from "discord.js";
+import { commands } from "../commands/registry.js";
+import { buttonHandlers, modalHandlers } from "../components/index.js";
+import { type Context, type InteractionContext, interactionContext } from "../context.js";
+import { userMessageOf } from "../errors.js";
+import { allows, type Level, memberLevel, refusal } from "../permissions.js";
+import { isRobloxError, ModeratedError } from "../roblox/index.js";
+import { decodeCustomId } from "../ui/buttons.js";
+import { discordTimestamp, timeZoneChoices } from "../ui/format.js";
+
+export interface InteractionObserver {
+  /** Called once per handled interaction (metrics). */
+  (kind: string, ms: number, outcome: "ok" | "refused" | "error"): void;
+}
+
+async function levelOf(ctx: Context, interaction: Interaction<"cached">): Promise<Level> {
+  const settings = await ctx.store.settings.get(interaction.guildId);
+  const perms = interaction.memberPermissions?.bitfield ?? 0n;
+  const roles = [...interaction.member.roles.cache.keys()];
+  return memberLevel(perms, roles, settings.accessRoles);
+}
+
+const ephemeral = (content: string): InteractionReplyOptions => ({
+  content,
+  flags: MessageFlags.Ephemeral,
+  allowedMentions: { parse: [] },
+});
+
+/** Reply if nothing was sent, edit the deferred reply otherwise, follow up after a deferred update. */
+export async function answer(interaction: RepliableInteraction, content: string): Promise<void> {
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply(ephemeral(content));
+  } else if (interaction.deferred && !interaction.isMessageComponent()) {
+    await interaction.editReply({
+      content,
+      embeds: [],
+      components: [],
+      files: [],
+      allowedMentions: { parse: [] },
+    });
+  } else {
+    await interaction.followUp(ephemeral(content));
+  }
+}
+
+async function moderatedSentence(ictx: InteractionContext, fallback: string): Promise<string> {
+  const linked = ictx.lastAccount;
+  if (!linked) return fallback;
+  try {
+    const r = await ictx.roblox.moderation.restriction(linked.session, { deadline: ictx.now() + 5_000 });
+    if (r?.endTime) {
+      const end = new Date(r.endTime);
+      return `**${linked.account.robloxName}** is locked until ${discordTimestamp(end, "f")} (${discordTimestamp(end, "R")}); see /restrictions.`;
+    }
+  } catch {
+    // fall back to the plain sentence
+  }
+  return fallback;
+}
+
+async function boundary(err: unknown, interaction: Interaction<"cached">, ictx: InteractionContext) {
+  let message = userMessageOf(err);
+  if (err instanceof ModeratedError && message) message = await moderatedSentence(ictx, message);
+  if (message) {
+    ictx.log.info(
+      { err: isRobloxError(err) ? { kind: err.kind, message: err.message } : err },
+      "user-facing error",
+    );
+  } else {
+    ictx.log.error({ err }, "interaction failed");
+    message = `Something went wrong on our side. If it keeps happening, give an admin this reference: \`${ictx.correlationId}\`.`;
+  }
+  if (!interaction.isRepliable()) return;
+  try {
+    await answer(interaction, message);
+  } catch (e) {
+    ictx.log.warn({ err: e }, "could not deliver the error reply");
+  }
+}
+
+async function autocomplete(
+  interaction: AutocompleteInteraction<"cached">,
+  ictx: InteractionContext,
+): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  let choices: { name: string; value: string }[] = [];
+  if (focused.name === "zone") {
+    choices = timeZoneChoices(String(focused.value));
+  } else if (focused.name === "account") {
+    if (allows(ictx.level, "viewer")) {
+      const q = String(focused.value).toLowerCase();
+      const accounts = await ictx.store.accounts.list(ictx.guildId);
+      choices = accounts
+        .filter(
+          (a) =>
+            !q ||
+            a.robloxName.toLowerCase().includes(q) ||
+            (a.label ?? "").toLowerCase().includes(q) ||
+            a.robloxId.startsWith(q),
+        )
+        .slice(0, 25)
+        .map((a) => ({
+          name: `${a.label ? `${a.label} — ` : ""}${a.robloxName}${a.isDefault ? " (default)" : ""}`.slice(
+            0,
+            100,
+          ),
+          value: a.label ?? a.robloxName,
+        }));
+    }
+  } else {
+    const command = commands.get(interaction.commandName);
+    choices =
+      (await command?.autocomplete?.(interaction, ictx))?.map((c) => ({
+        name: c.name,
+        value: String(c.value),
+      })) ?? [];
+  }
+  await interaction.respond(choices.slice(0, 25));
+}
+
+type Routed = "ok" | "unknown" | { refused: Level };
+
+async function route(interaction: Interaction<"cached">, ictx: InteractionContext): Promise<Routed> {
+  if (interaction.isChatInputCommand()) {
+    const command = commands.get(interaction.commandName);
+    if (!command) return "unknown";
+    const need = command.level(interaction.options.getSubcommand(false));
+    if (!allows(ictx.level, need)) return { refused: need };
+    await command.execute(interaction, ictx);
+  } else if (interaction.isButton()) {
+    const action = decodeCustomId(interaction.customId);
+    const handler = action ? buttonHandlers.get(action.action) : undefined;
+    if (!action || !handler) return "unknown";
+    const need = handler.level(action as never);
+    if (!allows(ictx.level, need)) return { refused: need };
+    await handler.execute(interaction, action as never, ictx);
+  } else if (interaction.isModalSubmit()) {
+    const handler = modalHandlers.get(interaction.customId);
+    if (!handler) return "unknown";
+    if (!allows(ictx.level, handler.level)) return { refused: handler.level };
+    await handler.execute(interaction, ictx);
+  }
+  return "ok";
+}
+
+export function createInteractionHandler(ctx: Context, observe?: InteractionObserver) {
+  return async (interaction: Interaction): Promise<void> => {
+    const started = performance.now();
+    if (!interaction.inCachedGuild()) {
+      if (interaction.isRepliable()) {
+        await interaction.reply(ephemeral("roguard works inside a server only.")).catch(() => undefined);
+      }
+      return;
+    }
+    const correlationId = randomBytes(4).toString("hex");
+    let ictx: InteractionContext | undefined;
+    let outcome: "ok" | "refused" | "error" = "ok";
+    try {
+      ictx = interactionContext(ctx, interaction, await levelOf(ctx, interaction), correlationId);
+      if (interaction.isAutocomplete()) {
+        await autocomplete(interaction, ictx);
+        return;
+      }
+      const result = await route(interaction, ictx);
+      if (result === "unknown") {
+        if (interaction.isRepliable())
+          await answer(interaction, "This button or command is no longer supported. Run the command again.");
+      } else if (result !== "ok") {
+        outcome = "refused";
+        if (interaction.isRepliable()) await answer(interaction, refusal(result.refused));
+      }
+    } catch (err) {
+      outcome = "error";
+      if (ictx) await boundary(err, interaction, ictx);
+      else ctx.logger.error({ err, correlationId }, "interaction failed before routing");
+    } finally {
+      observe?.(interaction.type.toString(), performance.now() - started, outcome);
+    }
+  };
+}
