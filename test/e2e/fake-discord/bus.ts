@@ -1,0 +1,39 @@
+// One change signal for the whole fake: every waiter re-checks its condition when anything changes.
+export class Bus {
+  private readonly waiters = new Set<() => void>();
+
+  notify(): void {
+    for (const w of [...this.waiters]) w();
+  }
+
+  /** Resolves with the first non-undefined value of `check`, re-evaluated after every change. */
+  waitFor<T>(check: () => T | undefined, timeoutMs: number, what: () => string): Promise<T> {
+    const first = check();
+    if (first !== undefined) return Promise.resolve(first);
+    return new Promise<T>((resolve, reject) => {
+      const done = () => {
+        this.waiters.delete(onChange);
+        clearTimeout(timer);
+      };
+      const onChange = () => {
+        let value: T | undefined;
+        try {
+          value = check();
+        } catch (err) {
+          done();
+          reject(err);
+          return;
+        }
+        if (value !== undefined) {
+          done();
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`fake-discord: timed out after ${timeoutMs} ms waiting for ${what()}`));
+      }, timeoutMs);
+      this.waiters.add(onChange);
+    });
+  }
+}
