@@ -85,6 +85,8 @@ export function classify(a: Answer): Classified {
   if (a.status === 429) {
     return err(new RateLimitedError({ ...d, retryAfterMs: retryAfterMs(a.headers, a.now) }));
   }
-  if (a.status >= 500) return err(new UnavailableError("server-error", d));
+  if (a.status >= 500) {
+    return err(new UnavailableError("server-error", { ...d, retryAfterMs: retryAfterMs(a.headers, a.now) }));
+  }
   return err(new RobloxApiError(a.api, d));
 }

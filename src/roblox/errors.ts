@@ -124,9 +124,15 @@ export type UnavailableReason =
 export class UnavailableError extends RobloxError {
   readonly kind = "unavailable" as const;
   readonly reason: UnavailableReason;
-  constructor(reason: UnavailableReason, d: ErrorDetails & { detail?: string } = {}) {
+  /** A 503's Retry-After, when it sent one. */
+  readonly retryAfterMs: number | undefined;
+  constructor(
+    reason: UnavailableReason,
+    d: ErrorDetails & { detail?: string | undefined; retryAfterMs?: number | undefined } = {},
+  ) {
     super(`${where(d)}: unavailable (${reason}${d.detail ? `: ${d.detail}` : ""})`, SENTENCES.unavailable, d);
     this.reason = reason;
+    this.retryAfterMs = d.retryAfterMs;
   }
 }
 

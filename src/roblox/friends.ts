@@ -66,7 +66,7 @@ const idList = (ids: readonly RobloxId[], name: string) => unique(ids.map((x) =>
 
 export function friendsApi(t: Transport) {
   /** GET /v1/metadata (the seed's `#FriendsApi` is a document anchor, not part of the path). */
-  const metadata = (s: RobloxSession, targetUserId?: RobloxId, o?: CallOptions) => {
+  const metadata = async (s: RobloxSession, targetUserId?: RobloxId, o?: CallOptions) => {
     const query = {
       targetUserId: targetUserId === undefined ? undefined : checkId(targetUserId, "targetUserId"),
     };
@@ -81,10 +81,10 @@ export function friendsApi(t: Transport) {
   const count = async (s: RobloxSession, userId: RobloxId, o?: CallOptions) =>
     (await t.call(E.count, { session: s, params: uid(userId), schema: S.CountResponse }, o)).count;
 
-  const refreshQrSession = (s: RobloxSession, o?: CallOptions) =>
+  const refreshQrSession = async (s: RobloxSession, o?: CallOptions) =>
     t.call(E.refreshQrSession, { session: s, schema: S.RefreshQrSessionResponse }, o);
 
-  const checkQrSession = (s: RobloxSession, userId: RobloxId, o?: CallOptions) =>
+  const checkQrSession = async (s: RobloxSession, userId: RobloxId, o?: CallOptions) =>
     t.call(E.checkQrSession, { session: s, params: uid(userId), schema: S.CheckQrSessionResponse }, o);
 
   /** Which of `targetUserIds` are friends of `userId` (the account): friend ids, input order. */

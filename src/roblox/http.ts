@@ -14,7 +14,7 @@ import { RateLimiter } from "./limiter.js";
 import { type BackoffConfig, fitsDeadline, isRetryable, retryDelay } from "./retry.js";
 import { type RobloxSession, rotatedCookie } from "./session.js";
 import { buildQuery, fillPath, type QueryValue, robloxUrl } from "./url.js";
-import { networkError, readCapped, sleep } from "./wire.js";
+import { networkError, readCapped, sleep, Watchdog } from "./wire.js";
 
 export interface RequestMetric {
   endpoint: string;
@@ -63,6 +63,7 @@ export class Transport {
   readonly #log: Logger;
   readonly #onRequest: TransportOptions["onRequest"];
   readonly #maxBody: number;
+  readonly #headersMs: number;
   readonly #attempts: number;
   readonly #backoff: BackoffConfig;
   readonly #budget: number;
@@ -75,13 +76,14 @@ export class Transport {
     this.#log = opts.logger;
     this.#onRequest = opts.onRequest;
     this.#maxBody = opts.maxBodyBytes ?? ONE_MIB;
+    this.#headersMs = opts.timeouts?.headersMs ?? 15_000;
     this.#attempts = Math.max(1, opts.retry?.attempts ?? 4);
     this.#backoff = { baseMs: opts.retry?.baseMs ?? 1000, capMs: opts.retry?.capMs ?? 8000 };
     this.#budget = opts.defaultBudgetMs ?? 20_000;
     this.#random = opts.random ?? Math.random;
     this.#agent = new Agent({
       connect: { timeout: opts.timeouts?.connectMs ?? 10_000 },
-      headersTimeout: opts.timeouts?.headersMs ?? 15_000,
+      headersTimeout: this.#headersMs + 1000, // backstop; Watchdog keeps the precise one
       bodyTimeout: opts.timeouts?.bodyMs ?? 15_000,
       keepAliveTimeout: 30_000,
     });
@@ -240,8 +242,7 @@ export class Transport {
     const remaining = deadline - Date.now();
     if (remaining <= 0)
       throw new UnavailableError("timeout", { endpoint: def.name, detail: "deadline passed" });
-    const timer = AbortSignal.timeout(remaining);
-    const combined = signal ? AbortSignal.any([timer, signal]) : timer;
+    const dog = new Watchdog(remaining, this.#headersMs, signal);
     const t0 = performance.now();
     let status = 0;
     try {
@@ -250,8 +251,9 @@ export class Transport {
         method: def.method,
         headers,
         body,
-        signal: combined,
+        signal: dog.signal,
       });
+      dog.headersArrived();
       status = res.statusCode;
       const h = res.headers as HeaderBag;
       if (session !== null) await this.#maybeRotate(def, session, h);
@@ -286,8 +288,9 @@ export class Transport {
       };
     } catch (e) {
       if (e instanceof RobloxError) throw e;
-      throw networkError(def.name, e, signal, timer, status);
+      throw networkError(def.name, e, dog.reason, status);
     } finally {
+      dog.dispose();
       const ms = Math.round(performance.now() - t0);
       this.#log.debug({ endpoint: def.name, method: def.method, status, ms }, "roblox request");
       try {

@@ -99,7 +99,7 @@ export function requestsApi(t: Transport) {
     (await t.call(E.newCount, { session: s, schema: S.CountResponse }, o)).count;
 
   /** DELETE my/new-friend-requests: marks every request seen. */
-  const markSeen = (s: RobloxSession, o?: CallOptions) =>
+  const markSeen = async (s: RobloxSession, o?: CallOptions) =>
     t.call(E.markSeen, { session: s, schema: S.ClearNewFriendRequestResponse }, o);
 
   const accept = async (s: RobloxSession, requesterUserId: RobloxId, o?: CallOptions): Promise<void> => {
@@ -124,11 +124,11 @@ export function requestsApi(t: Transport) {
     );
   };
 
-  const declineAll = (s: RobloxSession, o?: CallOptions) =>
+  const declineAll = async (s: RobloxSession, o?: CallOptions) =>
     t.call(E.declineAll, { session: s, schema: S.DeclineAllResponse }, o);
 
   /** Sends a friend request. `isCaptchaRequired: true` in the answer throws CaptchaError. */
-  const send = (s: RobloxSession, targetUserId: RobloxId, opts: SendOptions = {}, o?: CallOptions) => {
+  const send = async (s: RobloxSession, targetUserId: RobloxId, opts: SendOptions = {}, o?: CallOptions) => {
     const params = { targetUserId: checkId(targetUserId, "targetUserId") };
     const body: Record<string, unknown> = {
       friendshipOriginSourceType: opts.friendshipOriginSourceType ?? 0,
@@ -138,7 +138,7 @@ export function requestsApi(t: Transport) {
     return t.call(E.send, { session: s, params, body, schema: S.CaptchaStatusResponse }, o);
   };
 
-  const sendToContact = (s: RobloxSession, targetContactId: string, o?: CallOptions) => {
+  const sendToContact = async (s: RobloxSession, targetContactId: string, o?: CallOptions) => {
     const params = { targetContactId: checkContactId(targetContactId) };
     return t.call(E.sendToContact, { session: s, params, schema: S.CaptchaStatusResponse }, o);
   };

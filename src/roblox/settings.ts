@@ -22,7 +22,7 @@ export const SETTINGS_ENDPOINTS = {
 export const MAX_DAILY_LIMIT = 1440;
 
 export function settingsApi(t: Transport) {
-  const get = (s: RobloxSession, o?: CallOptions) =>
+  const get = async (s: RobloxSession, o?: CallOptions) =>
     t.call(SETTINGS_ENDPOINTS.get, { session: s, schema: S.SettingsAndOptions }, o);
 
   /** The daily limit in minutes (0 = none); null when Roblox does not say. */

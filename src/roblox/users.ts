@@ -37,7 +37,7 @@ function isNotFound(e: unknown): boolean {
 
 export function usersApi(t: Transport) {
   /** GET /v1/users/authenticated: who the cookie belongs to (fails "moderated" while locked). */
-  const authenticated = (s: RobloxSession, o?: CallOptions) =>
+  const authenticated = async (s: RobloxSession, o?: CallOptions) =>
     t.call(E.authenticated, { session: s, schema: S.AuthenticatedUser }, o);
 
   /** Public profile (no cookie sent); null when Roblox has no such user. */

@@ -36,18 +36,59 @@ export async function readCapped(
   return Buffer.concat(chunks).toString("utf8");
 }
 
+export type StopReason = "deadline" | "headers" | "caller";
+
+/**
+ * Per-exchange timers on native setTimeout (undici's own timeouts tick at about one second,
+ * too coarse for sub-second settings): the caller's deadline, the time to response headers,
+ * and the caller's signal, merged into one AbortSignal that remembers why it fired.
+ */
+export class Watchdog {
+  readonly #ac = new AbortController();
+  readonly #timers: NodeJS.Timeout[] = [];
+  readonly #caller: AbortSignal | undefined;
+  readonly #onCaller = () => this.#stop("caller");
+  reason: StopReason | undefined;
+
+  constructor(deadlineInMs: number, headersMs: number, caller: AbortSignal | undefined) {
+    this.#caller = caller;
+    this.#timers.push(setTimeout(() => this.#stop("deadline"), deadlineInMs));
+    this.#timers.push(setTimeout(() => this.#stop("headers"), headersMs));
+    if (caller?.aborted) this.#stop("caller");
+    else caller?.addEventListener("abort", this.#onCaller, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.#ac.signal;
+  }
+
+  headersArrived(): void {
+    clearTimeout(this.#timers[1]);
+  }
+
+  dispose(): void {
+    for (const t of this.#timers) clearTimeout(t);
+    this.#caller?.removeEventListener("abort", this.#onCaller);
+  }
+
+  #stop(reason: StopReason): void {
+    if (this.reason !== undefined) return;
+    this.reason = reason;
+    this.#ac.abort(new Error(`stopped: ${reason}`));
+  }
+}
+
 /** Maps an undici/abort failure to UnavailableError (only the error code travels, never text). */
 export function networkError(
   endpoint: string,
   e: unknown,
-  caller: AbortSignal | undefined,
-  timer: AbortSignal,
+  stopped: StopReason | undefined,
   status: number,
 ): UnavailableError {
   const code = (e as { code?: unknown }).code;
   const d = { endpoint, status: status || undefined };
-  if (caller?.aborted) return new UnavailableError("aborted", d);
-  if (timer.aborted) return new UnavailableError("timeout", { ...d, detail: "deadline" });
+  if (stopped === "caller") return new UnavailableError("aborted", d);
+  if (stopped !== undefined) return new UnavailableError("timeout", { ...d, detail: stopped });
   if (typeof code === "string" && code.startsWith("UND_ERR_") && code.includes("TIMEOUT")) {
     return new UnavailableError("timeout", { ...d, detail: code });
   }
