@@ -1,195 +1,24 @@
 // The fake Discord, proven with the real discord.js client (no roguard code involved).
 import { once } from "node:events";
-import {
-  ActionRowBuilder,
-  ButtonBuilder,
-  ButtonStyle,
-  ChannelType,
-  Client,
-  EmbedBuilder,
-  Events,
-  GatewayIntentBits,
-  type Interaction,
-  LabelBuilder,
-  MessageFlags,
-  ModalBuilder,
-  PermissionFlagsBits,
-  Routes,
-  SlashCommandBuilder,
-  TextInputBuilder,
-  TextInputStyle,
-} from "discord.js";
-import { PNG } from "pngjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, Events, GatewayIntentBits, Routes } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type FakeDiscord, startFakeDiscord, validateSchema, visibleText } from "./fake-discord/index.js";
-
-function png(width: number, height: number): Buffer {
-  const img = new PNG({ width, height });
-  img.data.fill(200);
-  return PNG.sync.write(img);
-}
-
-const CHART = png(4, 3);
-
-const commands = [
-  new SlashCommandBuilder().setName("ping").setDescription("Replies"),
-  new SlashCommandBuilder().setName("slow").setDescription("Defers, then edits"),
-  new SlashCommandBuilder()
-    .setName("alerts")
-    .setDescription("Alert settings")
-    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .addSubcommand((s) =>
-      s
-        .setName("channel")
-        .setDescription("Where alerts go")
-        .addChannelOption((o) =>
-          o
-            .setName("channel")
-            .setDescription("Text channel")
-            .setRequired(true)
-            .addChannelTypes(ChannelType.GuildText),
-        )
-        .addRoleOption((o) => o.setName("role").setDescription("Role to mention"))
-        .addIntegerOption((o) => o.setName("limit").setDescription("Limit").setMinValue(1).setMaxValue(50)),
-    ),
-  new SlashCommandBuilder().setName("link").setDescription("Opens a modal"),
-  new SlashCommandBuilder().setName("buttons").setDescription("Shows a button"),
-  new SlashCommandBuilder()
-    .setName("pick")
-    .setDescription("Autocomplete")
-    .addStringOption((o) => o.setName("account").setDescription("Account").setAutocomplete(true)),
-  new SlashCommandBuilder().setName("post").setDescription("Posts an alert with a chart"),
-  new SlashCommandBuilder().setName("bad").setDescription("Sends an invalid reply"),
-].map((c) => c.toJSON());
-
-async function onInteraction(i: Interaction): Promise<void> {
-  if (i.isAutocomplete()) {
-    const typed = i.options.getFocused();
-    await i.respond(
-      ["alice", "albert", "bob"].filter((n) => n.startsWith(typed)).map((n) => ({ name: n, value: n })),
-    );
-    return;
-  }
-  if (i.isButton()) {
-    const done = new ButtonBuilder()
-      .setCustomId("ack")
-      .setLabel("Done")
-      .setStyle(ButtonStyle.Success)
-      .setDisabled(true);
-    await i.update({
-      content: `clicked by ${i.user.username}`,
-      components: [new ActionRowBuilder<ButtonBuilder>().addComponents(done)],
-    });
-    return;
-  }
-  if (i.isModalSubmit()) {
-    const label = i.fields.getTextInputValue("label");
-    await i.reply({
-      content: `linked cookie of ${i.fields.getTextInputValue("cookie").length} chars as "${label}"`,
-      flags: MessageFlags.Ephemeral,
-    });
-    return;
-  }
-  if (!i.isChatInputCommand()) return;
-  switch (i.commandName) {
-    case "ping":
-      await i.reply({
-        content: `pong ${i.user.username} manage=${i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)} guild=${i.guild?.name}`,
-        flags: MessageFlags.Ephemeral,
-      });
-      return;
-    case "slow":
-      await i.deferReply();
-      await new Promise((r) => setTimeout(r, 50));
-      await i.editReply({
-        embeds: [new EmbedBuilder().setTitle("Done slowly").setDescription("after a wait")],
-      });
-      return;
-    case "alerts": {
-      const ch = i.options.getChannel("channel", true);
-      const role = i.options.getRole("role");
-      await i.reply(
-        `${i.options.getSubcommand()}: #${ch.name} role=${role?.name ?? "none"} limit=${i.options.getInteger("limit")}`,
-      );
-      return;
-    }
-    case "link":
-      await i.showModal(
-        new ModalBuilder()
-          .setCustomId("roblox-link")
-          .setTitle("Link a Roblox account")
-          .addLabelComponents(
-            new LabelBuilder()
-              .setLabel("Cookie")
-              .setTextInputComponent(
-                new TextInputBuilder().setCustomId("cookie").setStyle(TextInputStyle.Paragraph),
-              ),
-          )
-          .addLabelComponents(
-            new LabelBuilder()
-              .setLabel("Label")
-              .setTextInputComponent(
-                new TextInputBuilder().setCustomId("label").setStyle(TextInputStyle.Short).setRequired(false),
-              ),
-          ),
-      );
-      return;
-    case "buttons": {
-      const b = new ButtonBuilder()
-        .setCustomId("accept:v1:42")
-        .setLabel("Accept")
-        .setStyle(ButtonStyle.Primary);
-      await i.reply({
-        content: "A friend request",
-        components: [new ActionRowBuilder<ButtonBuilder>().addComponents(b)],
-      });
-      return;
-    }
-    case "post": {
-      await i.deferReply({ flags: MessageFlags.Ephemeral });
-      const channel = i.guild?.channels.cache.find((c) => c.name === "alerts");
-      if (!channel?.isTextBased()) throw new Error("no alerts channel");
-      const embed = new EmbedBuilder().setTitle("Weekly screen time").setImage("attachment://chart.png");
-      const msg = await channel.send({ embeds: [embed], files: [{ attachment: CHART, name: "chart.png" }] });
-      await msg.edit({ content: "edited alert" });
-      await i.editReply("posted");
-      return;
-    }
-    case "bad":
-      await i
-        .reply({
-          embeds: [
-            {
-              title: "too many",
-              fields: Array.from({ length: 30 }, (_, n) => ({ name: `f${n}`, value: "v" })),
-            },
-          ],
-        })
-        .catch(() => i.reply("fallback"));
-      // discord.js itself refuses a second reply, so go around it, as a buggy bot could.
-      await i.client.rest
-        .post(Routes.interactionCallback(i.id, i.token), {
-          body: { type: 4, data: { content: "again" } },
-          auth: false,
-        })
-        .catch(() => undefined);
-  }
-}
+import { CHART, onProbeInteraction, probeCommands, probeErrors } from "./fake-discord/probe-bot.js";
 
 describe("fake Discord with the real discord.js client", () => {
   let fake: FakeDiscord;
   let client: Client;
 
   beforeAll(async () => {
-    fake = await startFakeDiscord();
+    fake = await startFakeDiscord({ heartbeatIntervalMs: 100 });
     client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: fake.apiUrl } });
     client.on(Events.InteractionCreate, (i) => {
-      onInteraction(i).catch((e: unknown) => console.error(e));
+      onProbeInteraction(i).catch((e: unknown) => console.error(e));
     });
     const ready = once(client, Events.ClientReady);
     await client.login("fake-token");
     await ready;
-    await client.application!.commands.set(commands, fake.world.defaultGuild.id);
+    await client.application!.commands.set(probeCommands, fake.world.defaultGuild.id);
   });
 
   afterAll(async () => {
@@ -322,10 +151,76 @@ describe("fake Discord with the real discord.js client", () => {
     fake.clearRecords();
   });
 
+  it("a select menu pick updates the message; options not offered cannot be picked", async () => {
+    const reply = await (await fake.runCommand({ name: "choose" })).waitForFinal();
+    const pick = { message: reply, customId: "menu" };
+    await expect(fake.selectMenu({ ...pick, values: ["9"] })).rejects.toThrow(/offers no 9/);
+    const updated = await (await fake.selectMenu({ ...pick, values: ["1"] })).waitForFinal();
+    expect(updated).toMatchObject({ id: reply.id, content: "sorted by 1", components: [] });
+  });
+
+  it("a classic modal with action rows", async () => {
+    await (await fake.runCommand({ name: "legacy" })).waitForModal();
+    const s = await fake.submitModal({ customId: "legacy-modal", fields: { note: "hi" } });
+    expect((await s.waitForFinal()).content).toBe("note: hi");
+    expect(s.payload.data).toMatchObject({
+      components: [{ type: 1, components: [{ type: 4, custom_id: "note", value: "hi" }] }],
+    });
+  });
+
+  it("only registered commands can be run, and only valid ones registered", async () => {
+    await expect(fake.runCommand({ name: "nope" })).rejects.toThrow(/not registered/);
+    expect(() => fake.registerCommands([{ name: "Bad Name", description: "x" }])).toThrow(/refuse/);
+    expect(fake.violations().join("\n")).toMatch(/does not match/);
+    fake.clearRecords();
+  });
+
+  it("a callback later than the deadline gets 404 Unknown interaction and is a violation", async () => {
+    fake.setAckDeadline(30);
+    try {
+      const h = await fake.runCommand({ name: "late" });
+      await vi.waitFor(() => expect(probeErrors).toHaveLength(1), { timeout: 2000 });
+      expect(probeErrors.join()).toMatch(/Unknown interaction/);
+      expect(h.callbacks).toMatchObject([{ type: 4, accepted: false }]);
+      expect(fake.violations().join()).toMatch(/the deadline is 30 ms/);
+    } finally {
+      fake.setAckDeadline(3000);
+      fake.clearRecords();
+    }
+  });
+
+  it("guilds joined and left, and new roles, reach the client while connected", async () => {
+    const joined = once(client, Events.GuildCreate);
+    const g = fake.world.addGuild({ name: "Cousins" });
+    expect((await joined)[0].name).toBe("Cousins");
+    const role = once(client, Events.GuildRoleCreate);
+    fake.world.addRole(g.id, "Uncles");
+    expect((await role)[0].name).toBe("Uncles");
+    const left = once(client, Events.GuildDelete);
+    fake.world.removeGuild(g.id);
+    expect((await left)[0].id).toBe(g.id);
+  });
+
+  it("heartbeats are acknowledged; without ACKs the client drops the zombie connection and resumes", async () => {
+    expect(fake.sessions()[0]!.heartbeats).toBeGreaterThan(0);
+    const before = fake.sessions()[0]!.resumes;
+    fake.setHeartbeatAcks(false);
+    await fake.waitFor(
+      () => fake.sessions().some((s) => !s.connected),
+      3000,
+      "the zombie connection to close",
+    );
+    fake.setHeartbeatAcks(true);
+    const [s] = await fake.waitForSessions(1);
+    expect(s!.resumes).toBe(before + 1);
+  });
+
   it("survives a dropped gateway: the client resumes and still gets interactions", async () => {
+    const before = fake.sessions()[0]!.resumes;
     fake.dropGateway();
     await fake.waitForSessions(1);
-    expect(fake.sessions()[0]?.resumes).toBe(1);
+    expect(fake.sessions()).toHaveLength(1);
+    expect(fake.sessions()[0]?.resumes).toBe(before + 1);
     expect((await (await fake.runCommand({ name: "ping" })).waitForFinal()).content).toMatch(/^pong/);
     expect(fake.violations()).toEqual([]);
   });

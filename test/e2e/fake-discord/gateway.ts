@@ -16,6 +16,10 @@ export interface SessionInfo {
   connected: boolean;
   ready: boolean;
   resumes: number;
+  /** Heartbeats (op 1) received. */
+  heartbeats: number;
+  /** The client closed with 1000/1001: Discord ends such a session; it cannot be resumed. */
+  ended: boolean;
   seq: number;
 }
 
@@ -108,7 +112,8 @@ export class Gateway {
 
   private find(guildId: string, ready: boolean): Session | undefined {
     const mine = [...this.sessions.values()].filter((s) => shardOf(guildId, s.shard[1]) === s.shard[0]);
-    return ready ? mine.find((s) => s.ready) : (mine.find((s) => s.ready) ?? mine.at(-1));
+    const live = mine.find((s) => s.ready);
+    return ready ? live : (live ?? mine.filter((s) => !s.ended).at(-1));
   }
 
   private onConnection(ws: WebSocket, req: IncomingMessage): void {
@@ -149,6 +154,7 @@ export class Gateway {
       const d = msg.d as Json;
       switch (msg.op) {
         case 1:
+          if (session) session.heartbeats++;
           if (this.acking) send({ op: 11, d: null, s: null, t: null });
           return;
         case 2:
@@ -172,11 +178,12 @@ export class Gateway {
           ws.close(4001, "Unknown opcode");
       }
     });
-    ws.on("close", () => {
+    ws.on("close", (code) => {
       if (session && session.socket === ws) {
         session.socket = undefined;
         session.connected = false;
         session.ready = false;
+        session.ended = code === 1000 || code === 1001;
         this.bus.notify();
       }
     });
@@ -208,6 +215,8 @@ export class Gateway {
       connected: true,
       ready: false,
       resumes: 0,
+      heartbeats: 0,
+      ended: false,
       seq: 0,
       token,
       socket: ws,
@@ -240,7 +249,7 @@ export class Gateway {
 
   private resume(ws: WebSocket, d: Json | undefined): Session | undefined {
     const s = this.sessions.get(String(d?.session_id));
-    if (!s || s.token !== d?.token) {
+    if (!s || s.ended || s.token !== d?.token) {
       ws.send(JSON.stringify({ op: 9, d: false, s: null, t: null }));
       return undefined;
     }

@@ -12,8 +12,10 @@ import { InteractionHandle, type Tracked } from "./handle.js";
 import type { Json, RecordedRequest } from "./http.js";
 import { type Built, buildCommand, type CommandInput } from "./interactions.js";
 import { type FakeMessage, MessageStore } from "./messages.js";
+import { validateBody } from "./openapi.js";
 import { restRoutes } from "./rest.js";
 import { interactionRoutes } from "./rest-interactions.js";
+import { commandRules } from "./rules.js";
 import { createFakeServer } from "./server.js";
 import { guildCreateJson } from "./state.js";
 import { World, type WorldEvent } from "./world.js";
@@ -65,7 +67,13 @@ export interface FakeDiscord {
   /** Closes every gateway socket (4000: the client resumes); `invalidate` forgets sessions too. */
   dropGateway(opts?: { code?: number; invalidate?: boolean }): void;
   setHeartbeatAcks(on: boolean): void;
+  /** Changes how late a callback may come before 404 Unknown interaction (Discord: 3000 ms). */
+  setAckDeadline(ms: number): void;
   commands(guildId?: string): RegisteredCommand[];
+  /**
+   * Registers commands as a bulk overwrite would (validated the same way as the PUT; throws and
+   * records violations when Discord would refuse them).
+   */
   registerCommands(bodies: Json[], guildId?: string): RegisteredCommand[];
   /** Like Server Settings → Integrations: lets a role or member see a command hidden by its permissions. */
   allowCommand(name: string, roleOrUserId: string, guildId?: string): void;
@@ -83,6 +91,8 @@ export interface FakeDiscord {
     timeoutMs?: number,
   ): Promise<FakeMessage>;
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
+  /** Waits until `check` returns a value other than undefined/false, re-checked on every change in the fake. */
+  waitFor<T>(check: () => T | undefined | false, timeoutMs?: number, what?: string): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -195,8 +205,32 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       ),
     dropGateway: (o = {}) => gateway.drop(o.code ?? 4000, o.invalidate ?? false),
     setHeartbeatAcks: (on) => gateway.setHeartbeatAcks(on),
+    setAckDeadline: (ms) => {
+      core.opts.ackDeadlineMs = ms;
+    },
     commands: (guildId) => core.commands.list(guildId),
-    registerCommands: (bodies, guildId) => core.commands.overwrite(bodies, guildId),
+    registerCommands: (bodies, guildId) => {
+      const app = world.application.id;
+      const path = guildId
+        ? `/applications/${app}/guilds/${guildId}/commands`
+        : `/applications/${app}/commands`;
+      const { template, problems } = validateBody("PUT", path, bodies, false);
+      const violations = [...problems, ...commandRules(bodies)].map((v) => `${v} (registerCommands)`);
+      const status = violations.length ? 400 : 200;
+      const rec = {
+        method: "PUT",
+        path,
+        route: template,
+        query: {},
+        body: bodies,
+        files: [],
+        multipart: false,
+      };
+      requests.push({ ...rec, violations, status, at: Date.now() });
+      if (violations.length)
+        throw new Error(`fake-discord: Discord would refuse these commands:\n${violations.join("\n")}`);
+      return core.commands.overwrite(bodies, guildId);
+    },
     allowCommand: (name, id, guildId) => core.commands.allow(guildId ?? world.defaultGuild.id, name, id),
     runCommand: async (input) => send(buildCommand(core, input)),
     autocomplete: async (input) =>
@@ -212,6 +246,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         timeoutMs,
         () => `a message in ${channel} (have ${store.list(channelId(channel)).length})`,
       ),
+    waitFor: <T>(check: () => T | undefined | false, timeoutMs = 5000, what = "a condition") =>
+      bus.waitFor(
+        () => {
+          const v = check();
+          return v === false ? undefined : v;
+        },
+        timeoutMs,
+        () => what,
+      ) as Promise<T>,
     waitForRequest: (predicate, timeoutMs = 5000) =>
       bus.waitFor(
         () => requests.find(predicate),

@@ -59,7 +59,12 @@ async function callback(c: Core, r: RecordedRequest, [id, token]: string[]) {
   }
   const late = rec.at - t!.createdAt;
   if (late > c.opts.ackDeadlineMs) {
-    fail(404, 10062, "Unknown interaction", `callback ${late} ms after ${t!.label}; Discord allows 3000 ms`);
+    fail(
+      404,
+      10062,
+      "Unknown interaction",
+      `callback ${late} ms after ${t!.label}; the deadline is ${c.opts.ackDeadlineMs} ms (3000 on Discord)`,
+    );
   }
   const allowed = t!.type === 5 && !t!.sourceMessageId ? [4, 5] : (ALLOWED[t!.type] ?? []);
   if (!allowed.includes(type))
