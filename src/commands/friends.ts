@@ -1,6 +1,18 @@
-import { InteractionContextType, SlashCommandBuilder } from "discord.js";
+import {
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  MessageFlags,
+  SlashCommandBuilder,
+} from "discord.js";
+import type { InteractionContext, LinkedAccount } from "../context.js";
 import type { Level } from "../permissions.js";
+import { add, addContact, confirmOperations, remove } from "./friends/actions.js";
+import { count, groups, status } from "./friends/info.js";
+import { friendsPager, inactive, list, online, search, searchPager } from "./friends/lists.js";
 import { accountOpt, sortOpt, userOpt, withOpts } from "./options.js";
+import type { Pager } from "./types.js";
+
+export { confirmOperations };
 
 const optionalUser = (s: Parameters<typeof accountOpt>[0]) =>
   userOpt(s, false, "Roblox username or id (default: the linked account)");
@@ -82,3 +94,37 @@ export const data = new SlashCommandBuilder()
 
 const ADMIN = new Set(["add", "add-contact", "remove"]);
 export const level = (sub: string | null): Level => (sub && ADMIN.has(sub) ? "admin" : "viewer");
+
+type Handler = (
+  interaction: ChatInputCommandInteraction<"cached">,
+  ctx: InteractionContext,
+  linked: LinkedAccount,
+) => Promise<Awaited<ReturnType<Pager>>>;
+
+const SUBCOMMANDS: Record<string, Handler> = {
+  list,
+  online: (_i, ctx, linked) => online(ctx, linked),
+  inactive: (_i, ctx, linked) => inactive(ctx, linked),
+  search,
+  count,
+  status,
+  groups,
+  add,
+  "add-contact": addContact,
+  remove,
+};
+
+/** Previous/Next of the paged lists this command renders. */
+export const pagers: Record<string, Pager> = { friends: friendsPager, search: searchPager };
+
+export async function execute(
+  interaction: ChatInputCommandInteraction<"cached">,
+  ctx: InteractionContext,
+): Promise<void> {
+  const handler = SUBCOMMANDS[interaction.options.getSubcommand()];
+  if (!handler) throw new Error(`/friends: unknown subcommand ${interaction.options.getSubcommand()}`);
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const linked = await ctx.account(interaction);
+  const reply = await handler(interaction, ctx, linked);
+  await interaction.editReply({ ...reply, allowedMentions: { parse: [] } });
+}

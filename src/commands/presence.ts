@@ -1,5 +1,22 @@
-import { InteractionContextType, SlashCommandBuilder } from "discord.js";
+import {
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  MessageFlags,
+  SlashCommandBuilder,
+} from "discord.js";
+import type { InteractionContext, LinkedAccount } from "../context.js";
+import { UserError } from "../errors.js";
 import type { Level } from "../permissions.js";
+import { userListEmbed } from "../ui/embeds.js";
+import { presenceLabel } from "../ui/format.js";
+import {
+  accountPerson,
+  namedRows,
+  type Person,
+  presenceText,
+  resolveMany,
+  unknownNote,
+} from "./friends/users.js";
 
 export const data = new SlashCommandBuilder()
   .setName("presence")
@@ -21,3 +38,70 @@ export const data = new SlashCommandBuilder()
   .toJSON();
 
 export const level = (_sub: string | null): Level => "viewer";
+
+/** At most this many users per /presence (SPEC §3). */
+export const PRESENCE_MAX = 200;
+
+const RANK = [3, 2, 0, 1, 3];
+
+/** The account's watch list from the guild settings (ids), empty when none. */
+async function watchList(ctx: InteractionContext, robloxId: string): Promise<string[]> {
+  const settings = await ctx.store.settings.get(ctx.guildId);
+  return settings.watch[robloxId] ?? [];
+}
+
+/** The users to show: the `users` option, else the watch list, else the account itself. */
+async function targets(
+  interaction: ChatInputCommandInteraction<"cached">,
+  ctx: InteractionContext,
+  linked: LinkedAccount,
+): Promise<{ users: Person[]; unknown: string[]; source: string }> {
+  const raw = interaction.options.getString("users");
+  if (raw !== null && raw.trim() !== "") {
+    return { ...(await resolveMany(ctx, raw, PRESENCE_MAX)), source: "" };
+  }
+  const watched = await watchList(ctx, linked.account.robloxId);
+  if (watched.length > 0) {
+    const ids = watched.slice(0, PRESENCE_MAX);
+    const rows = await namedRows(
+      ctx,
+      ids.map((id) => ({ id })),
+    );
+    return { users: rows, unknown: [], source: "watch list" };
+  }
+  return { users: [accountPerson(linked)], unknown: [], source: "" };
+}
+
+export async function execute(
+  interaction: ChatInputCommandInteraction<"cached">,
+  ctx: InteractionContext,
+): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const linked = await ctx.account(interaction);
+  const { users, unknown, source } = await targets(interaction, ctx, linked);
+  if (users.length === 0) throw new UserError(unknownNote(unknown) ?? "No Roblox user to show.");
+  const presences = await ctx.roblox.presence.users(
+    linked.session,
+    users.map((u) => u.id),
+    ctx.call,
+  );
+  const byId = new Map(presences.map((p) => [String(p.userId), p]));
+  const rows = users.map((u, i) => {
+    const p = byId.get(u.id);
+    const type = p?.userPresenceType === 4 ? 0 : (p?.userPresenceType ?? 0);
+    return { user: u, type, extra: presenceText(type, p?.lastLocation), i };
+  });
+  rows.sort((a, b) => (RANK[a.type] ?? 3) - (RANK[b.type] ?? 3) || a.i - b.i);
+  const tally = [1, 2, 3, 0]
+    .map((t) => [t, rows.filter((r) => r.type === t).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([t, n]) => `${n} ${presenceLabel(t).toLowerCase()}`);
+  const note = unknownNote(unknown);
+  const embed = userListEmbed({
+    title: source ? `Presence · ${linked.account.robloxName}'s ${source}` : "Presence",
+    users: rows.map((r) => ({ ...r.user, extra: r.extra })),
+    footer: [tally.join(" · "), note].filter(Boolean).join(" · "),
+    color: rows.some((r) => r.type >= 1 && r.type <= 3) ? "ok" : "info",
+  });
+  await interaction.editReply({ embeds: [embed], allowedMentions: { parse: [] } });
+}

@@ -1,0 +1,146 @@
+/**
+ * /friends list, search (paged: Roblox's cursor in the store, the button carries a short key),
+ * online and inactive.
+ */
+import type { ChatInputCommandInteraction } from "discord.js";
+import type { InteractionContext, LinkedAccount } from "../../context.js";
+import { UserError } from "../../errors.js";
+import type { UserSort } from "../../roblox/friends.js";
+import { type ListUser, userListEmbed } from "../../ui/embeds.js";
+import { truncate } from "../../ui/format.js";
+import { pagerFor } from "../paging.js";
+import type { Pager, PageState } from "../types.js";
+import { namedRows, personText, presenceText, presenceType, userOrSelf } from "./users.js";
+
+/** Friends per page: 25 lines always fit one embed description. */
+export const PAGE_SIZE = 25;
+
+const SORT_NAMES = ["friendship order", "online first", "by name"] as const;
+
+function sortOf(v: unknown): UserSort {
+  const n = Number(v);
+  return n === 1 || n === 2 ? n : 0;
+}
+
+type Reply = Awaited<ReturnType<Pager>>;
+
+/** One page of friends/find for args {user, who, sort}; the first page when there is no cursor. */
+export const friendsPager: Pager = async (ctx, linked, state) => {
+  const args = state.args ?? {};
+  const userId = String(args.user ?? linked.account.robloxId);
+  const sort = sortOf(args.sort);
+  const page = await ctx.roblox.friends.find(
+    linked.session,
+    userId,
+    { userSort: sort, limit: PAGE_SIZE, ...(state.cursor ? { cursor: state.cursor } : {}) },
+    ctx.call,
+  );
+  const users = await namedRows(ctx, page.items);
+  const who = String(args.who ?? linked.account.robloxName);
+  const embed = userListEmbed({
+    title: truncate(`Friends of ${who}`, 200),
+    users,
+    footer: `Sorted ${SORT_NAMES[sort]} · ${PAGE_SIZE} per page`,
+    empty: state.cursor ? "No more friends." : `${who} has no friends on Roblox yet.`,
+  });
+  const components = await pagerFor(ctx, "friends", linked.account.robloxId, page, args);
+  return { content: "", embeds: [embed], components };
+};
+
+/** One page of friends/search for args {user, who, query}. */
+export const searchPager: Pager = async (ctx, linked, state) => {
+  const args = state.args ?? {};
+  const userId = String(args.user ?? linked.account.robloxId);
+  const query = String(args.query ?? "");
+  const page = await ctx.roblox.friends.search(
+    linked.session,
+    userId,
+    { query, limit: PAGE_SIZE, ...(state.cursor ? { cursor: state.cursor } : {}) },
+    ctx.call,
+  );
+  const users = await namedRows(ctx, page.items);
+  const who = String(args.who ?? linked.account.robloxName);
+  const embed = userListEmbed({
+    title: truncate(`Friends of ${who} matching “${query}”`, 200),
+    users,
+    empty: state.cursor ? "No more matches." : `No friend of ${who} matches “${query}”.`,
+  });
+  const components = await pagerFor(ctx, "search", linked.account.robloxId, page, args);
+  return { content: "", embeds: [embed], components };
+};
+
+export async function list(
+  interaction: ChatInputCommandInteraction<"cached">,
+  ctx: InteractionContext,
+  linked: LinkedAccount,
+): Promise<Reply> {
+  const target = await userOrSelf(ctx, linked, interaction.options.getString("user"));
+  const sort = sortOf(interaction.options.getInteger("sort") ?? 0);
+  const state: PageState = { args: { user: target.id, who: personText(target), sort } };
+  return friendsPager(ctx, linked, state);
+}
+
+export async function search(
+  interaction: ChatInputCommandInteraction<"cached">,
+  ctx: InteractionContext,
+  linked: LinkedAccount,
+): Promise<Reply> {
+  const query = interaction.options.getString("query", true).trim();
+  if (query === "") throw new UserError("Type part of a name to search for.");
+  if (query.length > 50) throw new UserError("Search for at most 50 characters.");
+  const who = `${linked.account.robloxName}`;
+  const state: PageState = { args: { user: linked.account.robloxId, who, query } };
+  return searchPager(ctx, linked, state);
+}
+
+const PRESENCE_RANK = [3, 2, 0, 1, 3];
+
+export async function online(ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
+  const friends = await ctx.roblox.friends.online(linked.session, linked.account.robloxId, {}, ctx.call);
+  const rows = friends.map((f) => {
+    const p = f.userPresence;
+    const type = presenceType(p?.UserPresenceType ?? p?.userPresenceType ?? 1);
+    return { f, type, location: p?.lastLocation ?? null };
+  });
+  rows.sort((a, b) => (PRESENCE_RANK[a.type] ?? 3) - (PRESENCE_RANK[b.type] ?? 3));
+  const named = await namedRows(
+    ctx,
+    rows.map((r) => r.f),
+  );
+  const users: ListUser[] = named.map((u, i) => {
+    const r = rows[i];
+    return { ...u, extra: r ? presenceText(r.type, r.location) : null };
+  });
+  const inGame = rows.filter((r) => r.type === 2).length;
+  return {
+    content: "",
+    embeds: [
+      userListEmbed({
+        title: `Friends of ${linked.account.robloxName} online now`,
+        users,
+        footer: `${rows.length} online · ${inGame} in an experience`,
+        empty: "No friend is online right now.",
+        color: "ok",
+      }),
+    ],
+    components: [],
+  };
+}
+
+export async function inactive(ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
+  const friends = await ctx.roblox.friends.inactive(linked.session, linked.account.robloxId, ctx.call);
+  const users = await namedRows(ctx, friends);
+  return {
+    content: "",
+    embeds: [
+      userListEmbed({
+        title: `Inactive friends of ${linked.account.robloxName}`,
+        users,
+        footer: `${users.length} friend${users.length === 1 ? "" : "s"} Roblox counts as inactive`,
+        empty: "No inactive friends.",
+        color: "warn",
+      }),
+    ],
+    components: [],
+  };
+}
