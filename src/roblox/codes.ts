@@ -108,14 +108,22 @@ export const CODE_TABLE: Readonly<Record<RobloxApi, Readonly<Record<string, Code
   usermoderation: { "401:0": UNAUTHORIZED },
 };
 
-/** The seed's sentence and the user's sentence for (api, status, code), if the tables know it. */
+/**
+ * The seed's sentence and the user's sentence for (api, status, code), if the tables know it.
+ * Code 0 is Roblox's catch-all: it matches only when Roblox's message is the seed's (or absent),
+ * so a 403 code 0 "…RBXEventTrackerV2 … required" is not read as "Token Validation Failed".
+ */
 export function lookupCode(
   api: RobloxApi,
   status: number,
   code: number | undefined,
+  message?: string,
 ): CodeSentence | undefined {
   if (code === undefined) return undefined;
-  return CODE_TABLE[api][`${status}:${code}`];
+  const hit = CODE_TABLE[api][`${status}:${code}`];
+  if (hit === undefined || code !== 0 || message === undefined) return hit;
+  const norm = (t: string) => t.toLowerCase().replace(/[.\s]+$/, "");
+  return norm(message) === norm(hit.seed) ? hit : undefined;
 }
 
 /** A sentence when the tables have nothing for this answer. */

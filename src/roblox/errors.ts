@@ -101,7 +101,7 @@ export class RobloxApiError extends RobloxError {
   /** The seed's sentence for this (api, status, code), when the tables know it. */
   readonly seedMessage: string | undefined;
   constructor(api: RobloxApi, d: ErrorDetails & { status: number }, userMessage?: string) {
-    const known = lookupCode(api, d.status, d.code);
+    const known = lookupCode(api, d.status, d.code, d.robloxMessage);
     const seedMessage = known?.seed;
     const text = seedMessage ?? d.robloxMessage ?? "error";
     super(`${where(d)}: ${text}`, userMessage ?? known?.user ?? fallbackSentence(d.status), d);

@@ -85,6 +85,7 @@ export interface RobloxClientOptions {
 
 export function createRobloxClient(opts: RobloxClientOptions) {
   const t = new Transport(opts);
+  const users = usersApi(t);
   return {
     /** The configured origin (undefined = real Roblox). */
     origin: t.origin,
@@ -93,7 +94,9 @@ export function createRobloxClient(opts: RobloxClientOptions) {
     friends: friendsApi(t),
     requests: requestsApi(t),
     presence: presenceApi(t),
-    users: usersApi(t),
+    users,
+    /** A command's `user` option ("123" or "SomeName") → the user, or null (= users.resolve). */
+    resolveUser: users.resolve,
     thumbnails: thumbnailsApi(t),
     settings: settingsApi(t),
     parental: parentalApi(t),

@@ -62,6 +62,19 @@ describe("code → sentence tables", () => {
     expect(lookupCode("presence", 400, 3)).toBeUndefined();
   });
 
+  it("code 0 is a catch-all: the table applies only when the message is the seed's", () => {
+    expect(lookupCode("user-settings", 403, 0, "Token Validation Failed")?.seed).toBe(
+      "Token Validation Failed",
+    );
+    expect(lookupCode("user-settings", 403, 0, "The RBXEventTrackerV2 cookie is required.")).toBeUndefined();
+    expect(lookupCode("friends", 401, 0, "Authorization has been denied for this request")?.seed).toMatch(
+      /denied/,
+    );
+    expect(lookupCode("friends", 400, 5, "whatever Roblox says")?.seed).toBe(
+      "The target user is already a friend.",
+    );
+  });
+
   it("has no entries beyond the known APIs", () => {
     expect(Object.keys(CODE_TABLE).sort()).toEqual(
       [

@@ -63,6 +63,7 @@ describe("users and thumbnails", () => {
     expect(hits("/users/v1/users").filter((e) => e.method === "POST").length).toBe(2);
     const named = await c.users.byUsernames(["stranger4002", "Nobody_xyz", "Friend2001"]);
     expect(named.map((u) => u.id)).toEqual([4002, 2001]);
+    expect(await c.resolveUser("Friend2003")).toMatchObject({ id: 2003 });
     expect(await c.users.resolve("2002")).toEqual({ id: 2002, name: "Friend2002", displayName: "Pal2002" });
     expect((await c.users.resolve("@requester3001"))?.id).toBe(3001);
     expect(await c.users.resolve("no_such_user")).toBeNull();
@@ -101,6 +102,8 @@ describe("screen time, parental controls, moderation", () => {
     const e = await fails(c.settings.setDailyLimit(s, 60));
     expect(e.kind).toBe("api");
     expect(e.userMessage).toMatch(/RBXEventTrackerV2.*\/roblox link/);
+    expect(e.message).toContain("RBXEventTrackerV2"); // Roblox's own words, not "Token Validation Failed"
+    expect(e.message).not.toContain("Token Validation");
   });
 
   it("weekly screen time has 7 days; temporary minutes answer 204", async () => {
