@@ -1,0 +1,68 @@
+/**
+ * Per (guild, Roblox account) opaque JSON state of the watchers: last presence, seen requests,
+ * last restriction, thresholds sent. The reader brings the schema; a row that does not match it
+ * is logged (key only) and treated as absent, so the watcher records a fresh baseline.
+ * A small per-guild index lists the accounts that have state, so deleteGuild finds them all.
+ */
+import type { Keyv } from "keyv";
+import { z } from "zod";
+import type { Logger } from "../logger.js";
+import { checkId, ID, K } from "./keys.js";
+import type { KeyedLock } from "./lock.js";
+
+const indexSchema = z.array(z.string().regex(ID));
+
+export type AlertState = ReturnType<typeof createAlertState>;
+
+export function createAlertState(deps: { keyv: Keyv; lock: KeyedLock; logger: Logger }) {
+  const { keyv, lock, logger } = deps;
+
+  async function ids(guildId: string): Promise<string[]> {
+    const r = indexSchema.safeParse((await keyv.get(K.stateIndex(guildId))) ?? []);
+    return r.success ? r.data : [];
+  }
+
+  async function get<T>(guildId: string, robloxId: string, schema: z.ZodType<T>): Promise<T | undefined> {
+    const key = K.state(guildId, robloxId);
+    const raw = await keyv.get(key);
+    if (raw === undefined) return undefined;
+    const r = schema.safeParse(raw);
+    if (r.success) return r.data;
+    logger.warn({ key }, "store: alert state does not match its schema, treated as absent");
+    return undefined;
+  }
+
+  async function set(guildId: string, robloxId: string, value: unknown): Promise<void> {
+    checkId(guildId, "guildId");
+    checkId(robloxId, "robloxId");
+    if (value === undefined) throw new TypeError("alert state must not be undefined (use delete)");
+    await lock.run(K.stateIndex(guildId), async () => {
+      const list = await ids(guildId);
+      if (!list.includes(robloxId)) await keyv.set(K.stateIndex(guildId), [...list, robloxId]);
+    });
+    await keyv.set(K.state(guildId, robloxId), value);
+  }
+
+  async function del(guildId: string, robloxId: string): Promise<boolean> {
+    const existed = await keyv.delete(K.state(guildId, robloxId));
+    await lock.run(K.stateIndex(guildId), async () => {
+      const list = await ids(guildId);
+      if (list.includes(robloxId)) {
+        const rest = list.filter((id) => id !== robloxId);
+        if (rest.length === 0) await keyv.delete(K.stateIndex(guildId));
+        else await keyv.set(K.stateIndex(guildId), rest);
+      }
+    });
+    return existed;
+  }
+
+  /** Every state row of the guild, and its index. */
+  async function deleteGuild(guildId: string): Promise<void> {
+    await lock.run(K.stateIndex(guildId), async () => {
+      for (const id of await ids(guildId)) await keyv.delete(K.state(guildId, id));
+      await keyv.delete(K.stateIndex(guildId));
+    });
+  }
+
+  return { get, set, delete: del, deleteGuild };
+}

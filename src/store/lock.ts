@@ -1,0 +1,20 @@
+/**
+ * In-process keyed mutex: read-modify-write sequences on one key (a guild's account index,
+ * its settings, its audit log) run one after another. Keyv has no transactions; across
+ * processes, guild data is owned by one shard, and rotate-keys compares before it writes.
+ */
+export class KeyedLock {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.tails.get(key) ?? Promise.resolve();
+    const next = prev.then(fn, fn);
+    const tail = next.catch(() => undefined);
+    this.tails.set(key, tail);
+    try {
+      return await next;
+    } finally {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    }
+  }
+}

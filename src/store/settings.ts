@@ -1,0 +1,150 @@
+/**
+ * Guild settings (SPEC §4 defaults: every event on except daily-summary, summary at 20:00,
+ * no quiet hours, zone TZ_DEFAULT). Stored rows are validated field by field: a missing or
+ * invalid field falls back to its default (logged), so an old or damaged row never blocks a guild.
+ */
+import type { Keyv } from "keyv";
+import { z } from "zod";
+import type { Logger } from "../logger.js";
+import { checkId, ID, K } from "./keys.js";
+import type { KeyedLock } from "./lock.js";
+
+export const ALERT_EVENTS = [
+  "presence",
+  "friend-requests",
+  "restrictions",
+  "screentime",
+  "cookie-health",
+  "daily-summary",
+] as const;
+export type AlertEventName = (typeof ALERT_EVENTS)[number];
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const hhmm = z.string().regex(HHMM, "must be HH:MM (00:00–23:59)");
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const eventsSchema = z.object(
+  Object.fromEntries(ALERT_EVENTS.map((e) => [e, z.boolean()])) as Record<AlertEventName, z.ZodBoolean>,
+);
+
+export const settingsSchema = z.object({
+  alertChannelId: z.string().regex(ID).optional(),
+  events: eventsSchema,
+  quietHours: z.object({ start: hhmm, end: hhmm }).nullable(),
+  timeZone: z.string().refine(isTimeZone, "must be an IANA time zone"),
+  summaryTime: hhmm,
+  mentionRoleId: z.string().regex(ID).optional(),
+  accessRoles: z.record(z.string().regex(ID), z.enum(["viewer", "manager"])),
+  watch: z.record(z.string().regex(ID), z.array(z.string().regex(ID))),
+});
+export type GuildSettings = z.infer<typeof settingsSchema>;
+
+export type SettingsPatch = Partial<Omit<GuildSettings, "events">> & {
+  events?: Partial<GuildSettings["events"]>;
+};
+
+export function defaultSettings(timeZone: string): GuildSettings {
+  return {
+    events: {
+      presence: true,
+      "friend-requests": true,
+      restrictions: true,
+      screentime: true,
+      "cookie-health": true,
+      "daily-summary": false,
+    },
+    quietHours: null,
+    timeZone,
+    summaryTime: "20:00",
+    accessRoles: {},
+    watch: {},
+  };
+}
+
+/** Lenient read: every valid stored field wins over its default; invalid ones are reported. */
+export function parseStoredSettings(
+  raw: unknown,
+  defaultTimeZone: string,
+): { settings: GuildSettings; invalid: string[] } {
+  const base = defaultSettings(defaultTimeZone);
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw))
+    return { settings: base, invalid: ["(row)"] };
+  const row = raw as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...base };
+  const invalid: string[] = [];
+  for (const [field, schema] of Object.entries(settingsSchema.shape)) {
+    if (!(field in row) || row[field] === undefined) continue;
+    const value =
+      field === "events" && row.events && typeof row.events === "object"
+        ? { ...base.events, ...(row.events as object) }
+        : row[field];
+    const r = (schema as z.ZodType).safeParse(value);
+    if (r.success) out[field] = r.data;
+    else invalid.push(field);
+  }
+  return { settings: out as GuildSettings, invalid };
+}
+
+export function applyPatch(s: GuildSettings, patch: SettingsPatch): GuildSettings {
+  const { events, ...rest } = patch;
+  const next: GuildSettings = { ...s, ...rest, events: { ...s.events, ...(events ?? {}) } };
+  // `{ alertChannelId: undefined }` clears the field.
+  for (const k of ["alertChannelId", "mentionRoleId"] as const) if (next[k] === undefined) delete next[k];
+  return next;
+}
+
+export type Settings = ReturnType<typeof createSettings>;
+
+export function createSettings(deps: {
+  keyv: Keyv;
+  lock: KeyedLock;
+  logger: Logger;
+  defaultTimeZone: string;
+}) {
+  const { keyv, lock, logger, defaultTimeZone } = deps;
+
+  async function get(guildId: string): Promise<GuildSettings> {
+    const raw = await keyv.get(K.settings(guildId));
+    if (raw === undefined) return defaultSettings(defaultTimeZone);
+    const { settings, invalid } = parseStoredSettings(raw, defaultTimeZone);
+    if (invalid.length > 0) {
+      logger.warn(
+        { key: K.settings(guildId), invalid },
+        "store: invalid settings fields, using defaults for them",
+      );
+    }
+    return settings;
+  }
+
+  /** Applies a patch or a function under the guild's lock; the result is validated before it is written. */
+  async function update(
+    guildId: string,
+    change: SettingsPatch | ((s: GuildSettings) => GuildSettings),
+  ): Promise<GuildSettings> {
+    checkId(guildId, "guildId");
+    return lock.run(K.settings(guildId), async () => {
+      const current = await get(guildId);
+      const next =
+        typeof change === "function" ? change(structuredClone(current)) : applyPatch(current, change);
+      const r = settingsSchema.safeParse(next);
+      if (!r.success) {
+        const issue = r.error.issues[0];
+        throw new TypeError(
+          `invalid settings: ${issue?.path.join(".") || "value"} ${issue?.message ?? ""}`.trim(),
+        );
+      }
+      await keyv.set(K.settings(guildId), r.data);
+      return r.data;
+    });
+  }
+
+  return { get, update, remove: (guildId: string) => keyv.delete(K.settings(guildId)) };
+}
