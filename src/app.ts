@@ -2,13 +2,14 @@
  * One bot process: config → logger → store → Roblox client → discord.js client → jobs;
  * shutdown in reverse on SIGTERM/SIGINT, exit 0 within 10 s (in-flight work gets 7 of them).
  */
-import { Client, Events, GatewayIntentBits } from "discord.js";
+import { Client, Events, GatewayIntentBits, Status } from "discord.js";
 import type { Config } from "./config.js";
 import type { Context } from "./context.js";
 import { createInteractionHandler } from "./events/interactionCreate.js";
 import { startJobs } from "./jobs/index.js";
 import { createLogger, type Logger } from "./logger.js";
 import { Lookups } from "./lookups.js";
+import { createMetrics, startHealthServer } from "./metrics.js";
 import { createRobloxClient } from "./roblox/index.js";
 import { Sessions } from "./sessions.js";
 import { createKeyRing } from "./store/crypto.js";
@@ -56,7 +57,12 @@ export async function runApp(config: Config): Promise<void> {
   process.on("uncaughtException", (err) => logger.error({ err }, "uncaught exception"));
 
   const store = await openStore(config, logger);
-  const roblox = createRobloxClient({ origin: config.robloxApiOrigin, logger });
+  const metrics = createMetrics();
+  const roblox = createRobloxClient({
+    origin: config.robloxApiOrigin,
+    logger,
+    onRequest: (m) => metrics.robloxRequests.inc({ endpoint: m.endpoint, status: String(m.status) }),
+  });
   const ctx: Context = {
     config,
     logger,
@@ -65,6 +71,7 @@ export async function runApp(config: Config): Promise<void> {
     sessions: new Sessions(store, roblox, logger),
     lookups: new Lookups(roblox),
     now: Date.now,
+    metrics,
   };
 
   const client = new Client({
@@ -74,7 +81,10 @@ export async function runApp(config: Config): Promise<void> {
   });
   const inflight = new InFlight();
   let accepting = true;
-  const onInteraction = createInteractionHandler(ctx);
+  const onInteraction = createInteractionHandler(ctx, (kind, ms, outcome) => {
+    metrics.interactions.observe({ kind, outcome }, ms / 1000);
+    if (outcome === "error") metrics.errors.inc({ kind: "interaction" });
+  });
   client.on(Events.InteractionCreate, (interaction) => {
     if (accepting) inflight.track(onInteraction(interaction));
   });
@@ -105,6 +115,17 @@ export async function runApp(config: Config): Promise<void> {
   }
 
   const jobs = startJobs(ctx, client);
+  const health = config.httpPort
+    ? await startHealthServer(config.httpPort, metrics, {
+        gatewayConnected: () => client.ws.status === Status.Ready,
+        storeReachable: () => store.ping(),
+        lastPollAt: () => jobs.lastPollAt(),
+        maxPollAgeMs: config.pollIntervalSeconds * 1000 * 5 + 60_000,
+      }).catch((err) => {
+        logger.error({ err, port: config.httpPort }, "could not serve /healthz and /metrics");
+        return undefined;
+      })
+    : undefined;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -113,6 +134,7 @@ export async function runApp(config: Config): Promise<void> {
     logger.info({ signal }, "shutting down");
     setTimeout(() => process.exit(0), HARD_EXIT_MS).unref();
     accepting = false;
+    health?.close();
     await jobs.stop().catch((err) => logger.warn({ err }, "jobs did not stop cleanly"));
     await inflight.drain(INFLIGHT_GRACE_MS);
     await roblox.close().catch(() => undefined);

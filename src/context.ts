@@ -7,6 +7,7 @@ import type { Config } from "./config.js";
 import { NO_ACCOUNT, UserError } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { Lookups } from "./lookups.js";
+import type { Metrics } from "./metrics.js";
 import type { Level } from "./permissions.js";
 import type { CallOptions, RobloxClient, RobloxSession } from "./roblox/index.js";
 import type { Sessions } from "./sessions.js";
@@ -20,6 +21,8 @@ export interface Context {
   sessions: Sessions;
   lookups: Lookups;
   now: () => number;
+  /** Prometheus counters (absent in unit tests). */
+  metrics?: Metrics;
 }
 
 /** SPEC §3: a command never leaves the user waiting on Roblox for more than 20 seconds. */
