@@ -1,5 +1,15 @@
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
+import {
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+} from "discord.js";
+import type { InteractionContext } from "../context.js";
 import type { Level } from "../permissions.js";
+import type { AccountRecord, AuditEntry } from "../store/index.js";
+import { noticeEmbed } from "../ui/embeds.js";
+import { discordTimestamp, escapeMarkdown, truncate } from "../ui/format.js";
 
 export const data = new SlashCommandBuilder()
   .setName("audit")
@@ -12,3 +22,62 @@ export const data = new SlashCommandBuilder()
   .toJSON();
 
 export const level = (_sub: string | null): Level => "admin";
+
+export const DEFAULT_LIMIT = 10;
+const DESCRIPTION_BUDGET = 3900;
+
+type Named = Pick<AccountRecord, "robloxId" | "robloxName" | "displayName" | "label">;
+
+/** One line per entry: when, who, what, which account, detail. Pure. */
+export function auditLine(e: AuditEntry, accounts: ReadonlyMap<string, Named>): string {
+  const at = new Date(e.at);
+  const when = Number.isNaN(at.getTime()) ? "?" : `${discordTimestamp(at, "f")} (${discordTimestamp(at, "R")})`;
+  const a = e.robloxId ? accounts.get(e.robloxId) : undefined;
+  const account = e.robloxId
+    ? a
+      ? ` · ${escapeMarkdown(a.label ? `${a.label} (@${a.robloxName})` : `@${a.robloxName}`)}`
+      : ` · account ${e.robloxId} (unlinked)`
+    : "";
+  const detail = e.detail ? ` · ${escapeMarkdown(truncate(e.detail, 200))}` : "";
+  return `${when} <@${e.actorId}> **${escapeMarkdown(e.action)}**${account}${detail}`;
+}
+
+/** Lines that fit one embed description, with a last line telling how many were left out. */
+export function fitLines(lines: readonly string[], budget = DESCRIPTION_BUDGET): string {
+  const out: string[] = [];
+  let used = 0;
+  for (const [i, line] of lines.entries()) {
+    if (used + line.length + 1 > budget - 60) {
+      out.push(`…and ${lines.length - i} older ${lines.length - i === 1 ? "entry" : "entries"} not shown`);
+      break;
+    }
+    out.push(line);
+    used += line.length + 1;
+  }
+  return out.join("\n");
+}
+
+export async function execute(
+  interaction: ChatInputCommandInteraction<"cached">,
+  ctx: InteractionContext,
+): Promise<void> {
+  const limit = Math.min(50, Math.max(1, interaction.options.getInteger("limit") ?? DEFAULT_LIMIT));
+  const [entries, accounts] = await Promise.all([
+    ctx.store.audit.list(ctx.guildId, limit),
+    ctx.store.accounts.list(ctx.guildId),
+  ]);
+  const byId = new Map(accounts.map((a) => [a.robloxId, a] as const));
+  const description =
+    entries.length === 0
+      ? "Nothing yet: links, changes and button clicks made through roguard appear here."
+      : fitLines(entries.map((e) => auditLine(e, byId)));
+  await interaction.reply({
+    embeds: [
+      noticeEmbed("info", "Audit log (newest first)", description).setFooter({
+        text: `${entries.length} ${entries.length === 1 ? "entry" : "entries"} shown (limit ${limit})`,
+      }),
+    ],
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: { parse: [] },
+  });
+}

@@ -1,6 +1,16 @@
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
+import {
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+} from "discord.js";
+import { linkModal } from "../components/roblox-link.js";
+import type { InteractionContext } from "../context.js";
 import type { Level } from "../permissions.js";
 import { accountOpt } from "./options.js";
+import { accounts, setDefault, unlinkOperation, unlinkPrompt } from "./roblox/manage.js";
+import { status } from "./roblox/status.js";
+import type { ConfirmOperation } from "./types.js";
 
 export const data = new SlashCommandBuilder()
   .setName("roblox")
@@ -33,3 +43,27 @@ export const data = new SlashCommandBuilder()
   .toJSON();
 
 export const level = (_sub: string | null): Level => "admin";
+
+type Sub = (interaction: ChatInputCommandInteraction<"cached">, ctx: InteractionContext) => Promise<void>;
+
+const subcommands: Record<string, Sub> = {
+  // The cookie is collected only through the modal (SPEC §5); its submit is components/roblox-link.ts.
+  link: async (interaction) => {
+    await interaction.showModal(linkModal());
+  },
+  unlink: unlinkPrompt,
+  status,
+  accounts,
+  default: setDefault,
+};
+
+export async function execute(
+  interaction: ChatInputCommandInteraction<"cached">,
+  ctx: InteractionContext,
+): Promise<void> {
+  const sub = subcommands[interaction.options.getSubcommand()];
+  if (!sub) throw new Error(`/roblox ${interaction.options.getSubcommand()} is not implemented`);
+  await sub(interaction, ctx);
+}
+
+export const confirmOperations: ConfirmOperation[] = [unlinkOperation];

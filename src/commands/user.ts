@@ -1,5 +1,17 @@
-import { InteractionContextType, SlashCommandBuilder } from "discord.js";
+import {
+  type ChatInputCommandInteraction,
+  type EmbedBuilder,
+  InteractionContextType,
+  MessageFlags,
+  SlashCommandBuilder,
+} from "discord.js";
+import type { InteractionContext } from "../context.js";
+import { UserError } from "../errors.js";
 import type { Level } from "../permissions.js";
+import { ID_RE, type PublicUserT } from "../roblox/index.js";
+import { profileButton } from "../ui/buttons.js";
+import { type KeyValueField, keyValueEmbed } from "../ui/embeds.js";
+import { accountAge, discordTimestamp, escapeMarkdown, profileUrl, truncate } from "../ui/format.js";
 import { userOpt } from "./options.js";
 
 export const data = new SlashCommandBuilder()
@@ -10,3 +22,52 @@ export const data = new SlashCommandBuilder()
   .toJSON();
 
 export const level = (_sub: string | null): Level => "anyone";
+
+/** The public profile as an embed (pure; `now` for the account's age). */
+export function profileEmbed(u: PublicUserT, avatarUrl: string | null, now: Date): EmbedBuilder {
+  const fields: KeyValueField[] = [{ name: "Roblox id", value: String(u.id), inline: true }];
+  const created = u.created ? new Date(u.created) : undefined;
+  if (created && !Number.isNaN(created.getTime())) {
+    fields.push({
+      name: "Created",
+      value: `${discordTimestamp(created, "D")} (${accountAge(created, now)} old)`,
+      inline: true,
+    });
+  }
+  fields.push(
+    { name: "Verified badge", value: u.hasVerifiedBadge ? "✅ Yes" : "No", inline: true },
+    { name: "Banned", value: u.isBanned ? "⛔ Yes" : "No", inline: true },
+  );
+  const about = (u.description ?? "").trim();
+  const embed = keyValueEmbed(`${u.displayName} (@${u.name})`, fields, {
+    description: about ? truncate(escapeMarkdown(truncate(about, 1000)), 1200) : "*No description.*",
+    color: u.isBanned ? "alert" : "info",
+  }).setURL(profileUrl(u.id));
+  if (avatarUrl) embed.setThumbnail(avatarUrl);
+  return embed;
+}
+
+async function lookup(interaction: ChatInputCommandInteraction<"cached">, ctx: InteractionContext) {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const input = interaction.options.getString("user", true).trim();
+  const plain = input.replace(/^@/, "");
+  let id: string | undefined;
+  if (ID_RE.test(plain)) id = plain;
+  else id = (await ctx.roblox.users.resolve(plain, ctx.call))?.id.toString();
+  const user = id === undefined ? null : await ctx.roblox.users.get(id, ctx.call);
+  if (!user) throw new UserError(`No Roblox user called “${truncate(input, 40)}” was found.`);
+  const avatarUrl = await ctx.lookups.avatar(user.id, ctx.call);
+  await interaction.editReply({
+    embeds: [profileEmbed(user, avatarUrl, new Date(ctx.now()))],
+    components: [profileButton(profileUrl(user.id))],
+  });
+}
+
+export async function execute(
+  interaction: ChatInputCommandInteraction<"cached">,
+  ctx: InteractionContext,
+): Promise<void> {
+  const sub = interaction.options.getSubcommand();
+  if (sub !== "lookup") throw new Error(`/user ${sub} is not implemented`);
+  await lookup(interaction, ctx);
+}

@@ -127,7 +127,9 @@ export class Transport {
   }
 
   async #waitForSlot(def: EndpointDef, key: string, deadline: number, signal?: AbortSignal): Promise<void> {
-    const wait = this.limiter.reserve(key, def.rateLimit, deadline - Date.now());
+    const left = deadline - Date.now();
+    if (left <= 0) throw new UnavailableError("timeout", { endpoint: def.name, detail: "deadline passed" });
+    const wait = this.limiter.reserve(key, def.rateLimit, left);
     if (wait === null) {
       throw new RateLimitedError({
         endpoint: def.name,
@@ -208,7 +210,12 @@ export class Transport {
     const holder: CsrfHolder = session ?? this.#anon;
     // While one request fetches the first token, others wait for it instead of each paying a 403.
     const pending = holder.csrfToken === undefined ? this.#csrfInFlight.get(holder) : undefined;
-    if (pending !== undefined) await pending;
+    if (pending !== undefined) {
+      let timer: NodeJS.Timeout | undefined;
+      const bound = new Promise<void>((r) => (timer = setTimeout(r, Math.max(0, deadline - Date.now()))));
+      await Promise.race([pending, bound]);
+      clearTimeout(timer);
+    }
     let release: (() => void) | undefined;
     if (holder.csrfToken === undefined) {
       this.#csrfInFlight.set(holder, new Promise<void>((r) => (release = r)));

@@ -11,7 +11,10 @@ import { describe, StoreError } from "../store/errors.js";
 import { openKeyv } from "../store/keyv.js";
 import { rotateAll } from "../store/rotate.js";
 
-const config = loadOrExit(parseConfig);
+// The Discord token is not needed here: only the keys and STORE_URL matter.
+const config = loadOrExit((env) =>
+  parseConfig({ ...env, DISCORD_TOKEN: env.DISCORD_TOKEN?.trim() || "unused-by-rotate-keys" }),
+);
 const logger = createLogger({ level: config.logLevel === "info" ? "warn" : config.logLevel, pretty: false });
 
 function fail(message: string): never {

@@ -3,7 +3,13 @@ import { once } from "node:events";
 import { Client, Events, GatewayIntentBits, Routes } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type FakeDiscord, startFakeDiscord, validateSchema, visibleText } from "./fake-discord/index.js";
-import { CHART, onProbeInteraction, probeCommands, probeErrors } from "./fake-discord/probe-bot.js";
+import {
+  CHART,
+  onProbeInteraction,
+  probeCommands,
+  probeErrors,
+  probeNotes,
+} from "./fake-discord/probe-bot.js";
 
 describe("fake Discord with the real discord.js client", () => {
   let fake: FakeDiscord;
@@ -94,6 +100,7 @@ describe("fake Discord with the real discord.js client", () => {
 
   it("a button click updates the message; a disabled button cannot be clicked", async () => {
     const reply = await (await fake.runCommand({ name: "buttons" })).waitForFinal();
+    await vi.waitFor(() => expect(probeNotes).toContain(`reply ${reply.id} loading=false`)); // with_response=true
     const click = await fake.clickButton({ message: reply, customId: "accept:v1:42", user: "viewer" });
     expect((await click.waitForResponse()).type).toBe(7);
     const updated = await click.waitForFinal();

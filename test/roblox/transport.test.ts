@@ -224,3 +224,13 @@ describe("secrecy", () => {
     expect(h.log.text()).toContain("roblox retry");
   });
 });
+
+describe("deadline already passed", () => {
+  it("fails as unavailable without a request", async () => {
+    h.srv.seen.length = 0;
+    const c = h.mk();
+    const e = await h.fails(c.friends.myCount(h.session(c), { deadline: Date.now() - 1 }));
+    expect([e.kind, (e as { reason?: string }).reason]).toEqual(["unavailable", "timeout"]);
+    expect(h.srv.seen.length).toBe(0);
+  });
+});

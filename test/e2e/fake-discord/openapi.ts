@@ -28,19 +28,21 @@ const validators = new Map<string, ValidateFunction>();
  */
 function applyDocumentedExceptions(doc: Json): void {
   const schemas = (doc.components as Json).schemas as Record<string, Json>;
-  // `default_member_permissions` is documented as "?string — set of permissions represented as a
-  // bit set" (discord.com/developers/docs/interactions/application-commands); discord.js and
-  // discord-api-types send it as a string of digits. The description only allows an integer.
-  for (const name of [
-    "ApplicationCommandCreateRequest",
-    "ApplicationCommandUpdateRequest",
-    "ApplicationCommandPatchRequestPartial",
-  ]) {
+  // Permission bit sets are documented as strings ("permissions — string — bitwise value of the
+  // enabled/disabled permissions"; "default_member_permissions — ?string"), and discord.js and
+  // discord-api-types send them as strings of digits; the description only allows integers.
+  const bitSets: Record<string, string[]> = {
+    ApplicationCommandCreateRequest: ["default_member_permissions"],
+    ApplicationCommandUpdateRequest: ["default_member_permissions"],
+    ApplicationCommandPatchRequestPartial: ["default_member_permissions"],
+    ChannelPermissionOverwriteRequest: ["allow", "deny"],
+    CreateRoleRequest: ["permissions"],
+    UpdateRoleRequestPartial: ["permissions"],
+  };
+  for (const [name, keys] of Object.entries(bitSets)) {
     const props = schemas[name]?.properties as Json | undefined;
-    if (props?.default_member_permissions) {
-      props.default_member_permissions = {
-        anyOf: [props.default_member_permissions, { type: "string", pattern: "^[0-9]{1,20}$" }],
-      };
+    for (const key of keys) {
+      if (props?.[key]) props[key] = { anyOf: [props[key], { type: "string", pattern: "^[0-9]{1,20}$" }] };
     }
   }
 }

@@ -63,6 +63,8 @@ export const probeCommands = [
 
 /** What the probe saw go wrong (errors thrown by discord.js calls). */
 export const probeErrors: string[] = [];
+/** What the probe learned from Discord's answers (e.g. with_response=true). */
+export const probeNotes: string[] = [];
 
 export async function onProbeInteraction(i: Interaction): Promise<void> {
   if (i.isAutocomplete()) {
@@ -149,10 +151,12 @@ export async function onProbeInteraction(i: Interaction): Promise<void> {
         .setCustomId("accept:v1:42")
         .setLabel("Accept")
         .setStyle(ButtonStyle.Primary);
-      await i.reply({
+      const r = await i.reply({
         content: "A friend request",
         components: [new ActionRowBuilder<ButtonBuilder>().addComponents(b)],
+        withResponse: true,
       });
+      probeNotes.push(`reply ${r.resource?.message?.id} loading=${r.interaction.responseMessageLoading}`);
       return;
     }
     case "post": {
