@@ -21,6 +21,13 @@ export async function add(
   const target = await resolveUser(ctx, interaction.options.getString("user", true));
   if (target.id === linked.account.robloxId) throw new UserError("An account cannot be friends with itself.");
   const nickname = interaction.options.getString("nickname")?.trim() ?? "";
+  const me = linked.account.robloxId;
+  const [before] = await ctx.roblox.friends.statuses(linked.session, me, [target.id], ctx.call);
+  if (before?.status === "RequestSent") {
+    throw new UserError(
+      `A friend request from ${linked.account.robloxName} to ${personText(target)} is already waiting for their answer.`,
+    );
+  }
   await ctx.roblox.requests.send(
     linked.session,
     target.id,
@@ -36,8 +43,10 @@ export async function add(
     content: "",
     embeds: [
       successEmbed(
-        "Friend request sent",
-        `**${escapeMarkdown(linked.account.robloxName)}** asked ${bold(target)} to be friends.` +
+        before?.status === "RequestReceived" ? "Friend request accepted" : "Friend request sent",
+        (before?.status === "RequestReceived"
+          ? `${bold(target)} had already asked **${escapeMarkdown(linked.account.robloxName)}**, so they are friends now.`
+          : `**${escapeMarkdown(linked.account.robloxName)}** asked ${bold(target)} to be friends.`) +
           (nickname ? ` Nickname: “${escapeMarkdown(nickname)}”.` : ""),
       ),
     ],

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { personText, presenceText, presenceType, splitUsers, unknownNote } from "./users.js";
+
+describe("splitUsers", () => {
+  it("splits on commas and spaces, drops @ and empties, keeps the first of duplicates", () => {
+    expect(splitUsers(" Friend2001, @friend2001 ,2001,, 002001 ;Stranger4001  x ")).toEqual([
+      "Friend2001",
+      "2001",
+      "Stranger4001",
+      "x",
+    ]);
+    expect(splitUsers(" , ,")).toEqual([]);
+  });
+});
+
+describe("presence text", () => {
+  it("names the experience, or 'an experience' when Roblox hides it", () => {
+    expect(presenceText(2, "Adopt Me!")).toBe("In game · Adopt Me!");
+    expect(presenceText(2, "")).toBe("In game · an experience");
+    expect(presenceText(2, null)).toBe("In game · an experience");
+    expect(presenceText(3, "My Place")).toBe("In Studio · My Place");
+    expect(presenceText(1, "Website")).toBe("Online · Website");
+    expect(presenceText(0, null)).toBe("Offline");
+    expect(presenceText(4, "secret")).toBe("Offline · secret");
+  });
+
+  it("reads Roblox's presence type as a number or a name", () => {
+    expect(presenceType("InGame")).toBe(2);
+    expect(presenceType("InStudio")).toBe(3);
+    expect(presenceType("Online")).toBe(1);
+    expect(presenceType(3)).toBe(3);
+    expect(presenceType(9)).toBe(0);
+    expect(presenceType("Weird")).toBe(0);
+    expect(presenceType(null)).toBe(0);
+  });
+});
+
+describe("names", () => {
+  it("shows display name and username, or the username alone when they match", () => {
+    expect(personText({ id: "1", name: "Friend2001", displayName: "Pal2001" })).toBe("Pal2001 (@Friend2001)");
+    expect(personText({ id: "1", name: "Same", displayName: "Same" })).toBe("@Same");
+  });
+
+  it("lists unknown entries in one short sentence", () => {
+    expect(unknownNote([])).toBeUndefined();
+    expect(unknownNote(["a", "b"])).toBe("No Roblox user called: a, b");
+    expect(unknownNote(Array.from({ length: 200 }, () => "abcdefghij"))!.length).toBeLessThanOrEqual(300);
+  });
+});
