@@ -1,6 +1,16 @@
-import { InteractionContextType, SlashCommandBuilder } from "discord.js";
+import {
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  MessageFlags,
+  SlashCommandBuilder,
+} from "discord.js";
+import type { InteractionContext, LinkedAccount } from "../context.js";
+import { UserError } from "../errors.js";
 import type { Level } from "../permissions.js";
 import { accountOpt, sortOpt, userOpt, withOpts } from "./options.js";
+import * as actions from "./requests/actions.js";
+import { requestsPager, sortOf } from "./requests/list.js";
+import type { ConfirmOperation, Pager } from "./types.js";
 
 const requester = (s: Parameters<typeof accountOpt>[0]) => userOpt(s, true, "Requester's username or id");
 
@@ -43,3 +53,37 @@ export const data = new SlashCommandBuilder()
 
 const VIEW = new Set(["list", "count"]);
 export const level = (sub: string | null): Level => (sub && VIEW.has(sub) ? "viewer" : "admin");
+
+type Reply = Awaited<ReturnType<Pager>>;
+type Sub = (
+  i: ChatInputCommandInteraction<"cached">,
+  ctx: InteractionContext,
+  linked: LinkedAccount,
+) => Promise<Reply>;
+
+const list: Sub = (i, ctx, linked) =>
+  requestsPager(ctx, linked, { args: { sort: sortOf(i.options.getInteger("sort")), offset: 0, page: 1 } });
+
+const SUBS: Record<string, Sub> = {
+  list,
+  count: actions.count,
+  accept: actions.accept,
+  decline: actions.decline,
+  "accept-token": actions.acceptToken,
+  "decline-all": actions.declineAll,
+  "mark-seen": actions.markSeen,
+};
+
+export async function execute(
+  interaction: ChatInputCommandInteraction<"cached">,
+  ctx: InteractionContext,
+): Promise<void> {
+  const sub = SUBS[interaction.options.getSubcommand()];
+  if (!sub) throw new UserError("This subcommand is not supported any more.");
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const linked = await ctx.account(interaction);
+  await interaction.editReply({ ...(await sub(interaction, ctx, linked)), allowedMentions: { parse: [] } });
+}
+
+export const pagers: Record<string, Pager> = { requests: requestsPager };
+export const confirmOperations: ConfirmOperation[] = actions.confirmOperations;

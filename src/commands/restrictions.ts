@@ -1,5 +1,16 @@
-import { InteractionContextType, SlashCommandBuilder } from "discord.js";
+import {
+  type APIEmbed,
+  type APIEmbedField,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  MessageFlags,
+  SlashCommandBuilder,
+} from "discord.js";
+import type { InteractionContext } from "../context.js";
 import type { Level } from "../permissions.js";
+import { type BanDetailsT, RestrictionSource, type RestrictionT } from "../roblox/index.js";
+import { COLORS, fitEmbed } from "../ui/embeds.js";
+import { discordTimestamp, escapeMarkdown, truncate } from "../ui/format.js";
 
 export const data = new SlashCommandBuilder()
   .setName("restrictions")
@@ -15,3 +26,77 @@ export const data = new SlashCommandBuilder()
   .toJSON();
 
 export const level = (_sub: string | null): Level => "viewer";
+
+export interface RestrictionFacts {
+  name: string;
+  /** usermoderation v2 (null = none). */
+  restriction: RestrictionT | null;
+  /** usermoderation v1 ban details (null = not banned). */
+  ban: BanDetailsT | null;
+}
+
+function when(iso: string | null | undefined): string | undefined {
+  if (!iso) return undefined;
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? `${discordTimestamp(t, "f")} (${discordTimestamp(t, "R")})` : undefined;
+}
+
+/** Pure: one embed saying whether the account is restricted, why, and until when. */
+export function restrictionEmbed(f: RestrictionFacts): APIEmbed {
+  const name = escapeMarkdown(f.name);
+  const r = f.restriction;
+  const ban = f.ban;
+  if (!r && !ban) {
+    return fitEmbed({
+      color: COLORS.ok,
+      title: "No restriction",
+      description: `**${name}** is not banned or locked right now.`,
+    });
+  }
+  const isBan = r ? r.source === RestrictionSource.Ban : true;
+  const isLock = r?.source === RestrictionSource.ScreenTime;
+  const fields: APIEmbedField[] = [];
+  const end = when(r?.endTime) ?? when(ban?.endDate);
+  const start = when(r?.startTime) ?? when(ban?.beginDate);
+  let title: string;
+  let description: string;
+  if (isLock) {
+    title = "Screen-time lock";
+    description = `**${name}** used up today's screen time and is locked${end ? ` until ${end}` : ""}. An admin can grant extra minutes with \`/screentime add\`.`;
+  } else if (isBan) {
+    title = "Banned";
+    description = `**${name}** is banned by Roblox${end ? ` until ${end}` : r && !r.endTime ? " with no end date" : ""}.`;
+  } else {
+    title = "Restricted";
+    description = `**${name}** is restricted by Roblox (source ${r?.source})${end ? ` until ${end}` : ""}.`;
+  }
+  if (start) fields.push({ name: "Since", value: start, inline: true });
+  if (end) fields.push({ name: "Until", value: end, inline: true });
+  if (ban) {
+    if (ban.punishmentTypeDescription)
+      fields.push({ name: "Type", value: truncate(ban.punishmentTypeDescription, 200), inline: true });
+    if (ban.messageToUser) fields.push({ name: "Reason", value: truncate(ban.messageToUser, 1000) });
+    const begin = when(ban.beginDate);
+    const until = when(ban.endDate);
+    if (begin && begin !== start) fields.push({ name: "Ban began", value: begin, inline: true });
+    if (until && until !== end) fields.push({ name: "Ban ends", value: until, inline: true });
+  }
+  return fitEmbed({ color: isLock ? COLORS.warn : COLORS.alert, title, description, fields });
+}
+
+export async function execute(
+  interaction: ChatInputCommandInteraction<"cached">,
+  ctx: InteractionContext,
+): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const linked = await ctx.account(interaction);
+  const [restriction, ban] = await Promise.all([
+    ctx.roblox.moderation.restriction(linked.session, ctx.call),
+    ctx.roblox.moderation.banDetails(linked.session, ctx.call),
+  ]);
+  await interaction.editReply({
+    content: "",
+    embeds: [restrictionEmbed({ name: linked.account.robloxName, restriction, ban })],
+    allowedMentions: { parse: [] },
+  });
+}

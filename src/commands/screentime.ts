@@ -1,5 +1,19 @@
-import { InteractionContextType, SlashCommandBuilder } from "discord.js";
+import {
+  type APIEmbed,
+  AttachmentBuilder,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  type InteractionEditReplyOptions,
+  MessageFlags,
+  SlashCommandBuilder,
+} from "discord.js";
+import type { InteractionContext, LinkedAccount } from "../context.js";
+import { UserError } from "../errors.js";
 import type { Level } from "../permissions.js";
+import { MAX_DAILY_LIMIT } from "../roblox/settings.js";
+import { renderWeeklyChart } from "../ui/chart.js";
+import { COLORS, fitEmbed, successEmbed } from "../ui/embeds.js";
+import { escapeMarkdown, formatMinutes } from "../ui/format.js";
 import { accountOpt } from "./options.js";
 
 export const data = new SlashCommandBuilder()
@@ -42,3 +56,135 @@ export const data = new SlashCommandBuilder()
   .toJSON();
 
 export const level = (sub: string | null): Level => (sub === "show" ? "viewer" : "admin");
+
+/** The chart's file name; the embed shows it with `attachment://screentime.png`. */
+export const CHART_FILE = "screentime.png";
+
+export interface ScreenTimeView {
+  name: string;
+  /** Minutes by daysAgo (index 0 = Roblox's today), 7 entries. */
+  days: readonly number[];
+  localDayOfWeek: number;
+  /** Minutes a day; 0 or null = no limit. */
+  limit: number | null;
+}
+
+/** Pure: the /screentime show embed (the chart is attached beside it). */
+export function screenTimeEmbed(v: ScreenTimeView): APIEmbed {
+  const today = v.days[0] ?? 0;
+  const limit = v.limit && v.limit > 0 ? v.limit : null;
+  const total = v.days.reduce((a, b) => a + b, 0);
+  const fields: APIEmbed["fields"] = [
+    { name: "Today", value: formatMinutes(today), inline: true },
+    { name: "Daily limit", value: limit ? formatMinutes(limit) : "no limit", inline: true },
+  ];
+  let description: string;
+  let color: number = COLORS.info;
+  if (limit) {
+    const pct = Math.round((today / limit) * 100);
+    const left = limit - today;
+    fields.push({ name: "Left today", value: left > 0 ? formatMinutes(left) : "none", inline: true });
+    description = `Today: **${formatMinutes(today)}** of **${formatMinutes(limit)}** (${pct} %).`;
+    color = pct >= 100 ? COLORS.alert : pct >= 80 ? COLORS.warn : COLORS.ok;
+  } else {
+    description = `Today: **${formatMinutes(today)}**, no daily limit.`;
+  }
+  fields.push(
+    { name: "Last 7 days", value: formatMinutes(total), inline: true },
+    { name: "Daily average", value: formatMinutes(total / 7), inline: true },
+  );
+  return fitEmbed({
+    color,
+    title: `Screen time of ${v.name}`,
+    description,
+    fields,
+    image: { url: `attachment://${CHART_FILE}` },
+    footer: { text: "Days follow Roblox's own day for this account." },
+  });
+}
+
+type Cmd = ChatInputCommandInteraction<"cached">;
+type Reply = Pick<InteractionEditReplyOptions, "content" | "embeds" | "components" | "files">;
+
+async function show(_i: Cmd, ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
+  const [limit, weekly] = await Promise.all([
+    ctx.roblox.settings.dailyLimit(linked.session, ctx.call),
+    ctx.roblox.parental.weekly(linked.session, linked.account.robloxId, ctx.call),
+  ]);
+  const view: ScreenTimeView = {
+    name: linked.account.robloxName,
+    days: weekly.days,
+    localDayOfWeek: weekly.localDayOfWeek,
+    limit,
+  };
+  const png = renderWeeklyChart({
+    days: weekly.days.map((minutes, daysAgo) => ({ daysAgo, minutes })),
+    localDayOfWeek: weekly.localDayOfWeek,
+    limitMinutes: limit,
+    title: `${linked.account.robloxName} — last 7 days`,
+  });
+  return {
+    content: "",
+    embeds: [screenTimeEmbed(view)],
+    files: [new AttachmentBuilder(png, { name: CHART_FILE, description: "Weekly screen time chart" })],
+    components: [],
+  };
+}
+
+function minutesOption(i: Cmd, min: number, max: number): number {
+  const m = i.options.getInteger("minutes", true);
+  if (!Number.isInteger(m) || m < min || m > max) {
+    throw new UserError(`Minutes must be a whole number from ${min} to ${max}.`);
+  }
+  return m;
+}
+
+async function limit(i: Cmd, ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
+  const minutes = minutesOption(i, 0, MAX_DAILY_LIMIT);
+  await ctx.roblox.settings.setDailyLimit(linked.session, minutes, ctx.call);
+  const text = minutes === 0 ? "no limit" : formatMinutes(minutes);
+  await ctx.audit("screentime.limit", linked.account.robloxId, text);
+  const name = `**${escapeMarkdown(linked.account.robloxName)}**`;
+  return {
+    content: "",
+    embeds: [
+      successEmbed(
+        "Daily limit changed",
+        minutes === 0
+          ? `${name} now has no daily screen-time limit.`
+          : `${name} may now play **${text}** a day.`,
+      ),
+    ],
+    components: [],
+  };
+}
+
+async function add(i: Cmd, ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
+  const minutes = minutesOption(i, 1, 240);
+  await ctx.roblox.parental.addTemporary(linked.session, minutes, ctx.call);
+  await ctx.audit("screentime.add", linked.account.robloxId, `+${minutes} min`);
+  return {
+    content: "",
+    embeds: [
+      successEmbed(
+        "Extra time granted",
+        `**${escapeMarkdown(linked.account.robloxName)}** got **${formatMinutes(minutes)}** more screen time for today.`,
+      ),
+    ],
+    components: [],
+  };
+}
+
+const SUBS: Record<string, (i: Cmd, ctx: InteractionContext, linked: LinkedAccount) => Promise<Reply>> = {
+  show,
+  limit,
+  add,
+};
+
+export async function execute(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+  const sub = SUBS[interaction.options.getSubcommand()];
+  if (!sub) throw new UserError("This subcommand is not supported any more.");
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const linked = await ctx.account(interaction);
+  await interaction.editReply({ ...(await sub(interaction, ctx, linked)), allowedMentions: { parse: [] } });
+}

@@ -1,0 +1,96 @@
+/**
+ * Friend requests already handled from Discord (buttons or commands), remembered in the
+ * account's alert state under `handledRequests`, so a second click on a stale message makes
+ * no second Roblox call (SPEC §4). The rest of the alert state belongs to the watchers: it is
+ * read as an opaque object and written back untouched beside our key.
+ */
+import { z } from "zod";
+import type { InteractionContext } from "../../context.js";
+
+export const HANDLED_KEY = "handledRequests";
+/** Most entries kept per account (the oldest go first). */
+export const HANDLED_MAX = 200;
+
+export type HandledAction = "accepted" | "declined";
+
+export interface Handled {
+  action: HandledAction;
+  /** Discord user id of who did it. */
+  by: string;
+  /** When, in ms. */
+  at: number;
+}
+
+const entrySchema = z.object({
+  action: z.enum(["accepted", "declined"]),
+  by: z.string().regex(/^\d{1,20}$/),
+  at: z.number().int().nonnegative(),
+});
+const anyState = z.unknown();
+const handledSchema = z.looseObject({
+  [HANDLED_KEY]: z.record(z.string(), z.unknown()).optional(),
+});
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Pure: the map with `id` set, cut to the newest `max` entries. */
+export function withHandled(
+  current: Record<string, unknown> | undefined,
+  id: string,
+  entry: Handled,
+  max = HANDLED_MAX,
+): Record<string, Handled> {
+  const valid: [string, Handled][] = [];
+  for (const [k, v] of Object.entries(current ?? {})) {
+    const r = entrySchema.safeParse(v);
+    if (r.success && k !== id) valid.push([k, r.data]);
+  }
+  valid.push([id, entry]);
+  valid.sort((a, b) => a[1].at - b[1].at);
+  return Object.fromEntries(valid.slice(-max));
+}
+
+/**
+ * True when `h` answers a click on a message created at `messageAt`: the request was handled
+ * after the message was posted. A record older than the message is about an earlier request
+ * of the same user (who may have asked again), so it does not count.
+ */
+export function handledSince(h: Handled | undefined, messageAt: number): h is Handled {
+  return h !== undefined && h.at >= messageAt;
+}
+
+export async function getHandled(
+  ctx: InteractionContext,
+  accountId: string,
+  requesterId: string,
+): Promise<Handled | undefined> {
+  const state = await ctx.store.alertState.get(ctx.guildId, accountId, handledSchema);
+  const r = entrySchema.safeParse(state?.[HANDLED_KEY]?.[requesterId]);
+  return r.success ? r.data : undefined;
+}
+
+/**
+ * Remembers that `requesterId`'s request was handled. Never fails the action it follows: a
+ * store problem is logged and the next click falls back to asking Roblox.
+ */
+export async function recordHandled(
+  ctx: InteractionContext,
+  accountId: string,
+  requesterId: string,
+  entry: Handled,
+): Promise<void> {
+  try {
+    const raw = await ctx.store.alertState.get(ctx.guildId, accountId, anyState);
+    if (raw !== undefined && !isPlainObject(raw)) {
+      ctx.log.warn({ accountId }, "alert state is not an object; handled request not remembered");
+      return;
+    }
+    const current = raw?.[HANDLED_KEY];
+    const map = withHandled(isPlainObject(current) ? current : undefined, requesterId, entry);
+    await ctx.store.alertState.set(ctx.guildId, accountId, { ...(raw ?? {}), [HANDLED_KEY]: map });
+  } catch (err) {
+    ctx.log.warn({ err, accountId }, "could not remember a handled friend request");
+  }
+}

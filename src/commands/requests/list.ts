@@ -1,0 +1,194 @@
+/**
+ * /requests list: pending incoming requests, one embed and one Accept/Decline/Profile row per
+ * request, at most 4 per message so the Previous/Next row fits in Discord's 5 rows. Roblox's
+ * pages are bigger (10), so a message page is a slice (offset) of a Roblox page (cursor).
+ */
+import type { APIEmbed } from "discord.js";
+import type { InteractionContext, LinkedAccount } from "../../context.js";
+import type { FriendRequest } from "../../roblox/index.js";
+import { pagerRow, requestButtons } from "../../ui/buttons.js";
+import { COLORS, fitEmbed, noticeEmbed } from "../../ui/embeds.js";
+import { accountAge, discordTimestamp, escapeMarkdown, profileUrl, truncate } from "../../ui/format.js";
+import { pageKey } from "../paging.js";
+import type { Pager, PageState } from "../types.js";
+
+/** Requests per message: 4 request rows + the pager row = Discord's 5. */
+export const PER_MESSAGE = 4;
+/** Requests asked of Roblox per call (one of its accepted sizes). */
+export const ROBLOX_PAGE = 10;
+
+export const SORT_NAMES = ["newest first", "oldest first", "newest first"] as const;
+
+export function sortOf(v: unknown): 0 | 1 | 2 {
+  const n = Number(v);
+  return n === 1 || n === 2 ? n : 0;
+}
+
+/** The `sort` option (0 default, 1 oldest first, 2 newest first) → Roblox's sortOrder. */
+export function sortOrderOf(sort: 0 | 1 | 2): { sortOrder?: "Asc" | "Desc" } {
+  return sort === 1 ? { sortOrder: "Asc" } : sort === 2 ? { sortOrder: "Desc" } : {};
+}
+
+export interface Slice {
+  start: number;
+  end: number;
+  /** Offset of the previous message page in this Roblox page; "prev-page" = the last slice of the previous Roblox page. */
+  prev: number | "prev-page" | null;
+  next: number | "next-page" | null;
+}
+
+/**
+ * Pure: which items of a Roblox page of `length` items a message shows for `offset` (-1 = the
+ * last slice), and where Previous/Next lead.
+ */
+export function sliceOf(
+  length: number,
+  offset: number,
+  hasPrevPage: boolean,
+  hasNextPage: boolean,
+  per = PER_MESSAGE,
+): Slice {
+  const last = length === 0 ? 0 : Math.floor((length - 1) / per) * per;
+  const start = offset < 0 ? last : Math.min(Math.floor(Math.max(0, offset) / per) * per, last);
+  const end = Math.min(length, start + per);
+  const prev = start > 0 ? start - per : hasPrevPage ? "prev-page" : null;
+  const next = end < length ? end : hasNextPage ? "next-page" : null;
+  return { start, end, prev, next };
+}
+
+export interface RequestView {
+  id: string;
+  name: string;
+  displayName: string;
+  created?: string | null | undefined;
+  sentAt?: string | null | undefined;
+  nickname?: string | null | undefined;
+  mutual?: readonly string[] | null | undefined;
+  avatarUrl?: string | null | undefined;
+}
+
+/** Pure: one request as an embed (linked to the profile, so button edits find it). */
+export function requestEmbed(r: RequestView, now: number): APIEmbed {
+  const lines: string[] = [];
+  const sent = r.sentAt ? Date.parse(r.sentAt) : Number.NaN;
+  if (Number.isFinite(sent)) lines.push(`Sent ${discordTimestamp(sent, "R")}`);
+  if (r.nickname) lines.push(`Nickname: “${escapeMarkdown(truncate(r.nickname, 40))}”`);
+  const fields: APIEmbed["fields"] = [];
+  const created = r.created ? new Date(r.created) : null;
+  fields.push({
+    name: "Account age",
+    value: created && !Number.isNaN(created.getTime()) ? accountAge(created, new Date(now)) : "unknown",
+    inline: true,
+  });
+  const mutual = (r.mutual ?? []).filter(Boolean);
+  fields.push({
+    name: "Mutual friends",
+    value: mutual.length ? truncate(mutual.slice(0, 10).map(escapeMarkdown).join(", "), 300) : "none",
+    inline: true,
+  });
+  const display = r.displayName || r.name;
+  return fitEmbed({
+    color: COLORS.info,
+    title: truncate(`${display} (@${r.name})`, 200),
+    url: profileUrl(r.id),
+    ...(lines.length ? { description: lines.join(" · ") } : {}),
+    ...(r.avatarUrl ? { thumbnail: { url: r.avatarUrl } } : {}),
+    fields,
+  });
+}
+
+async function views(ctx: InteractionContext, items: readonly FriendRequest[]): Promise<RequestView[]> {
+  const ids = items.map((i) => String(i.senderId));
+  const [names, avatars] = await Promise.all([
+    ctx.lookups.names(ids, ctx.call).catch(() => new Map<string, never>()),
+    ctx.lookups.avatars(ids, ctx.call),
+  ]);
+  return Promise.all(
+    items.map(async (item, i): Promise<RequestView> => {
+      const id = ids[i] as string;
+      const n = names.get(id);
+      let created = item.created;
+      if (!created) created = (await ctx.roblox.users.get(id, ctx.call).catch(() => null))?.created;
+      return {
+        id,
+        name: n?.name ?? item.name ?? id,
+        displayName: n?.displayName ?? item.displayName ?? item.name ?? id,
+        created,
+        sentAt: item.friendRequest?.sentAt,
+        nickname: item.friendRequest?.senderNickname,
+        mutual: item.mutualFriendsList,
+        avatarUrl: avatars.get(id) ?? null,
+      };
+    }),
+  );
+}
+
+/** One message page for args {sort, offset, page}; the first when there is no cursor. */
+export const requestsPager: Pager = async (ctx, linked, state) => {
+  const args = state.args ?? {};
+  const sort = sortOf(args.sort);
+  const pageNo = Math.max(1, Number(args.page ?? 1) || 1);
+  const page = await ctx.roblox.requests.list(
+    linked.session,
+    { limit: ROBLOX_PAGE, ...sortOrderOf(sort), ...(state.cursor ? { cursor: state.cursor } : {}) },
+    ctx.call,
+  );
+  const s = sliceOf(
+    page.items.length,
+    Number(args.offset ?? 0) || 0,
+    !!page.previousCursor,
+    !!page.nextCursor,
+  );
+  const shown = page.items.slice(s.start, s.end);
+  const account = escapeMarkdown(linked.account.robloxName);
+  if (shown.length === 0 && s.prev === null) {
+    return {
+      content: "",
+      embeds: [
+        noticeEmbed("ok", "No pending friend requests", `Nobody is waiting for **${account}** to answer.`),
+      ],
+      components: [],
+    };
+  }
+  const list = await views(ctx, shown);
+  const now = ctx.now();
+  const rows = list.map((v) => requestButtons(linked.account.robloxId, v.id, profileUrl(v.id)));
+  const pager = await pagerRowFor(ctx, linked, state, s, { sort, pageNo, page });
+  return {
+    content: `Friend requests to **${account}** · ${SORT_NAMES[sort]} · page ${pageNo}`,
+    embeds: list.map((v) => requestEmbed(v, now)),
+    components: pager ? [...rows, pager] : rows,
+  };
+};
+
+async function pagerRowFor(
+  ctx: InteractionContext,
+  linked: LinkedAccount,
+  state: PageState,
+  s: Slice,
+  where: {
+    sort: number;
+    pageNo: number;
+    page: { previousCursor?: string | null | undefined; nextCursor?: string | null | undefined };
+  },
+) {
+  const { sort, pageNo, page } = where;
+  const at = (cursor: string | null | undefined, offset: number, n: number): PageState => ({
+    ...(cursor ? { cursor } : {}),
+    args: { sort, offset, page: n },
+  });
+  const prevState =
+    s.prev === null
+      ? null
+      : s.prev === "prev-page"
+        ? at(page.previousCursor, -1, pageNo - 1)
+        : at(state.cursor, s.prev, pageNo - 1);
+  const nextState =
+    s.next === null
+      ? null
+      : s.next === "next-page"
+        ? at(page.nextCursor, 0, pageNo + 1)
+        : at(state.cursor, s.next, pageNo + 1);
+  const [prev, next] = await Promise.all([pageKey(ctx, prevState), pageKey(ctx, nextState)]);
+  return prev || next ? pagerRow("requests", linked.account.robloxId, prev, next) : null;
+}
