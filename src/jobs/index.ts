@@ -1,0 +1,91 @@
+/**
+ * The scheduled watchers (SPEC §4). The lead's app calls:
+ *   const jobs = startJobs(ctx, client);   // after login
+ *   await jobs.stop();                      // on shutdown: timers off, in-flight polls awaited (bounded)
+ * `lastPollAt()` and `pollsCompleted()` feed /healthz and /metrics.
+ */
+import { type Client, Events } from "discord.js";
+import type { Context } from "../context.js";
+import { type PollDeps, pollAccount, pollBudget } from "./poll.js";
+import { type GuildEntry, readRoster } from "./roster.js";
+import { Scheduler } from "./scheduler.js";
+import { onAlertSettingsChanged } from "./signals.js";
+import { runSummary } from "./summary.js";
+import { dueNow, startWallClock } from "./wallclock.js";
+
+export { alertSettingsChanged } from "./signals.js";
+
+export interface JobsOptions {
+  /** Polling period; default POLL_INTERVAL_SECONDS. */
+  intervalMs?: number;
+  /** Accounts polled at once, at most (default 16). */
+  concurrency?: number;
+  /** How long stop() waits for running polls before aborting them (default 5 s). */
+  stopGraceMs?: number;
+}
+
+export interface Jobs {
+  stop(): Promise<void>;
+  lastPollAt(): number | undefined;
+  pollsCompleted(): number;
+}
+
+export function startJobs(ctx: Context, client: Client, opts: JobsOptions = {}): Jobs {
+  const intervalMs = opts.intervalMs ?? ctx.config.pollIntervalSeconds * 1000;
+  const deps: PollDeps = { ctx, client, budgetMs: pollBudget(intervalMs) };
+  const log = ctx.logger.child({ component: "jobs" });
+  let guilds = new Map<string, GuildEntry>();
+  let stopped = false;
+
+  const scheduler = new Scheduler({
+    intervalMs,
+    logger: log,
+    now: ctx.now,
+    ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
+    roster: async () => {
+      const r = await readRoster(ctx, client);
+      guilds = r.guilds;
+      return r.targets;
+    },
+    poll: (target, info) => pollAccount(deps, target, info),
+  });
+  scheduler.start();
+
+  ctx.sessions.onDeadCookie((guildId, robloxId) => {
+    if (!stopped) scheduler.pollSoon(`${guildId}:${robloxId}`);
+  });
+  const unsubscribe = onAlertSettingsChanged(() => scheduler.refreshSoon());
+  const refresh = () => scheduler.refreshSoon();
+  client.on(Events.GuildCreate, refresh);
+  client.on(Events.ClientReady, refresh);
+
+  const wallClock = startWallClock(
+    async () => {
+      const now = ctx.now();
+      for (const { settings, targets } of guilds.values()) {
+        const due = dueNow(settings, now);
+        for (const t of targets) {
+          if (due.quietEnded) scheduler.pollSoon(t.key);
+          if (due.summary) void scheduler.runExclusive(t.key, (signal) => runSummary(deps, t, signal));
+        }
+      }
+    },
+    (err) => log.error({ err }, "jobs: wall-clock job failed"),
+  );
+  log.info({ intervalMs }, "jobs: watchers started");
+
+  return {
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await wallClock.stop();
+      unsubscribe();
+      client.off(Events.GuildCreate, refresh);
+      client.off(Events.ClientReady, refresh);
+      await scheduler.stop(opts.stopGraceMs ?? 5_000);
+      log.info(scheduler.stats, "jobs: watchers stopped");
+    },
+    lastPollAt: () => scheduler.stats.lastPollAt,
+    pollsCompleted: () => scheduler.stats.completed,
+  };
+}

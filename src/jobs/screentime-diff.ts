@@ -1,0 +1,63 @@
+/**
+ * Screen time, pure: today's minutes (Roblox's day: `daysAgo: 0`, `localDayOfWeek`) against the
+ * daily limit. 80 % and 100 % are each alerted once per Roblox day; crossing both at once says
+ * 100 % only. While a screen-time lock alert covers the day (`foldUntil`), thresholds pass silently.
+ */
+import type { ScreenState } from "./state.js";
+
+export const THRESHOLDS = [80, 100] as const;
+/** Past this gap, the same weekday is another day (a day lasts at most 25 h with DST). */
+const SAME_DAY_MAX_MS = 25 * 3_600_000;
+
+export interface ScreenNow {
+  /** Daily limit in minutes; 0 = none. */
+  limit: number;
+  /** Today's minutes and Roblox's weekday; null when not read (no limit). */
+  minutes: number | null;
+  dow: number | null;
+}
+
+export interface ScreenAlert {
+  threshold: number;
+  minutes: number;
+  limit: number;
+}
+
+export interface ScreenDiff {
+  state: ScreenState;
+  alerts: ScreenAlert[];
+}
+
+export function crossed(minutes: number, limit: number): number[] {
+  if (limit <= 0) return [];
+  return THRESHOLDS.filter((t) => minutes * 100 >= limit * t);
+}
+
+export function diffScreenTime(
+  prev: ScreenState | undefined,
+  current: ScreenNow,
+  settings: { foldUntil?: number | undefined },
+  now: number,
+): ScreenDiff {
+  if (current.limit <= 0 || current.minutes === null || current.dow === null) {
+    // No limit: nothing to cross; keep the day's memory for when a limit comes back.
+    const state: ScreenState = prev
+      ? { ...prev, limit: 0, minutes: null }
+      : { dow: null, at: now, minutes: null, limit: 0, sent: [] };
+    return { state, alerts: [] };
+  }
+  const sameDay =
+    prev !== undefined && prev.dow === current.dow && prev.dow !== null && now - prev.at <= SAME_DAY_MAX_MS;
+  const reached = crossed(current.minutes, current.limit);
+  const base = { dow: current.dow, at: now, minutes: current.minutes, limit: current.limit };
+  // First reading, or the parent changed the limit today: record silently.
+  const limitChanged = sameDay && prev.limit > 0 && prev.limit !== current.limit;
+  if (prev === undefined || limitChanged) return { state: { ...base, sent: reached }, alerts: [] };
+  const sent = sameDay ? prev.sent : [];
+  const fresh = reached.filter((t) => !sent.includes(t));
+  const folded = settings.foldUntil !== undefined && now < settings.foldUntil;
+  const state: ScreenState = { ...base, sent: [...new Set([...sent, ...reached])].sort((a, b) => a - b) };
+  if (fresh.length === 0 || folded) return { state, alerts: [] };
+  const top = Math.max(...fresh);
+  return { state, alerts: [{ threshold: top, minutes: current.minutes, limit: current.limit }] };
+}

@@ -1,0 +1,45 @@
+/** What one poll of one account hands to each watcher. */
+import type { Context } from "../context.js";
+import type { Logger } from "../logger.js";
+import type { UserName } from "../lookups.js";
+import type { CallOptions, RobloxSession } from "../roblox/index.js";
+import type { AccountRecord, GuildSettings } from "../store/index.js";
+import type { AccountState } from "./state.js";
+
+export interface Watch {
+  ctx: Context;
+  account: AccountRecord;
+  settings: GuildSettings;
+  session: RobloxSession;
+  /** Deadline and abort signal for every Roblox call of this poll. */
+  call: CallOptions;
+  now: number;
+  /** Mutated by the watchers only after their fetch succeeded. */
+  state: AccountState;
+  /** 0 for the account's first poll in this process. */
+  cycle: number;
+  log: Logger;
+}
+
+/** Avatar headshot; decoration only, never fails the alert. */
+export async function avatarOf(w: Pick<Watch, "ctx" | "call">, id: string): Promise<string | null> {
+  try {
+    return await w.ctx.lookups.avatar(id, w.call);
+  } catch {
+    return null;
+  }
+}
+
+/** Names of users; an empty map when the lookup fails (alerts then name the id). */
+export async function namesOf(
+  w: Pick<Watch, "ctx" | "call" | "log">,
+  ids: string[],
+): Promise<Map<string, UserName>> {
+  if (ids.length === 0) return new Map();
+  try {
+    return await w.ctx.lookups.names(ids, w.call);
+  } catch (err) {
+    w.log.warn({ err }, "jobs: could not look up user names for an alert");
+    return new Map();
+  }
+}
