@@ -5,7 +5,6 @@
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import KeyvRedis from "@keyv/redis";
 import KeyvSqlite from "@keyv/sqlite";
 import { Keyv } from "keyv";
 import { describe, StoreError } from "./errors.js";
@@ -38,7 +37,13 @@ export function sqlitePath(storeUrl: string, cwd = process.cwd()): string {
   const rest = storeUrl.replace(/^sqlite:\/\//i, "");
   if (rest === "" || rest === "/") throw new StoreError("STORE_URL sqlite:// needs a file path");
   if (rest === ":memory:") return rest;
-  return path.resolve(cwd, decodeURIComponent(rest));
+  let decoded = rest;
+  try {
+    decoded = decodeURIComponent(rest);
+  } catch {
+    // a literal "%" in the path: keep it as written
+  }
+  return path.resolve(cwd, decoded);
 }
 
 async function openSqlite(storeUrl: string, cwd: string | undefined): Promise<Keyv> {
@@ -67,6 +72,8 @@ async function openSqlite(storeUrl: string, cwd: string | undefined): Promise<Ke
 }
 
 async function openRedis(storeUrl: string): Promise<Keyv> {
+  // Loaded only when used: it costs ~200 ms of start-up.
+  const { default: KeyvRedis } = await import("@keyv/redis");
   const adapter = new KeyvRedis(storeUrl, {
     namespace: NAMESPACE,
     throwOnConnectError: true,

@@ -190,7 +190,14 @@ describe("alert state, audit, cursors", () => {
   });
 
   it("audit is newest first, bounded to 500, timestamped and scrubbed", async () => {
-    for (let i = 0; i < 505; i++) await store.audit.append("1", { actorId: "9", action: `a${i}` });
+    // 498 older entries written directly (fast), then 7 through append: 505 in all, plus "link".
+    const older = Array.from({ length: 498 }, (_, i) => ({
+      at: new Date(0).toISOString(),
+      actorId: "9",
+      action: `a${497 - i}`,
+    }));
+    await store.keyv.set("audit:1", older);
+    for (let i = 498; i < 505; i++) await store.audit.append("1", { actorId: "9", action: `a${i}` });
     const c = canary();
     await store.audit.append("1", { actorId: "9", action: "link", robloxId: "10", detail: `oops ${c}` });
     const all = await store.audit.list("1", 1000);
