@@ -22,7 +22,7 @@ import { World, type WorldEvent } from "./world.js";
 
 export type { CallbackRecord } from "./handle.js";
 export type { RecordedRequest } from "./http.js";
-export type { FakeFile, FakeMessage } from "./messages.js";
+export type { FakeAttachment, FakeComponent, FakeFile, FakeMessage } from "./messages.js";
 export { visibleText } from "./messages.js";
 export { validateBody, validateSchema } from "./openapi.js";
 export type { FakeChannel, FakeGuild, FakeMember, FakeRole, FakeUser } from "./state.js";

@@ -1,4 +1,5 @@
 // Messages as Discord stores and returns them (MessageResponse), built from request bodies.
+import type { APIEmbed } from "discord.js";
 import { snowflake } from "./ids.js";
 import type { FakeUser } from "./state.js";
 
@@ -12,15 +13,45 @@ export interface FakeFile {
   data: Buffer;
 }
 
+/** A component as stored on a message (Discord's JSON, every component numbered with an `id`). */
+export interface FakeComponent {
+  type: number;
+  id?: number;
+  custom_id?: string;
+  label?: string;
+  style?: number;
+  url?: string;
+  disabled?: boolean;
+  content?: string;
+  options?: Array<{ label: string; value: string; description?: string }>;
+  components?: FakeComponent[];
+  component?: FakeComponent;
+  accessory?: FakeComponent;
+  [key: string]: unknown;
+}
+
+export interface FakeAttachment {
+  id: string;
+  filename: string;
+  size: number;
+  url: string;
+  proxy_url: string;
+  content_type?: string;
+  width?: number;
+  height?: number;
+  description?: string;
+  ephemeral?: boolean;
+}
+
 /** A message in Discord's JSON shape, plus what a person would also see: the attached files. */
 export interface FakeMessage {
   id: string;
   channel_id: string;
   type: number;
   content: string;
-  embeds: Json[];
-  components: Json[];
-  attachments: Json[];
+  embeds: APIEmbed[];
+  components: FakeComponent[];
+  attachments: FakeAttachment[];
   flags: number;
   timestamp: string;
   edited_timestamp: string | null;
@@ -127,7 +158,9 @@ export class MessageStore {
 
   private apply(msg: FakeMessage, body: Json, uploads: FakeFile[]): void {
     if ("content" in body) msg.content = typeof body.content === "string" ? body.content : "";
-    if ("components" in body) msg.components = numberComponents((body.components as Json[] | null) ?? []);
+    if ("components" in body) {
+      msg.components = numberComponents((body.components as Json[] | null) ?? []) as FakeComponent[];
+    }
     if (typeof body.flags === "number") {
       const mutable = Flags.SuppressEmbeds;
       msg.flags = (msg.flags & ~mutable) | (body.flags & mutable);
@@ -142,7 +175,7 @@ export class MessageStore {
     const kept = listed
       ? msg.attachments.filter((a) => listed.some((l) => String(l.id) === a.id))
       : [...msg.attachments];
-    const fresh = uploads.map((file) => {
+    const fresh = uploads.map((file): FakeAttachment => {
       const index = /\[(\d+)\]$/.exec(file.field)?.[1] ?? file.field;
       const meta = listed?.find((l) => String(l.id) === index) ?? {};
       const id = snowflake();
@@ -167,7 +200,7 @@ export class MessageStore {
     }
   }
 
-  private embed(msg: FakeMessage, e: Json): Json {
+  private embed(msg: FakeMessage, e: Json): APIEmbed {
     const out: Json = { type: "rich" };
     for (const [k, v] of Object.entries(e)) if (v !== null && v !== undefined) out[k] = v;
     for (const key of ["image", "thumbnail"]) {
@@ -179,11 +212,11 @@ export class MessageStore {
           out[key] = { ...media, url: att.url, proxy_url: att.url, width: att.width, height: att.height };
       }
     }
-    return out;
+    return out as APIEmbed;
   }
 }
 
-function pngSize(data: Buffer): Json {
+function pngSize(data: Buffer): { width?: number; height?: number } {
   const isPng = data.length >= 24 && data.subarray(1, 4).toString("latin1") === "PNG";
   return isPng ? { width: data.readUInt32BE(16), height: data.readUInt32BE(20) } : {};
 }
@@ -212,11 +245,13 @@ export function visibleText(m: FakeMessage): string {
     parts.push(field(e, "title"), field(e, "description"), field(e.author, "name"), field(e.footer, "text"));
     for (const f of (e.fields as Json[] | undefined) ?? []) parts.push(field(f, "name"), field(f, "value"));
   }
-  const walk = (c: Json) => {
-    for (const k of ["label", "content", "placeholder"])
+  const walk = (c: FakeComponent) => {
+    for (const k of ["label", "content", "placeholder"]) {
       if (typeof c[k] === "string") parts.push(c[k] as string);
-    for (const child of (c.components as Json[] | undefined) ?? []) walk(child);
-    if (c.accessory) walk(c.accessory as Json);
+    }
+    for (const child of c.components ?? []) walk(child);
+    if (c.component) walk(c.component);
+    if (c.accessory) walk(c.accessory);
   };
   for (const c of m.components) walk(c);
   return parts.filter(Boolean).join("\n");
