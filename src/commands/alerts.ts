@@ -1,5 +1,14 @@
-import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
+import {
+  ChannelType,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+} from "discord.js";
+import type { InteractionContext } from "../context.js";
 import type { Level } from "../permissions.js";
+import { channel, mention, quietHours, summaryTime, timezone, toggle } from "./alerts/settings.js";
+import { show, watchAdd, watchList, watchRemove } from "./alerts/watch.js";
 import { accountOpt, userOpt, withOpts } from "./options.js";
 
 export const EVENTS = [
@@ -94,3 +103,24 @@ export const data = new SlashCommandBuilder()
   .toJSON();
 
 export const level = (_sub: string | null): Level => "admin";
+
+type Cmd = ChatInputCommandInteraction<"cached">;
+
+const subcommands: Record<string, (i: Cmd, ctx: InteractionContext) => Promise<void>> = {
+  channel,
+  "watch-add": watchAdd,
+  "watch-remove": watchRemove,
+  "watch-list": watchList,
+  toggle,
+  "quiet-hours": quietHours,
+  timezone,
+  "summary-time": summaryTime,
+  mention,
+  show,
+};
+
+export async function execute(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+  const sub = subcommands[interaction.options.getSubcommand()];
+  if (!sub) throw new Error(`/alerts ${interaction.options.getSubcommand()} is not implemented`);
+  await sub(interaction, ctx);
+}

@@ -1,0 +1,138 @@
+/** `/alerts watch-add|watch-remove|watch-list|show`: the watched users of an account, and the settings. */
+import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
+import type { InteractionContext } from "../../context.js";
+import { UserError } from "../../errors.js";
+import { alertSettingsChanged } from "../../jobs/signals.js";
+import { ALERT_EVENTS } from "../../store/index.js";
+import { keyValueEmbed, userListEmbed } from "../../ui/embeds.js";
+import { escapeMarkdown, truncate } from "../../ui/format.js";
+
+type Cmd = ChatInputCommandInteraction<"cached">;
+
+/** Most users watched per account (presence asks 50 per call: 4 calls a poll at most). */
+export const WATCH_MAX = 200;
+
+const md = (s: string) => escapeMarkdown(truncate(s, 60));
+
+async function resolveUser(value: string, ctx: InteractionContext) {
+  const u = await ctx.roblox.users.resolve(value, ctx.call);
+  if (!u) throw new UserError(`No Roblox user called “${value.slice(0, 40)}”.`);
+  return u;
+}
+
+export async function watchAdd(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const { account } = await ctx.account(interaction);
+  const u = await resolveUser(interaction.options.getString("user", true), ctx);
+  const id = String(u.id);
+  let already = false;
+  let count = 0;
+  const s = await ctx.store.settings.update(ctx.guildId, (cur) => {
+    const list = cur.watch[account.robloxId] ?? [];
+    already = list.includes(id);
+    if (!already && list.length >= WATCH_MAX)
+      throw new UserError(`**${account.robloxName}** already watches ${WATCH_MAX} users, the most it can.`);
+    cur.watch[account.robloxId] = already ? list : [...list, id];
+    count = cur.watch[account.robloxId]?.length ?? 0;
+    return cur;
+  });
+  const who = `**${md(u.displayName)}** (@${md(u.name)})`;
+  if (already) {
+    await interaction.editReply(`${who} is already watched for **${md(account.robloxName)}**.`);
+    return;
+  }
+  await ctx.audit("alerts.watch-add", account.robloxId, `${u.name} (${id})`);
+  alertSettingsChanged(ctx.guildId);
+  const notes = [
+    s.alertChannelId ? "" : "No alert channel is set yet: use `/alerts channel`.",
+    s.events.presence ? "" : "Presence alerts are off: `/alerts toggle event:presence enabled:True`.",
+  ].filter(Boolean);
+  await interaction.editReply(
+    `Now watching ${who} for **${md(account.robloxName)}** (${count} watched). Changes of presence are posted once they held for one more check.${notes.length ? `\n${notes.join("\n")}` : ""}`,
+  );
+}
+
+export async function watchRemove(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const { account } = await ctx.account(interaction);
+  const value = interaction.options.getString("user", true).trim();
+  const settings = await ctx.store.settings.get(ctx.guildId);
+  const list = settings.watch[account.robloxId] ?? [];
+  // A numeric id needs no lookup; a name is matched against the watched users' names first.
+  let id = /^\d{1,20}$/.test(value) ? value : undefined;
+  let label = id;
+  if (!id) {
+    const names = await ctx.lookups.names(list, ctx.call).catch(() => new Map());
+    const lower = value.replace(/^@/, "").toLowerCase();
+    const hit = [...names.values()].find((n) => n.name.toLowerCase() === lower);
+    const u = hit ? { id: hit.id, name: hit.name } : await resolveUser(value, ctx);
+    id = String(u.id);
+    label = `@${u.name}`;
+  }
+  if (!list.includes(id)) {
+    await interaction.editReply(`${md(label ?? id)} is not watched for **${md(account.robloxName)}**.`);
+    return;
+  }
+  const target = id;
+  await ctx.store.settings.update(ctx.guildId, (cur) => {
+    const next = (cur.watch[account.robloxId] ?? []).filter((x) => x !== target);
+    if (next.length > 0) cur.watch[account.robloxId] = next;
+    else delete cur.watch[account.robloxId];
+    return cur;
+  });
+  await ctx.audit("alerts.watch-remove", account.robloxId, `${label} (${id})`);
+  alertSettingsChanged(ctx.guildId);
+  await interaction.editReply(`Stopped watching ${md(label ?? id)} for **${md(account.robloxName)}**.`);
+}
+
+export async function watchList(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const { account } = await ctx.account(interaction);
+  const settings = await ctx.store.settings.get(ctx.guildId);
+  const ids = settings.watch[account.robloxId] ?? [];
+  const names = ids.length > 0 ? await ctx.lookups.names(ids, ctx.call) : new Map();
+  const users = ids.map((id) => {
+    const n = names.get(id);
+    return { id, name: n?.name ?? id, displayName: n?.displayName ?? `User ${id}` };
+  });
+  const embed = userListEmbed({
+    title: `Watched for ${account.robloxName} (${ids.length})`,
+    users,
+    empty: "Nobody is watched yet. Add someone with `/alerts watch-add`.",
+    footer: settings.events.presence ? "Presence alerts are on" : "Presence alerts are off",
+  });
+  await interaction.editReply({ embeds: [embed] });
+}
+
+export async function show(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const s = await ctx.store.settings.get(ctx.guildId);
+  const accounts = await ctx.store.accounts.list(ctx.guildId);
+  const events = ALERT_EVENTS.map((e) => `${s.events[e] ? "✅" : "❌"} ${e}`).join("\n");
+  const watched =
+    accounts
+      .map((a) => `**${md(a.robloxName)}**: ${(s.watch[a.robloxId] ?? []).length} watched`)
+      .join("\n") || "No account is linked yet.";
+  const embed = keyValueEmbed("Alert settings", [
+    {
+      name: "Alert channel",
+      value: s.alertChannelId ? `<#${s.alertChannelId}>` : "Not set: use `/alerts channel`",
+      inline: true,
+    },
+    { name: "Mention", value: s.mentionRoleId ? `<@&${s.mentionRoleId}>` : "Nobody", inline: true },
+    { name: "Time zone", value: s.timeZone, inline: true },
+    { name: "Events", value: events, inline: true },
+    {
+      name: "Quiet hours",
+      value: s.quietHours ? `${s.quietHours.start} → ${s.quietHours.end} (presence held)` : "Off",
+      inline: true,
+    },
+    {
+      name: "Daily summary",
+      value: `${s.summaryTime}${s.events["daily-summary"] ? "" : " (off)"}`,
+      inline: true,
+    },
+    { name: "Watched users", value: watched, inline: false },
+  ]);
+  await interaction.editReply({ embeds: [embed], allowedMentions: { parse: [] } });
+}
