@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import type { Keyv } from "keyv";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { canary, key, linkInput, openStore, runTs, tempDir } from "../../test/store/helpers.js";
-import { createKeyRing, parseEnvelope, seal } from "./crypto.js";
-import { rotateAll } from "./index.js";
+import { createKeyRing, parseEnvelope, seal } from "../../src/store/crypto.js";
+import { rotateAll } from "../../src/store/index.js";
+import { canary, key, linkInput, openStore, runTs, tempDir } from "./helpers.js";
 
 let t: ReturnType<typeof tempDir>;
 let file: string;

@@ -2,9 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { canary, linkInput, openStore, tempDir } from "../../test/store/helpers.js";
-import type { Store } from "./index.js";
-import { openKeyv, StoreError } from "./index.js";
+import type { Store } from "../../src/store/index.js";
+import { openKeyv, StoreError } from "../../src/store/index.js";
+import { canary, linkInput, openStore, tempDir } from "./helpers.js";
 
 let t: ReturnType<typeof tempDir>;
 let store: Store;

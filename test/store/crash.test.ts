@@ -10,8 +10,8 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import sqlite3 from "sqlite3";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { linkInput, openStore, ROOT, TSX, tempDir } from "../../test/store/helpers.js";
-import { createKeyRing } from "./crypto.js";
+import { createKeyRing } from "../../src/store/crypto.js";
+import { linkInput, openStore, ROOT, TSX, tempDir } from "./helpers.js";
 
 const KILLS = 20;
 const ACCOUNTS = 4;
