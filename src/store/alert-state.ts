@@ -36,11 +36,38 @@ export function createAlertState(deps: { keyv: Keyv; lock: KeyedLock; logger: Lo
     checkId(guildId, "guildId");
     checkId(robloxId, "robloxId");
     if (value === undefined) throw new TypeError("alert state must not be undefined (use delete)");
+    await index(guildId, robloxId);
+    await lock.run(K.state(guildId, robloxId), () => keyv.set(K.state(guildId, robloxId), value));
+  }
+
+  async function index(guildId: string, robloxId: string): Promise<void> {
     await lock.run(K.stateIndex(guildId), async () => {
       const list = await ids(guildId);
       if (!list.includes(robloxId)) await keyv.set(K.stateIndex(guildId), [...list, robloxId]);
     });
-    await keyv.set(K.state(guildId, robloxId), value);
+  }
+
+  /**
+   * Read-modify-write under this process's lock for the row, so two modules that keep parts of
+   * the same state (watchers, button handlers) do not overwrite each other. `fn` gets the raw
+   * stored value (undefined when absent) and returns the new one (undefined deletes nothing: it
+   * keeps the row as it was).
+   */
+  async function update(
+    guildId: string,
+    robloxId: string,
+    fn: (current: unknown) => unknown | Promise<unknown>,
+  ): Promise<unknown> {
+    checkId(guildId, "guildId");
+    checkId(robloxId, "robloxId");
+    await index(guildId, robloxId);
+    return lock.run(K.state(guildId, robloxId), async () => {
+      const current = await keyv.get(K.state(guildId, robloxId));
+      const next = await fn(current);
+      if (next === undefined) return current;
+      await keyv.set(K.state(guildId, robloxId), next);
+      return next;
+    });
   }
 
   async function del(guildId: string, robloxId: string): Promise<boolean> {
@@ -64,5 +91,5 @@ export function createAlertState(deps: { keyv: Keyv; lock: KeyedLock; logger: Lo
     });
   }
 
-  return { get, set, delete: del, deleteGuild };
+  return { get, set, update, delete: del, deleteGuild };
 }

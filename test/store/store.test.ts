@@ -189,6 +189,17 @@ describe("alert state, audit, cursors", () => {
     expect(await store.alertState.get("1", "10", z.unknown())).toBeUndefined();
   });
 
+  it("alert state update merges concurrent read-modify-writes without losing one", async () => {
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.alertState.update("1", "10", (cur) => ({ ...(cur as object), [`k${i}`]: i })),
+      ),
+    );
+    const all = await store.alertState.get("1", "10", z.record(z.string(), z.number()));
+    expect(Object.keys(all ?? {})).toHaveLength(20);
+    expect(await store.alertState.update("1", "10", () => undefined)).toEqual(all);
+  });
+
   it("audit is newest first, bounded to 500, timestamped and scrubbed", async () => {
     // 498 older entries written directly (fast), then 7 through append: 505 in all, plus "link".
     const older = Array.from({ length: 498 }, (_, i) => ({
