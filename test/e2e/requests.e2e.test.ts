@@ -1,0 +1,239 @@
+// /requests and the Accept/Decline buttons end to end: the real bot against the simulator and the
+// fake Discord, as a person sees it, with the simulator's state and request log as the proof.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type FakeMessage, SEED, startWorld, visibleText, type World } from "./harness.js";
+
+const KID = SEED.child.id;
+
+interface Btn {
+  label: string;
+  id: string;
+  disabled: boolean;
+  url?: string;
+}
+
+function buttons(m: FakeMessage): Btn[][] {
+  return m.components.map((row) =>
+    ((row.components as Record<string, unknown>[] | undefined) ?? []).map((c) => ({
+      label: String(c.label),
+      id: String(c.custom_id),
+      disabled: c.disabled === true,
+      ...(typeof c.url === "string" ? { url: c.url } : {}),
+    })),
+  );
+}
+
+/** The enabled button with this label on the row of requester `id` (or anywhere when id is omitted). */
+function button(m: FakeMessage, label: string, id?: number): string {
+  const all = buttons(m).flat();
+  const b = all.find(
+    (x) => x.label === label && !x.disabled && (id === undefined || x.id.endsWith(`:${id}`)),
+  );
+  if (!b) throw new Error(`no enabled "${label}" button for ${id} in ${JSON.stringify(buttons(m))}`);
+  return b.id;
+}
+
+describe("/requests", () => {
+  let w: World;
+  /** POSTs/DELETEs Roblox processed (not the ones refused for a stale CSRF token). */
+  const posts = (part: string) =>
+    w.sim.log.filter((e) => e.method !== "GET" && !e.csrfRejected && e.path.includes(part));
+  const click = async (m: FakeMessage, customId: string, user: "admin" | "member" | "viewer" = "admin") =>
+    w.fake.clickButton({ message: m, customId, user });
+
+  beforeAll(async () => {
+    w = await startWorld({ link: [{ robloxId: KID }] });
+  }, 60_000);
+  afterAll(async () => {
+    await w?.stop();
+  });
+  beforeEach(() => {
+    w.sim.control.reset();
+  });
+
+  it("list shows the seeded requests with names, age and Accept/Decline/Profile per request", async () => {
+    const m = await w.run({ name: "requests", subcommand: "list" });
+    expect(m.ephemeral).toBe(true);
+    const text = visibleText(m);
+    expect(text).toContain("Friend requests to **KidAccount**");
+    expect(text).toContain("Req3001 (@Requester3001)");
+    expect(text).toContain("Req3002 (@Requester3002)");
+    expect(text).toContain("Account age");
+    expect(text.indexOf("Requester3002")).toBeLessThan(text.indexOf("Requester3001")); // newest first
+    expect(buttons(m).map((r) => r.map((b) => b.label))).toEqual([
+      ["Accept", "Decline", "Profile"],
+      ["Accept", "Decline", "Profile"],
+    ]);
+    expect(buttons(m)[0]?.[2]?.url).toBe("https://www.roblox.com/users/3002/profile");
+    expect(w.sim.log.some((e) => e.path.startsWith("/friends/v1/my/friends/requests"))).toBe(true);
+
+    const oldest = await w.run({ name: "requests", subcommand: "list", options: { sort: 1 } });
+    const t2 = visibleText(oldest);
+    expect(t2.indexOf("Requester3001")).toBeLessThan(t2.indexOf("Requester3002"));
+    expect(w.sim.log.some((e) => /requests\?.*sortOrder=Asc/.test(e.path))).toBe(true);
+  });
+
+  it("pages 4 requests per message with Previous/Next (pager row fits in 5 rows)", async () => {
+    for (let id = 3003; id <= 3010; id++) w.sim.control.sendFriendRequest(id, KID);
+    const first = await w.run({ name: "requests", subcommand: "list" });
+    expect(first.components).toHaveLength(5);
+    expect(buttons(first)[4]?.map((b) => [b.label, b.disabled])).toEqual([
+      ["Previous", true],
+      ["Next", false],
+    ]);
+    const seen = new Set<string>();
+    let m = first;
+    for (let page = 1; page <= 3; page++) {
+      for (const row of buttons(m).slice(0, -1)) seen.add(row[0]!.id.split(":").at(-1)!);
+      if (page < 3) m = await (await click(m, button(m, "Next"))).waitForFinal();
+    }
+    expect(visibleText(m)).toContain("page 3");
+    expect([...seen].sort()).toEqual(Array.from({ length: 10 }, (_, i) => String(3001 + i)));
+    const back = await (await click(m, button(m, "Previous"))).waitForFinal();
+    expect(visibleText(back)).toContain("page 2");
+  });
+
+  it("Accept: the sim makes them friends, the message names the clicker and disables that row", async () => {
+    const m = await w.run({ name: "requests", subcommand: "list" });
+    const stale = await w.run({ name: "requests", subcommand: "list" }); // a second, older view
+    const edited = await (await click(m, button(m, "Accept", 3001))).waitForFinal();
+    expect(w.sim.state.areFriends(KID, 3001)).toBe(true);
+    expect(w.sim.state.getRequest(3001, KID)).toBeUndefined();
+    expect(posts("/3001/accept-friend-request")).toHaveLength(1);
+    const admin = w.fake.world.people.admin.user.id;
+    const text = visibleText(edited);
+    expect(text).toMatch(new RegExp(`Accepted\\nby <@${admin}> <t:\\d+:R>`));
+    const row = buttons(edited).find((r) => r.some((b) => b.id.endsWith(":3001")))!;
+    expect(row.map((b) => [b.label, b.disabled])).toEqual([
+      ["Accept", true],
+      ["Decline", true],
+      ["Profile", false],
+    ]);
+    const other = buttons(edited).find((r) => r.some((b) => b.id.endsWith(":3002")))!;
+    expect(other.every((b) => !b.disabled)).toBe(true);
+    const audit = await w.withStore((s) => s.audit.list(w.guildId));
+    expect(JSON.stringify(audit)).toContain("requests.accept");
+
+    // A second click (on the older view) is answered from the store: "already", no Roblox call.
+    const second = await click(stale, button(stale, "Accept", 3001));
+    const said = await second.waitForFollowUp();
+    expect(said.content).toContain("already accepted");
+    expect(said.content).toContain(`<@${admin}>`);
+    expect(posts("/3001/accept-friend-request")).toHaveLength(1);
+    const staleNow = await second.waitForFinal();
+    expect(buttons(staleNow).find((r) => r.some((b) => b.id.endsWith(":3001")))?.[0]?.disabled).toBe(true);
+  });
+
+  it("Decline button, and a click after the request vanished says so plainly (code 10)", async () => {
+    const m = await w.run({ name: "requests", subcommand: "list" });
+    const edited = await (await click(m, button(m, "Decline", 3002))).waitForFinal();
+    expect(w.sim.state.getRequest(3002, KID)).toBeUndefined();
+    expect(w.sim.state.areFriends(KID, 3002)).toBe(false);
+    expect(visibleText(edited)).toContain("Declined");
+
+    w.sim.state.removeRequest(3001, KID); // withdrawn on Roblox
+    const gone = await click(edited, button(edited, "Accept", 3001));
+    const said = await gone.waitForFollowUp();
+    expect(said.content).toContain("no longer exists");
+    expect(posts("/3001/accept-friend-request")[0]?.status).toBe(400);
+    const after = await gone.waitForFinal();
+    expect(visibleText(after)).toContain("No longer pending");
+    expect(
+      buttons(after)
+        .flat()
+        .filter((b) => b.label !== "Profile")
+        .every((b) => b.disabled),
+    ).toBe(true);
+  });
+
+  it("a plain member's click is refused with 'permission' and makes no Roblox call", async () => {
+    const m = await w.run({ name: "requests", subcommand: "list" });
+    w.sim.control.clearLog();
+    const h = await click(m, button(m, "Accept", 3001), "member");
+    const r = await h.waitForResponse();
+    expect(r.type).toBe(4);
+    expect(String(r.data?.content)).toContain("permission");
+    await new Promise((res) => setTimeout(res, 200));
+    expect(w.sim.log).toHaveLength(0);
+    expect(w.sim.state.getRequest(3001, KID)).toBeDefined();
+  });
+
+  it("accept and decline commands (name or id), count, mark-seen, accept-token", async () => {
+    const before = await w.runText({ name: "requests", subcommand: "count" });
+    expect(before).toMatch(/Pending\n2/);
+    expect(before).toMatch(/New \(not seen yet\)\n2/);
+
+    expect(await w.runText({ name: "requests", subcommand: "mark-seen" })).toContain("marked as seen");
+    expect(posts("/my/new-friend-requests")).toHaveLength(1);
+    expect(await w.runText({ name: "requests", subcommand: "count" })).toMatch(/New \(not seen yet\)\n0/);
+
+    expect(
+      await w.runText({ name: "requests", subcommand: "accept", options: { user: "Requester3001" } }),
+    ).toContain("now friends");
+    expect(w.sim.state.areFriends(KID, 3001)).toBe(true);
+    expect(await w.runText({ name: "requests", subcommand: "decline", options: { user: "3002" } })).toContain(
+      "Declined the friend request",
+    );
+    expect(w.sim.state.getRequest(3002, KID)).toBeUndefined();
+
+    const again = await w.runText({ name: "requests", subcommand: "accept", options: { user: "3002" } });
+    expect(again).toContain("does not exist any more");
+    const nobody = await w.runText({
+      name: "requests",
+      subcommand: "accept",
+      options: { user: "NoSuchUser99" },
+    });
+    expect(nobody).toContain("No Roblox user called");
+
+    const token = await w.runText({
+      name: "requests",
+      subcommand: "accept-token",
+      options: { user: "Stranger4001", token: "qr-token-12345678" },
+    });
+    expect(token).toContain("now friends");
+    expect(w.sim.state.areFriends(KID, 4001)).toBe(true);
+    const audit = JSON.stringify(await w.withStore((s) => s.audit.list(w.guildId)));
+    for (const a of ["requests.mark-seen", "requests.accept", "requests.decline", "requests.accept-token"])
+      expect(audit).toContain(a);
+    expect(audit).not.toContain("qr-token-12345678");
+  });
+
+  it("decline-all asks to confirm; Confirm declines every request on Roblox", async () => {
+    const prompt = await w.run({ name: "requests", subcommand: "decline-all" });
+    expect(visibleText(prompt)).toContain("Decline all 2 pending friend requests");
+    expect(buttons(prompt)[0]?.map((b) => b.label)).toEqual(["Confirm", "Cancel"]);
+    expect(posts("decline-all")).toHaveLength(0);
+    const done = await (await click(prompt, button(prompt, "Confirm"))).waitForFinal();
+    expect(done.content).toContain("Declined all 2 pending friend requests");
+    expect(w.sim.state.incomingOf(KID).size).toBe(0);
+    expect(posts("decline-all")).toHaveLength(1);
+    expect(JSON.stringify(await w.withStore((s) => s.audit.list(w.guildId)))).toContain(
+      "requests.decline-all",
+    );
+    expect(await w.runText({ name: "requests", subcommand: "list" })).toContain("No pending friend requests");
+  });
+
+  it("a plain member may not run /requests list (permission, no Roblox call)", async () => {
+    w.sim.control.clearLog();
+    const text = await w.runText({ name: "requests", subcommand: "list", user: "member" });
+    expect(text).toContain("permission");
+    expect(w.sim.log).toHaveLength(0);
+  });
+
+  it("Roblox's flood limit (429 code 9) reaches the user as its sentence", async () => {
+    w.sim.control.addFault({
+      method: "DELETE",
+      pathIncludes: "/my/new-friend-requests",
+      times: 0,
+      status: 429,
+      headers: { "retry-after": "60" },
+      body: JSON.stringify({ errors: [{ code: 9, message: "The flood limit has been exceeded." }] }),
+    });
+    const text = await w.runText({ name: "requests", subcommand: "mark-seen" });
+    expect(text).toContain("flood limit");
+  });
+
+  it("Discord saw nothing it would refuse", () => {
+    expect(w.fake.violations()).toEqual([]);
+  });
+});
