@@ -230,7 +230,8 @@ describe("/requests", () => {
       body: JSON.stringify({ errors: [{ code: 9, message: "The flood limit has been exceeded." }] }),
     });
     const text = await w.runText({ name: "requests", subcommand: "mark-seen" });
-    expect(text).toContain("flood limit");
+    expect(text).toContain("Roblox's flood limit");
+    expect(w.sim.log.some((e) => e.status === 429 && e.path.includes("/my/new-friend-requests"))).toBe(true);
   });
 
   it("Discord saw nothing it would refuse", () => {
