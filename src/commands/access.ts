@@ -49,7 +49,9 @@ async function roleAdd(interaction: Cmd, ctx: InteractionContext): Promise<void>
   const role = interaction.options.getRole("role", true);
   const level: AccessLevel = interaction.options.getString("level") === "viewer" ? "viewer" : "manager";
   if (role.id === ctx.guildId) {
-    throw new UserError("Grant access to a specific role, not @everyone: every member would see the accounts.");
+    throw new UserError(
+      "Grant access to a specific role, not @everyone: every member would see the accounts.",
+    );
   }
   let before: AccessLevel | undefined;
   await ctx.store.settings.update(ctx.guildId, (s) => {
@@ -92,7 +94,9 @@ async function roleRemove(interaction: Cmd, ctx: InteractionContext): Promise<vo
 
 async function list(interaction: Cmd, ctx: InteractionContext): Promise<void> {
   const { accessRoles } = await ctx.store.settings.get(ctx.guildId);
-  const entries = Object.entries(accessRoles).sort(([, a], [, b]) => (a === b ? 0 : a === "manager" ? -1 : 1));
+  const entries = Object.entries(accessRoles).sort(([, a], [, b]) =>
+    a === b ? 0 : a === "manager" ? -1 : 1,
+  );
   const lines = entries.map(([id, level]) => {
     const gone = interaction.guild.roles.cache.has(id) ? "" : " (role deleted)";
     return `<@&${id}>${gone} — **${level}**`;

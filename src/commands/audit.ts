@@ -31,7 +31,9 @@ type Named = Pick<AccountRecord, "robloxId" | "robloxName" | "displayName" | "la
 /** One line per entry: when, who, what, which account, detail. Pure. */
 export function auditLine(e: AuditEntry, accounts: ReadonlyMap<string, Named>): string {
   const at = new Date(e.at);
-  const when = Number.isNaN(at.getTime()) ? "?" : `${discordTimestamp(at, "f")} (${discordTimestamp(at, "R")})`;
+  const when = Number.isNaN(at.getTime())
+    ? "?"
+    : `${discordTimestamp(at, "f")} (${discordTimestamp(at, "R")})`;
   const a = e.robloxId ? accounts.get(e.robloxId) : undefined;
   const account = e.robloxId
     ? a

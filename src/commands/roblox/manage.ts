@@ -1,0 +1,109 @@
+/** /roblox accounts, default and unlink: store only, no Roblox call. */
+import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
+import type { InteractionContext } from "../../context.js";
+import { NO_ACCOUNT, UserError } from "../../errors.js";
+import type { AccountRecord } from "../../store/index.js";
+import { confirmRow } from "../../ui/buttons.js";
+import { keyValueEmbed } from "../../ui/embeds.js";
+import { discordTimestamp, escapeMarkdown, truncate } from "../../ui/format.js";
+import type { ConfirmOperation } from "../types.js";
+
+type Cmd = ChatInputCommandInteraction<"cached">;
+
+/** `Kid (@KidAccount)` with markdown neutralised. */
+export function accountName(a: Pick<AccountRecord, "displayName" | "robloxName">): string {
+  const display = escapeMarkdown(truncate(a.displayName, 60));
+  return a.displayName === a.robloxName ? `@${display}` : `${display} (@${escapeMarkdown(a.robloxName)})`;
+}
+
+/**
+ * The account an option names (or the default), dead cookies included — unlink and status
+ * must work on exactly those. Same sentences as ctx.account().
+ */
+export async function findAccount(ctx: InteractionContext, option: string | null): Promise<AccountRecord> {
+  const account = await ctx.store.accounts.resolve(ctx.guildId, option ?? undefined);
+  if (account) return account;
+  const any = (await ctx.store.accounts.list(ctx.guildId)).length > 0;
+  throw new UserError(
+    any && option
+      ? `No linked account matches “${option.slice(0, 100)}”. See \`/roblox accounts\`.`
+      : NO_ACCOUNT,
+  );
+}
+
+function healthText(a: AccountRecord): string {
+  if (a.health.state === "dead") {
+    const since = a.health.since ? ` since ${discordTimestamp(new Date(a.health.since), "R")}` : "";
+    return `⚠️ cookie no longer accepted${since}: \`/roblox link\` again`;
+  }
+  return "cookie works";
+}
+
+export async function accounts(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+  const list = await ctx.store.accounts.list(ctx.guildId);
+  if (list.length === 0) throw new UserError(NO_ACCOUNT);
+  const fields = list.slice(0, 25).map((a) => ({
+    name: truncate(
+      `${a.isDefault ? "⭐ " : ""}${a.label ? `${a.label} — ` : ""}${a.displayName} (@${a.robloxName})`,
+      256,
+    ),
+    value: [
+      `id ${a.robloxId}${a.isDefault ? " · **default**" : ""}`,
+      `linked by <@${a.linkedBy}> ${discordTimestamp(new Date(a.linkedAt), "R")}`,
+      healthText(a),
+    ].join("\n"),
+  }));
+  await interaction.reply({
+    embeds: [
+      keyValueEmbed(`Linked Roblox accounts (${list.length})`, fields, {
+        footer: "⭐ = default: used when a command names no account. Change it with /roblox default.",
+      }),
+    ],
+    flags: MessageFlags.Ephemeral,
+  });
+}
+
+export async function setDefault(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+  const account = await findAccount(ctx, interaction.options.getString("account", true));
+  if (account.isDefault) {
+    await interaction.reply({
+      content: `**${accountName(account)}** is already the default account.`,
+      flags: MessageFlags.Ephemeral,
+    });
+    return;
+  }
+  if (!(await ctx.store.accounts.setDefault(ctx.guildId, account.robloxId))) {
+    throw new UserError("That account was just unlinked. See `/roblox accounts`.");
+  }
+  await ctx.audit("roblox.default", account.robloxId);
+  await interaction.reply({
+    content: `**${accountName(account)}** is now the default account: commands use it when no \`account\` is given.`,
+    flags: MessageFlags.Ephemeral,
+  });
+}
+
+export async function unlinkPrompt(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+  const account = await findAccount(ctx, interaction.options.getString("account"));
+  await interaction.reply({
+    content: `Unlink **${accountName(account)}** (id ${account.robloxId})? Its cookie is deleted and roguard stops watching it. Linking it again later needs a fresh cookie.`,
+    components: [confirmRow("unlink", account.robloxId, undefined, { now: ctx.now() })],
+    flags: MessageFlags.Ephemeral,
+  });
+}
+
+export const unlinkOperation: ConfirmOperation = {
+  op: "unlink",
+  async run(ctx, linked) {
+    const { robloxId } = linked.account;
+    const removed = await ctx.store.unlinkAccount(ctx.guildId, robloxId);
+    ctx.sessions.forget(ctx.guildId, robloxId);
+    if (!removed) return `**${accountName(linked.account)}** was already unlinked.`;
+    await ctx.audit("roblox.unlink", robloxId);
+    ctx.log.info({ robloxId }, "unlinked a Roblox account");
+    const left = await ctx.store.accounts.list(ctx.guildId);
+    const next = left.find((a) => a.isDefault);
+    return `Unlinked **${accountName(linked.account)}**; its cookie was deleted.${
+      next ? ` The default account is now **${accountName(next)}**.` : ""
+    }`;
+  },
+};
