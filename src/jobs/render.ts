@@ -61,7 +61,7 @@ export function describeSnap(s: Snap): string {
     case 2:
       return `in game: **${md(experienceName(s.loc), 120)}**`;
     case 3:
-      return s.loc ? `in Roblox Studio (**${md(s.loc, 120)}**)` : "in Roblox Studio";
+      return "in Roblox Studio";
     default:
       return "offline";
   }
