@@ -15,6 +15,7 @@ import {
   COOKIE_REFUSED,
   cookieProblem,
   cookieProblemSentence,
+  currentCookie,
   LABEL_MAX,
   normalizeCookie,
   normalizeLabel,
@@ -128,7 +129,8 @@ async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: Intera
     displayName: me.displayName,
     ...(label === undefined ? {} : { label }),
     linkedBy: ctx.userId,
-    cookie,
+    // Roblox may have rotated the cookie while answering: keep the one that works now.
+    cookie: currentCookie(session) ?? cookie,
     ...(tracker === undefined ? {} : { tracker }),
   });
   if (account.health.state !== "ok") {

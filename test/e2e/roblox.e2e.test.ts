@@ -153,6 +153,16 @@ describe("/roblox link", () => {
     expect(text).toContain("Cookie\nWorks");
   });
 
+  it("Roblox rotates the cookie while checking it: the new cookie is the one stored", async () => {
+    w.sim.control.rotateCookie(SEED.child.id); // the next answer sets a new cookie; this one dies
+    const pasted = String(w.sim.control.cookieOf(SEED.child.id));
+    expect(visibleText(await link({ cookie: pasted }))).toContain("Re-linked **Kid**");
+    const rotated = w.sim.control.cookieOf(SEED.child.id);
+    expect(rotated).not.toBe(pasted);
+    expect((await w.withStore((s) => s.accounts.secrets(w.guildId, "1001")))?.cookie).toBe(rotated);
+    expect(await w.runText({ name: "roblox", subcommand: "status" })).toContain("Cookie\nWorks");
+  });
+
   it("linking while the account is locked: 'locked until <end>; link again after that', nothing stored", async () => {
     const u = w.sim.control.createUser({ name: "LockedKid", displayName: "Locked" });
     const end = new Date(Date.now() + 2 * 3_600_000);

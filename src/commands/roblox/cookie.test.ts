@@ -3,6 +3,7 @@ import {
   COOKIE_REFUSED,
   cookieProblem,
   cookieProblemSentence,
+  currentCookie,
   normalizeCookie,
   normalizeLabel,
   normalizeTracker,
@@ -46,5 +47,15 @@ describe("what a person pastes into the link form", () => {
       expect(s).toContain("not accepted");
       expect(s).not.toContain("CANARY");
     }
+  });
+});
+
+describe("currentCookie", () => {
+  it("reads the .ROBLOSECURITY value from a session's Cookie header", () => {
+    expect(currentCookie({ cookieHeader: () => `.ROBLOSECURITY=${COOKIE}; RBXEventTrackerV2=a=1&b=2` })).toBe(
+      COOKIE,
+    );
+    expect(currentCookie({ cookieHeader: () => `.ROBLOSECURITY=${COOKIE}` })).toBe(COOKIE);
+    expect(currentCookie({ cookieHeader: () => "" })).toBeUndefined();
   });
 });

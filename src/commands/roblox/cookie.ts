@@ -63,3 +63,12 @@ export function cookieProblemSentence(p: CookieProblem): string {
 /** What a person reads when Roblox refuses the cookie (401). */
 export const COOKIE_REFUSED =
   "That cookie was not accepted by Roblox: it may have expired, been logged out, or been copied only in part. Nothing was stored. Copy a fresh `.ROBLOSECURITY` cookie and run `/roblox link` again.";
+
+/**
+ * The cookie a session holds now: Roblox may rotate it (Set-Cookie) during the very call that
+ * checks it, and the session adopts the new one. Read from its Cookie header, never logged.
+ */
+export function currentCookie(session: { cookieHeader(): string }): string | undefined {
+  const m = /(?:^|;\s*)\.ROBLOSECURITY=([^;]+)/.exec(session.cookieHeader());
+  return m?.[1];
+}
