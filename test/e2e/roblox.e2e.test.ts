@@ -110,8 +110,10 @@ describe("/roblox link", () => {
     expect(audit).toContain(`<@${w.fake.world.people.admin.user.id}>`);
   });
 
-  it("/roblox accounts lists it: default marked, label, linked by whom and when", async () => {
+  it("/roblox accounts lists it: default marked, label, linked by whom and when (no Roblox call)", async () => {
+    w.sim.control.clearLog();
     const text = await w.runText({ name: "roblox", subcommand: "accounts" });
+    expect(w.sim.log).toEqual([]);
     expect(text).toContain("⭐ Kiddo — Kid (@KidAccount)");
     expect(text).toContain("id 1001 · **default**");
     expect(text).toMatch(new RegExp(`linked by <@${w.fake.world.people.admin.user.id}> <t:\\d+:R>`));
