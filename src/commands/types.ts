@@ -38,6 +38,8 @@ export type Pager = (
 /** A destructive action behind Confirm/Cancel buttons (unlink, remove, decline-all). */
 export interface ConfirmOperation {
   op: ConfirmOp;
+  /** False when the operation works on the stored account alone, even with a dead cookie (unlink). */
+  needsSession?: boolean;
   /** Does it; returns the sentence that replaces the prompt. */
   run(ctx: InteractionContext, linked: LinkedAccount, target: string | undefined): Promise<string>;
 }

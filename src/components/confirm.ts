@@ -17,7 +17,19 @@ export const confirmButton: ButtonHandler<"confirm"> = {
     const op = confirmOperations.get(action.op);
     if (!op) throw new Error(`no confirm operation ${action.op}`);
     await interaction.deferUpdate();
-    const linked = await ctx.account(action.accountId);
+    const account = await ctx.store.accounts.get(ctx.guildId, action.accountId);
+    if (!account) {
+      await interaction.editReply({
+        content: "That account was already unlinked from this server; nothing changed.",
+        embeds: [],
+        components: [],
+      });
+      return;
+    }
+    const linked =
+      op.needsSession === false
+        ? { account, session: await ctx.sessions.get(account) }
+        : await ctx.account(action.accountId);
     const done = await op.run(ctx, linked, action.target);
     await interaction.editReply({ content: done, embeds: [], components: [] });
   },

@@ -93,6 +93,7 @@ export async function unlinkPrompt(interaction: Cmd, ctx: InteractionContext): P
 
 export const unlinkOperation: ConfirmOperation = {
   op: "unlink",
+  needsSession: false,
   async run(ctx, linked) {
     const { robloxId } = linked.account;
     const removed = await ctx.store.unlinkAccount(ctx.guildId, robloxId);
