@@ -83,6 +83,15 @@ describe("diffScreenTime", () => {
       expected: [[], [], []],
     },
     {
+      name: "during the fold window, 80 % alone is still told",
+      steps: [
+        { at: T0, now: r(30, 1) },
+        { at: T0 + H, now: r(97, 1), fold: T0 + 10 * H },
+        { at: T0 + 2 * H, now: r(121, 1), fold: T0 + 10 * H },
+      ],
+      expected: [[], [80], []],
+    },
+    {
       name: "the parent changing the limit re-baselines silently",
       steps: [
         { at: T0, now: r(50, 1, 120) },

@@ -1,7 +1,8 @@
 /**
  * Screen time, pure: today's minutes (Roblox's day: `daysAgo: 0`, `localDayOfWeek`) against the
  * daily limit. 80 % and 100 % are each alerted once per Roblox day; crossing both at once says
- * 100 % only. While a screen-time lock alert covers the day (`foldUntil`), thresholds pass silently.
+ * 100 % only. While a screen-time lock alert covers the day (`foldUntil`), the 100 % alert is folded
+ * into it (and 80 % with it when both are crossed).
  */
 import type { ScreenState } from "./state.js";
 
@@ -55,9 +56,11 @@ export function diffScreenTime(
   if (prev === undefined || limitChanged) return { state: { ...base, sent: reached }, alerts: [] };
   const sent = sameDay ? prev.sent : [];
   const fresh = reached.filter((t) => !sent.includes(t));
-  const folded = settings.foldUntil !== undefined && now < settings.foldUntil;
   const state: ScreenState = { ...base, sent: [...new Set([...sent, ...reached])].sort((a, b) => a - b) };
-  if (fresh.length === 0 || folded) return { state, alerts: [] };
+  if (fresh.length === 0) return { state, alerts: [] };
   const top = Math.max(...fresh);
+  // The lock alert already said 100 % (and 80 % is implied by it).
+  const folded = settings.foldUntil !== undefined && now < settings.foldUntil;
+  if (folded && top >= 100) return { state, alerts: [] };
   return { state, alerts: [{ threshold: top, minutes: current.minutes, limit: current.limit }] };
 }
