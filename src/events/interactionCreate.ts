@@ -20,10 +20,8 @@ import { isRobloxError, ModeratedError } from "../roblox/index.js";
 import { decodeCustomId } from "../ui/buttons.js";
 import { discordTimestamp, timeZoneChoices } from "../ui/format.js";
 
-export interface InteractionObserver {
-  /** Called once per handled interaction (metrics). */
-  (kind: string, ms: number, outcome: "ok" | "refused" | "error"): void;
-}
+/** Called once per handled interaction (metrics). */
+export type InteractionObserver = (kind: string, ms: number, outcome: "ok" | "refused" | "error") => void;
 
 async function levelOf(ctx: Context, interaction: Interaction<"cached">): Promise<Level> {
   const settings = await ctx.store.settings.get(interaction.guildId);
