@@ -18,7 +18,7 @@ export { alertSettingsChanged } from "./signals.js";
 export interface JobsOptions {
   /** Polling period; default POLL_INTERVAL_SECONDS. */
   intervalMs?: number;
-  /** Accounts polled at once, at most (default 16). */
+  /** Accounts polled at once, at most (default: follows the number of accounts, 16–256). */
   concurrency?: number;
   /** How long stop() waits for running polls before aborting them (default 5 s). */
   stopGraceMs?: number;

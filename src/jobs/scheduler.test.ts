@@ -164,3 +164,26 @@ describe("Scheduler", () => {
     expect(slow.s.stats.completed).toBe(count);
   });
 });
+
+describe("Scheduler concurrency default", () => {
+  it("follows the number of accounts per second of interval, within 16–256", async () => {
+    const sizes: [number, number, number][] = [
+      [10, 60_000, 16],
+      [3_000, 60_000, 100],
+      [10_000, 60_000, 256],
+      [100, 1_000, 200],
+    ];
+    for (const [n, intervalMs, expected] of sizes) {
+      const s = new Scheduler({
+        intervalMs,
+        logger: silentLogger(),
+        roster: async () => Array.from({ length: n }, (_, i) => target(i)),
+        poll: async () => {},
+      });
+      s.start();
+      await s.settled();
+      expect(s.concurrency, `${n} accounts every ${intervalMs} ms`).toBe(expected);
+      await s.stop();
+    }
+  });
+});

@@ -4,6 +4,7 @@
  * in the same second). Polls of one account never overlap (a tick that finds it busy is skipped);
  * a bounded number of accounts are in flight at once; nothing throws out of a timer.
  */
+import { setMaxListeners } from "node:events";
 import type { Logger } from "../logger.js";
 import { nextFireAt, offsetFor } from "./offsets.js";
 
@@ -23,7 +24,10 @@ export interface PollInfo {
 
 export interface SchedulerOptions {
   intervalMs: number;
-  /** Accounts polled at the same time, at most (default 16). */
+  /**
+   * Accounts polled at the same time, at most. Default: enough for every account to get about
+   * two seconds of Roblox time per interval (2 × accounts ÷ interval in s), within 16–256.
+   */
   concurrency?: number;
   /** How often the list of accounts is read again (default: the interval, within 1–60 s). */
   rosterEveryMs?: number;
@@ -41,7 +45,10 @@ interface Armed {
 }
 
 export class Scheduler {
-  readonly #o: Required<Omit<SchedulerOptions, "rosterEveryMs">> & { rosterEveryMs: number };
+  readonly #o: Required<Omit<SchedulerOptions, "rosterEveryMs" | "concurrency">> & {
+    rosterEveryMs: number;
+    concurrency: number | undefined;
+  };
   readonly #armed = new Map<string, Armed>();
   readonly #busy = new Map<string, Promise<void>>();
   readonly #soon = new Set<string>();
@@ -58,11 +65,13 @@ export class Scheduler {
   #skipped = 0;
 
   constructor(opts: SchedulerOptions) {
+    // Every Roblox call of every running poll listens on this one signal.
+    setMaxListeners(0, this.#abort.signal);
     const intervalMs = Math.max(1, Math.floor(opts.intervalMs));
     this.#o = {
-      concurrency: 16,
       now: Date.now,
       ...opts,
+      concurrency: opts.concurrency,
       intervalMs,
       rosterEveryMs: opts.rosterEveryMs ?? Math.min(60_000, Math.max(1_000, intervalMs)),
     };
@@ -72,6 +81,13 @@ export class Scheduler {
     this.refreshSoon();
     this.#rosterTimer = setInterval(() => this.refreshSoon(), this.#o.rosterEveryMs);
     this.#rosterTimer.unref();
+  }
+
+  /** The in-flight bound now (fixed, or following the number of accounts). */
+  get concurrency(): number {
+    if (this.#o.concurrency !== undefined) return Math.max(1, this.#o.concurrency);
+    const perSecond = this.#armed.size / (this.#o.intervalMs / 1000);
+    return Math.min(256, Math.max(16, Math.ceil(2 * perSecond)));
   }
 
   get stats() {
@@ -195,7 +211,7 @@ export class Scheduler {
 
   #slot(): Promise<boolean> {
     if (this.#stopped) return Promise.resolve(false);
-    if (this.#running < this.#o.concurrency) {
+    if (this.#running < this.concurrency) {
       this.#running++;
       return Promise.resolve(true);
     }
@@ -203,7 +219,7 @@ export class Scheduler {
   }
 
   #release(): void {
-    const next = this.#waiting.shift();
+    const next = this.#running <= this.concurrency ? this.#waiting.shift() : undefined;
     if (next) next(true);
     else this.#running--;
   }
