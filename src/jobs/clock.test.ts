@@ -93,7 +93,7 @@ describe("dueNow (wall-clock jobs)", () => {
 });
 
 describe("offsets", () => {
-  it("10,000 accounts spread over a 60 s interval: no second holds more than ~2× its share", () => {
+  it("10,000 accounts spread over a 60 s interval: each second holds its share ±50 %", () => {
     const perSecond = new Array(60).fill(0);
     for (let i = 0; i < 10_000; i++) {
       const o = offsetFor(`123456789012345678:${100000 + i}`, 60_000);

@@ -158,17 +158,24 @@ export function digestAlert(
   now: number,
 ): OutMessage {
   const MAX_LINES = 30;
-  const lines = changes.slice(0, MAX_LINES).map((c) => {
+  const head = `Quiet hours ended ${discordTimestamp(now)}. Held back meanwhile:`;
+  const budget = 4096 - head.length - 40; // room for the "…and N more" line
+  const lines: string[] = [];
+  let used = 0;
+  for (const c of changes) {
     const u = names.get(c.userId);
     const who = u ? `**${md(u.displayName)}** (@${md(u.name)})` : `**User ${c.userId}**`;
-    return `${discordTimestamp(c.at, "t")} ${who}: ${describeSnap(c.from)} → ${describeSnap(c.to)}`;
-  });
-  if (changes.length > MAX_LINES) lines.push(`…and ${changes.length - MAX_LINES} more`);
+    const line = `${discordTimestamp(c.at, "t")} ${who}: ${describeSnap(c.from)} → ${describeSnap(c.to)}`;
+    if (lines.length >= MAX_LINES || used + line.length + 1 > budget) break;
+    lines.push(line);
+    used += line.length + 1;
+  }
+  if (changes.length > lines.length) lines.push(`…and ${changes.length - lines.length} more`);
   const n = changes.length;
   return message("presence-digest", now, {
     level: "info",
     title: `Quiet hours are over: ${n} presence change${n === 1 ? "" : "s"} held back`,
-    description: `${lines.join("\n")}\n\nQuiet hours ended ${discordTimestamp(now)}.`,
+    description: `${head}\n${lines.join("\n")}`,
     footer: footerOf(a),
     ...thumb(avatar),
   });
