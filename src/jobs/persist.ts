@@ -37,7 +37,11 @@ export async function saveState(ctx: Context, guildId: string, robloxId: string,
   const json = JSON.stringify(l.state);
   if (json === l.stored) return;
   if (!(await ctx.store.accounts.get(guildId, robloxId))) return;
-  await ctx.store.alertState.set(guildId, robloxId, l.state);
+  // Atomic merge: the buttons' part of the row is taken from the store, not from this poll's copy.
+  await ctx.store.alertState.update(guildId, robloxId, (current) => ({
+    ...l.state,
+    handledRequests: (current as { handledRequests?: unknown } | undefined)?.handledRequests,
+  }));
   l.stored = json;
 }
 

@@ -93,6 +93,11 @@ export const accountStateSchema = z.object({
   /** Local date (guild zone) of the last daily summary. */
   summaryDate: z.string().optional(),
   outbox: z.array(outMessageSchema),
+  /**
+   * Owned by the Accept/Decline handlers (src/commands/requests/handled.ts): kept as stored,
+   * never written from a watcher's copy (see saveState).
+   */
+  handledRequests: z.record(z.string(), z.unknown()).optional(),
 });
 export type AccountState = z.infer<typeof accountStateSchema>;
 

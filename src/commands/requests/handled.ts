@@ -26,7 +26,6 @@ const entrySchema = z.object({
   by: z.string().regex(/^\d{1,20}$/),
   at: z.number().int().nonnegative(),
 });
-const anyState = z.unknown();
 const handledSchema = z.looseObject({
   [HANDLED_KEY]: z.record(z.string(), z.unknown()).optional(),
 });
@@ -82,14 +81,15 @@ export async function recordHandled(
   entry: Handled,
 ): Promise<void> {
   try {
-    const raw = await ctx.store.alertState.get(ctx.guildId, accountId, anyState);
-    if (raw !== undefined && !isPlainObject(raw)) {
-      ctx.log.warn({ accountId }, "alert state is not an object; handled request not remembered");
-      return;
-    }
-    const current = raw?.[HANDLED_KEY];
-    const map = withHandled(isPlainObject(current) ? current : undefined, requesterId, entry);
-    await ctx.store.alertState.set(ctx.guildId, accountId, { ...(raw ?? {}), [HANDLED_KEY]: map });
+    await ctx.store.alertState.update(ctx.guildId, accountId, (raw) => {
+      if (raw !== undefined && !isPlainObject(raw)) {
+        ctx.log.warn({ accountId }, "alert state is not an object; handled request not remembered");
+        return undefined;
+      }
+      const current = raw?.[HANDLED_KEY];
+      const map = withHandled(isPlainObject(current) ? current : undefined, requesterId, entry);
+      return { ...(raw ?? {}), [HANDLED_KEY]: map };
+    });
   } catch (err) {
     ctx.log.warn({ err, accountId }, "could not remember a handled friend request");
   }
