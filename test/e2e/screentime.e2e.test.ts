@@ -145,7 +145,7 @@ describe("/screentime and /restrictions", () => {
 
   it("the +15 min button on a lock alert adds time, answers privately and notes who granted it", async () => {
     // the watcher's first poll is a baseline: wait for it before the lock starts
-    await w.fake.waitFor(() => sent("/usermoderation/v2/not-approved").length > 0, 10_000, "a baseline poll");
+    await w.fake.waitFor(() => sent("/usermoderation/v2/not-approved").length > 0, 25_000, "a baseline poll");
     await new Promise((r) => setTimeout(r, 1500));
     w.sim.control.startRestriction({ userId: KID, source: 2 });
     const alert = await w.fake.waitForMessage(
