@@ -9,9 +9,10 @@ import { createInteractionHandler } from "./events/interactionCreate.js";
 import { startJobs } from "./jobs/index.js";
 import { createLogger, type Logger } from "./logger.js";
 import { Lookups } from "./lookups.js";
-import { createMetrics, startHealthServer } from "./metrics.js";
+import { createMetrics, type HealthSource, healthReport, startHealthServer } from "./metrics.js";
 import { createRobloxClient } from "./roblox/index.js";
 import { Sessions } from "./sessions.js";
+import type { ShardProbe } from "./sharding.js";
 import { createKeyRing } from "./store/crypto.js";
 import { createStore, type Store } from "./store/index.js";
 
@@ -115,17 +116,30 @@ export async function runApp(config: Config): Promise<void> {
   }
 
   const jobs = startJobs(ctx, client);
-  const health = config.httpPort
-    ? await startHealthServer(config.httpPort, metrics, {
-        gatewayConnected: () => client.ws.status === Status.Ready,
-        storeReachable: () => store.ping(),
-        lastPollAt: () => jobs.lastPollAt(),
-        maxPollAgeMs: config.pollIntervalSeconds * 1000 * 5 + 60_000,
-      }).catch((err) => {
-        logger.error({ err, port: config.httpPort }, "could not serve /healthz and /metrics");
-        return undefined;
-      })
-    : undefined;
+  const healthSource: HealthSource = {
+    gatewayConnected: () => client.ws.status === Status.Ready,
+    storeReachable: () => store.ping(),
+    lastPollAt: () => jobs.lastPollAt(),
+    maxPollAgeMs: config.pollIntervalSeconds * 1000 * 5 + 60_000,
+  };
+  // A shard process binds no port: the ShardingManager serves /healthz and /metrics for every
+  // shard and asks each one through this probe (src/sharding.ts).
+  const probe: ShardProbe = {
+    health: () => healthReport(healthSource),
+    metrics: () => {
+      const last = jobs.lastPollAt();
+      metrics.lastPollAge.set(last === undefined ? -1 : (Date.now() - last) / 1000);
+      return metrics.registry.getMetricsAsJSON();
+    },
+  };
+  Object.assign(client, { roguard: probe });
+  const health =
+    config.httpPort && process.env.SHARDING_MANAGER === undefined
+      ? await startHealthServer(config.httpPort, metrics, healthSource).catch((err) => {
+          logger.error({ err, port: config.httpPort }, "could not serve /healthz and /metrics");
+          return undefined;
+        })
+      : undefined;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
