@@ -117,7 +117,9 @@ export async function runApp(config: Config): Promise<void> {
 
   const jobs = startJobs(ctx, client);
   const healthSource: HealthSource = {
-    gatewayConnected: () => client.ws.status === Status.Ready,
+    // client.ws.status stays Ready after the first READY; each shard's own status follows drops.
+    gatewayConnected: () =>
+      client.ws.status === Status.Ready && client.ws.shards.every((s) => s.status === Status.Ready),
     storeReachable: () => store.ping(),
     lastPollAt: () => jobs.lastPollAt(),
     maxPollAgeMs: config.pollIntervalSeconds * 1000 * 5 + 60_000,
