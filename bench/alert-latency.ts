@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { startSim } from "../sim/server.js";
 import type { FakeMessage } from "../test/e2e/fake-discord/index.js";
-import { type BotWorld, startBotWorld } from "./lib/bot-world.js";
+import { type BotWorld, botDescription, startBotWorld } from "./lib/bot-world.js";
 import type { Section } from "./lib/report.js";
 import { fmt, percentile } from "./lib/stats.js";
 
@@ -17,6 +17,8 @@ export interface AlertLatencyOptions {
   /** Changes of each kind (spread over `perGroup` accounts per kind). */
   changes: number;
   perGroup: number;
+  /** A compiled entry to run with plain node instead of tsx. */
+  entry?: string;
 }
 
 export interface KindResult {
@@ -72,7 +74,10 @@ export async function runAlertLatency(o: AlertLatencyOptions): Promise<AlertLate
       })),
     });
     const channelOf = new Map(world.links.map((l) => [l.robloxId, l.channelId]));
-    const bot = await world.startBot({ pollIntervalSeconds: o.intervalSeconds });
+    const bot = await world.startBot({
+      pollIntervalSeconds: o.intervalSeconds,
+      ...(o.entry ? { entry: o.entry } : {}),
+    });
     const lat: Record<AlertKind, number[]> = { presence: [], "friend-request": [], restriction: [] };
     const wrong: Record<AlertKind, number> = { presence: 0, "friend-request": 0, restriction: 0 };
     try {
@@ -164,7 +169,7 @@ export function alertLatencySection(r: AlertLatencyResult): Section {
     id: 4,
     title: "Alert latency",
     method: [
-      `The real bot (src/index.ts, child process) at POLL_INTERVAL_SECONDS=${r.opts.intervalSeconds} polls ${3 * r.opts.perGroup} linked accounts of the`,
+      `The real bot, ${botDescription(r.opts.entry)} as a child process, at POLL_INTERVAL_SECONDS=${r.opts.intervalSeconds} polls ${3 * r.opts.perGroup} linked accounts of the`,
       `simulator, each in its own guild with its own alert channel at the fake Discord: ${r.opts.perGroup} accounts watch one user each`,
       `(presence), ${r.opts.perGroup} receive friend requests, ${r.opts.perGroup} get screen-time locks started and ended. In rounds,`,
       "each account gets one change at a uniformly random moment inside an interval; latency = from the change in the",

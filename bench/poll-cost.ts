@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Sim, startSim } from "../sim/server.js";
-import { startBotWorld } from "./lib/bot-world.js";
+import { botDescription, startBotWorld } from "./lib/bot-world.js";
 import { type CycleCount, countCycles, cyclesOf, minimumPerCycle, naivePerCycle } from "./lib/cycles.js";
 import type { Section } from "./lib/report.js";
 import { fmt } from "./lib/stats.js";
@@ -18,6 +18,8 @@ export interface PollCostOptions {
   intervalSeconds: number;
   /** Also run each W without a daily limit (s = 1). */
   withoutLimit?: boolean;
+  /** A compiled entry to run with plain node instead of tsx. */
+  entry?: string;
 }
 
 export interface PollCostRow {
@@ -79,7 +81,10 @@ export async function runPollCost(o: PollCostOptions): Promise<PollCostResult> {
     });
     try {
       const intervalMs = o.intervalSeconds * 1000;
-      const bot = await world.startBot({ pollIntervalSeconds: o.intervalSeconds });
+      const bot = await world.startBot({
+        pollIntervalSeconds: o.intervalSeconds,
+        ...(o.entry ? { entry: o.entry } : {}),
+      });
       try {
         // Cycle 0 (baseline, CSRF handshakes) + the steady cycles + one more to close the last.
         const need = o.steadyCycles + 2;
@@ -150,7 +155,7 @@ export function pollCostSection(r: PollCostResult): Section {
     id: 1,
     title: "Poll cost",
     method: [
-      `The real bot (src/index.ts, child process) polls one linked account per case at POLL_INTERVAL_SECONDS=${r.opts.intervalSeconds},`,
+      `The real bot, ${botDescription(r.opts.entry)} as a child process, polls one linked account per case at POLL_INTERVAL_SECONDS=${r.opts.intervalSeconds},`,
       "against the simulator (in the bench process); each account watches W of its friends. In the same run the naive",
       "baseline (bench/naive.ts: same Roblox client and checks, presence asked for each watched user on its own) polls",
       "its own accounts with the same W and limits. From the simulator's request log, per account: a cycle starts at",

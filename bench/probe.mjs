@@ -2,10 +2,12 @@
 // it loads before tsx. It measures the process from inside without touching src/: event-loop delay
 // (perf_hooks.monitorEventLoopDelay), peak RSS (sampled, and the kernel's maxRSS) and CPU time.
 // On SIGUSR2 it writes a snapshot to $BENCH_PROBE_FILE and starts a new window; with
-// $BENCH_CPU_PROFILE set it also writes the CPU profile of the window there (for diagnosis).
+// $BENCH_CPU_PROFILE set it also writes the CPU profile of the window there, with
+// $BENCH_HEAP_SNAPSHOT a heap snapshot (both for diagnosis).
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
-import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
+import { monitorEventLoopDelay, PerformanceObserver, performance } from "node:perf_hooks";
+import { writeHeapSnapshot } from "node:v8";
 
 const file = process.env.BENCH_PROBE_FILE;
 if (file) {
@@ -52,8 +54,20 @@ if (file) {
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
       rssBytes: mem.rss,
       heapUsedBytes: mem.heapUsed,
+      heapTotalBytes: mem.heapTotal,
+      externalBytes: mem.external,
       cpuMs: (cpu.user + cpu.system) / 1000,
       gc,
+      store,
+      interactionsMs: handled.length
+        ? {
+            n: handled.length,
+            p50: pct(handled, 50),
+            p95: pct(handled, 95),
+            p99: pct(handled, 99),
+            max: pct(handled, 100),
+          }
+        : undefined,
     };
   };
   const profile = process.env.BENCH_CPU_PROFILE;
@@ -65,8 +79,52 @@ if (file) {
     session.connect();
     startProfile();
   }
+  // Diagnosis only: count store operations by key prefix (wraps Keyv's prototype in this process).
+  let store = {};
+  if (process.env.BENCH_COUNT_STORE) {
+    const { Keyv } = await import("keyv");
+    for (const op of ["get", "set", "delete"]) {
+      const orig = Keyv.prototype[op];
+      Keyv.prototype[op] = function (key, ...rest) {
+        const k = `${op} ${String(key).split(":")[0]}`;
+        store[k] = (store[k] ?? 0) + 1;
+        return orig.call(this, key, ...rest);
+      };
+    }
+  }
+  // Diagnosis only: time inside the bot from an INTERACTION_CREATE frame arriving on the gateway
+  // socket to the interaction's callback request being created (undici diagnostics channel).
+  let handled = [];
+  if (process.env.BENCH_TRACE_INTERACTIONS) {
+    const { WebSocket } = await import("ws");
+    const { subscribe } = await import("node:diagnostics_channel");
+    const arrived = new Map();
+    const emit = WebSocket.prototype.emit;
+    WebSocket.prototype.emit = function (event, data, ...rest) {
+      if (event === "message") {
+        const text = typeof data === "string" ? data : Buffer.isBuffer(data) ? data.toString("utf8") : "";
+        const id = text.includes('"INTERACTION_CREATE"') ? /"d":\{"id":"(\d+)"/.exec(text)?.[1] : undefined;
+        if (id) arrived.set(id, performance.now());
+      }
+      return emit.call(this, event, data, ...rest);
+    };
+    subscribe("undici:request:create", ({ request }) => {
+      const id = /\/interactions\/(\d+)\/[^/]+\/callback/.exec(request.path)?.[1];
+      const t = id && arrived.get(id);
+      if (t !== undefined && t !== "") {
+        handled.push(performance.now() - t);
+        arrived.delete(id);
+      }
+    });
+  }
+  const pct = (v, p) => {
+    if (v.length === 0) return null;
+    const sorted = [...v].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  };
   process.on("SIGUSR2", () => {
     writeFileSync(file, JSON.stringify(snapshot()));
+    if (process.env.BENCH_HEAP_SNAPSHOT) writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
     session?.post("Profiler.stop", (err, res) => {
       if (!err) writeFileSync(profile, JSON.stringify(res.profile));
       startProfile();
@@ -76,6 +134,8 @@ if (file) {
     cpuStart = process.cpuUsage();
     peakRss = 0;
     gc = {};
+    store = {};
+    handled = [];
   });
   writeFileSync(file, JSON.stringify({ ready: true, pid: process.pid }));
 }

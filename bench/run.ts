@@ -9,6 +9,7 @@ import { resolve } from "node:path";
 import { alertLatencySection, runAlertLatency } from "./alert-latency.js";
 import { cryptoSection, runCrypto } from "./crypto.js";
 import { interactionSection, runInteractions } from "./interaction.js";
+import { freshBuild } from "./lib/build.js";
 import { machine } from "./lib/machine.js";
 import { consoleTable, markdown, type Section } from "./lib/report.js";
 import { pollCostSection, runPollCost } from "./poll-cost.js";
@@ -27,7 +28,7 @@ export const FULL = {
     measureIntervals: 1,
     latencyMs: 50,
     watched: 5,
-    search: { down: [15, 10], up: [60], measureIntervals: 1 },
+    search: { down: [15, 10], up: [30, 60], measureIntervals: 1 },
   },
 };
 
@@ -45,6 +46,14 @@ async function main(): Promise<void> {
     `roguard bench — ${m.date}, Node ${m.node}, ${m.cpu} × ${m.cores}, load ${m.load.start.map((l) => l.toFixed(2)).join(" ")}`,
   );
   const started = Date.now();
+  // `npm start` runs node dist/index.js: measure a fresh build of the working tree, not tsx.
+  const build = freshBuild();
+  const entry = build.entry;
+  log(
+    entry
+      ? `built ${entry} in ${build.seconds.toFixed(0)} s`
+      : `the build produced no dist/index.js; running the bot from source with tsx\n${build.diagnostics}`,
+  );
   const sections: Section[] = [];
   const step = async (id: number, name: string, fn: () => Promise<Section>) => {
     if (!want(id)) return;

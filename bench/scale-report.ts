@@ -1,4 +1,5 @@
 /** Benchmark 2 as a report section (pure). */
+import { botDescription } from "./lib/bot-world.js";
 import type { Figure, Section } from "./lib/report.js";
 import { fmt, fmtInt } from "./lib/stats.js";
 import type { RunResult, ScaleResult } from "./scale.js";
@@ -87,7 +88,7 @@ export function scaleSection(s: ScaleResult): Section {
     id: 2,
     title: "Scale",
     method: [
-      "The real bot (`node --import tsx src/index.ts`, the production entry, as a child process; no client stub) logged in",
+      `The real bot, ${botDescription(o.entry)} as a child process (no client stub), logged in`,
       `to the fake Discord (bench process), which puts it in one guild per linked account, each with an alert channel.`,
       `The simulator runs in its own process (bench/lib/sim-child.ts) with ${o.latencyMs} ms injected latency on every response;`,
       `each account watches ${o.watched} friends. Store: a temp SQLite file prepared through the store API before the bot starts.`,

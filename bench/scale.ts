@@ -23,8 +23,12 @@ export interface ScaleOptions {
   search?: { down: number[]; up: number[]; measureIntervals: number };
   /** Project root to run (experiments: a patched copy of src/). */
   root?: string;
+  /** A compiled entry (fresh build's dist/index.js) to run with plain node instead of tsx. */
+  entry?: string;
   /** Extra bot environment. */
   env?: Record<string, string>;
+  /** Extra Node flags for the bot. */
+  nodeOptions?: string;
   log?: (line: string) => void;
 }
 
@@ -40,6 +44,8 @@ export interface RunResult extends ScheduleReport {
   botCpuPct: number;
   simCpuPct: number;
   gcMaxMs: number;
+  /** Memory at the end of the window (MB): rss, V8 heap used / total, external. */
+  memoryMb: { rss: number; heapUsed: number; heapTotal: number; external: number };
   startSeconds: number;
   sustained: boolean;
 }
@@ -92,6 +98,12 @@ async function measure(
     botCpuPct: (100 * snap.cpuMs) / windowMs,
     simCpuPct: (100 * (sim1 - sim0)) / windowMs,
     gcMaxMs,
+    memoryMb: {
+      rss: snap.rssBytes / MB,
+      heapUsed: snap.heapUsedBytes / MB,
+      heapTotal: snap.heapTotalBytes / MB,
+      external: snap.externalBytes / MB,
+    },
     startSeconds: bot.startSeconds,
     sustained: false,
   };
@@ -112,6 +124,8 @@ async function runOnce(
     pollIntervalSeconds: intervalSeconds,
     probe: true,
     ...(o.root ? { root: o.root } : {}),
+    ...(o.entry ? { entry: o.entry } : {}),
+    ...(o.nodeOptions ? { nodeOptions: o.nodeOptions } : {}),
     ...(o.env ? { env: o.env } : {}),
   });
   try {

@@ -33,6 +33,8 @@ export interface BotWorldOptions {
   accounts: AccountSpec[];
   /** Put every account in the fake's default guild instead of one guild each. */
   sameGuild?: boolean;
+  /** Set each guild's alert channel (default true; without it the bot polls nothing). */
+  alertChannel?: boolean;
 }
 
 export interface BotOptions {
@@ -44,6 +46,10 @@ export interface BotOptions {
   readyTimeoutMs?: number;
   /** Project root whose src/index.ts runs (default: this checkout; experiments pass a patched copy). */
   root?: string;
+  /** Run this compiled entry (e.g. a fresh build's dist/index.js) with plain node instead of tsx. */
+  entry?: string;
+  /** Extra Node flags (NODE_OPTIONS), e.g. "--max-old-space-size=256". */
+  nodeOptions?: string;
 }
 
 export interface Link {
@@ -71,6 +77,13 @@ export interface BotWorld {
   storeSeconds: number;
   startBot(opts: BotOptions): Promise<Bot>;
   stop(): Promise<void>;
+}
+
+/** How the bot was run, for the report. */
+export function botDescription(entry: string | undefined): string {
+  return entry
+    ? "`node dist/index.js` (a fresh build of the working tree, as `npm start` runs it)"
+    : "`node --import tsx src/index.ts` (the production entry, from source)";
 }
 
 export async function openBenchStore(storeUrl: string): Promise<Store> {
@@ -128,7 +141,13 @@ function collectGuildList(store: Store): () => Promise<void> {
   };
 }
 
-async function prepareStore(storeUrl: string, fake: FakeDiscord, links: Link[], accounts: AccountSpec[]) {
+async function prepareStore(
+  storeUrl: string,
+  fake: FakeDiscord,
+  links: Link[],
+  accounts: AccountSpec[],
+  alertChannel: boolean,
+) {
   const store = await openBenchStore(storeUrl);
   try {
     // Setup only (this connection): no fsync per write. The bot opens the file with its own defaults.
@@ -158,7 +177,10 @@ async function prepareStore(storeUrl: string, fake: FakeDiscord, links: Link[], 
       byGuild.set(l.guildId, g);
     }
     await eachLimit([...byGuild], 64, async ([guildId, g]) => {
-      await store.settings.update(guildId, { alertChannelId: g.channelId, watch: g.watch });
+      await store.settings.update(guildId, {
+        ...(alertChannel ? { alertChannelId: g.channelId } : {}),
+        watch: g.watch,
+      });
     });
     await restore();
   } finally {
@@ -180,7 +202,7 @@ export async function startBotWorld(opts: BotWorldOptions): Promise<BotWorld> {
   const dir = mkdtempSync(join(tmpdir(), "roguard-bench-"));
   const storeUrl = `sqlite://${join(dir, "store.sqlite")}`;
   const t0 = Date.now();
-  await prepareStore(storeUrl, fake, links, opts.accounts);
+  await prepareStore(storeUrl, fake, links, opts.accounts, opts.alertChannel ?? true);
   const bots = new Set<Bot>();
   let runs = 0;
   return {
@@ -230,7 +252,8 @@ async function spawnBot(
     ...b.env,
   };
   const started = Date.now();
-  const child: ChildProcess = spawn(process.execPath, ["--import", TSX, resolve(root, "src/index.ts")], {
+  const args = b.entry ? [b.entry] : ["--import", TSX, resolve(root, "src/index.ts")];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -24,7 +24,8 @@ export interface PatchedCopy {
 export function patchedCopy(patches: readonly Patch[]): PatchedCopy {
   const root = mkdtempSync(join(tmpdir(), "roguard-experiment-"));
   cpSync(resolve(ROOT, "src"), join(root, "src"), { recursive: true });
-  for (const f of ["package.json", "tsconfig.json"]) cpSync(resolve(ROOT, f), join(root, f));
+  for (const f of ["package.json", "tsconfig.json", "tsconfig.build.json"])
+    cpSync(resolve(ROOT, f), join(root, f));
   symlinkSync(resolve(ROOT, "node_modules"), join(root, "node_modules"), "dir");
   for (const p of patches) {
     const path = join(root, p.file);

@@ -13,8 +13,14 @@ export interface ProbeSnapshot {
   maxRssBytes: number;
   rssBytes: number;
   heapUsedBytes: number;
+  heapTotalBytes: number;
+  externalBytes: number;
   cpuMs: number;
   gc: Record<string, { count: number; totalMs: number; maxMs: number }>;
+  /** Store operations by kind and key prefix (only with BENCH_COUNT_STORE). */
+  store: Record<string, number>;
+  /** Gateway frame in → callback request out, per interaction (only with BENCH_TRACE_INTERACTIONS). */
+  interactionsMs?: { n: number; p50: number; p95: number; p99: number; max: number };
 }
 
 /** Environment that loads the probe into a Node child (appends to NODE_OPTIONS). */
