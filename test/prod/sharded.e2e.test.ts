@@ -113,7 +113,7 @@ describe("alerts and buttons across shards", () => {
         8_000,
       ),
     ]);
-    await sleep(3 * INTERVAL);
+    await sleep(2 * INTERVAL);
     expect(titled(a.alerts.id, "New friend request")).toHaveLength(1);
     expect(titled(b.alerts.id, "New friend request")).toHaveLength(1);
     expect(JSON.stringify(ma.embeds)).toContain("Requester3003");
@@ -200,7 +200,7 @@ describe("shutdown", () => {
     expect(code).toBe(0);
     expect(Date.now() - t0).toBeLessThan(10_000);
     const sessions = w.fake.sessions().length;
-    await sleep(3_000); // a respawned shard would be running (and identifying) by now
+    await sleep(1_000); // a respawned shard's process is forked as soon as the old one exits
     expect(processesWith(marker)).toEqual([]);
     expect(w.fake.sessions().filter((s) => s.connected)).toEqual([]);
     expect(w.fake.sessions()).toHaveLength(sessions);
