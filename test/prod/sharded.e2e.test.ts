@@ -40,7 +40,8 @@ beforeAll(async () => {
   w = await startWorld({
     shards: 2,
     pollIntervalSeconds: INTERVAL / 1000,
-    env: { STORE_URL: redis.url, HTTP_PORT: String(httpPort) },
+    // `auto`: the manager asks the fake's GET /gateway/bot (it recommends 2) through DISCORD_API_URL.
+    env: { SHARDS: "auto", STORE_URL: redis.url, HTTP_PORT: String(httpPort) },
   });
   const g = w.fake.world.defaultGuild;
   const shardA = shardOf(g.id, 2);
@@ -60,7 +61,7 @@ afterAll(async () => {
 });
 
 describe("two shards on one Redis store", () => {
-  it("two gateway sessions, one per shard, each guild on its own shard", () => {
+  it("SHARDS=auto: two gateway sessions, one per shard, each guild on its own shard", () => {
     const shards = w.fake
       .sessions()
       .filter((s) => s.ready)
