@@ -109,7 +109,7 @@ async function serveHealth(
   logger: Logger,
 ): Promise<Server | undefined> {
   const own = new Registry();
-  collectDefaultMetrics({ register: own, prefix: "roguard_process_" });
+  collectDefaultMetrics({ register: own, prefix: "roguard_" });
   new Gauge({
     name: "roguard_shards_ready",
     help: "Shards whose process is alive and whose client is ready",

@@ -47,7 +47,14 @@ export function startJobs(ctx: Context, client: Client, opts: JobsOptions = {}):
       guilds = r.guilds;
       return r.targets;
     },
-    poll: (target, info) => pollAccount(deps, target, info),
+    poll: (target, info) =>
+      pollAccount(deps, target, info).then(
+        () => ctx.metrics?.polls.inc({ outcome: "ok" }),
+        (err: unknown) => {
+          ctx.metrics?.polls.inc({ outcome: "error" });
+          throw err;
+        },
+      ),
   });
   scheduler.start();
 

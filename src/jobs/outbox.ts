@@ -76,6 +76,7 @@ export async function flushOutbox(
   settings: Pick<GuildSettings, "alertChannelId" | "mentionRoleId">,
   state: AccountState,
   log: Logger,
+  onPosted?: (kind: string) => void,
 ): Promise<number> {
   let posted = 0;
   while (state.outbox.length > 0) {
@@ -91,6 +92,7 @@ export async function flushOutbox(
     }
     state.outbox = state.outbox.slice(1);
     posted++;
+    onPosted?.(m.kind);
   }
   return posted;
 }

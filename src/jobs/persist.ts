@@ -57,7 +57,9 @@ export async function deliver(
 ): Promise<number> {
   await saveState(ctx, guildId, robloxId, l);
   if (l.state.outbox.length === 0) return 0;
-  const posted = await flushOutbox(client, guildId, settings, l.state, log);
+  const posted = await flushOutbox(client, guildId, settings, l.state, log, (kind) =>
+    ctx.metrics?.alerts.inc({ event: kind }),
+  );
   if (posted > 0) await saveState(ctx, guildId, robloxId, l);
   return posted;
 }

@@ -49,6 +49,21 @@ describe("a single process with HTTP_PORT", () => {
     expect(age).toBeLessThan(5);
   });
 
+  it("/metrics counts completed polls and the alerts posted", async () => {
+    w.sim.control.sendFriendRequest(3005, KID);
+    await w.fake.waitForMessage("alerts", (m) => JSON.stringify(m.embeds).includes("Requester3005"), 15_000);
+    let series = (await metrics(port)).series;
+    for (let i = 0; i < 50 && sumOf(series, "roguard_alerts_sent_total") < 1; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      series = (await metrics(port)).series;
+    }
+    const polls = sumOf(series, "roguard_polls_total", { outcome: "ok" });
+    expect(polls).toBeGreaterThanOrEqual(1);
+    expect(polls).toBeLessThanOrEqual(pollTimes(w.sim, KID).length);
+    expect(sumOf(series, "roguard_alerts_sent_total")).toBe(w.fake.messages("alerts").length);
+    expect(sumOf(series, "roguard_alerts_sent_total")).toBeGreaterThanOrEqual(1);
+  });
+
   it("/healthz: 503 while the gateway is down, then back", async () => {
     expect(await health(port)).toMatchObject({ status: 200, body: { ok: true, gateway: true, store: true } });
     // Invalid sessions twice: the second IDENTIFY waits for Discord's 5 s identify window.
