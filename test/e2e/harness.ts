@@ -51,6 +51,8 @@ export interface WorldOptions {
   pollIntervalSeconds?: number;
   env?: Record<string, string>;
   shards?: number;
+  /** The store the bot uses (default: a temp SQLite file); `link`, `alertChannel` and `withStore` use it too. */
+  storeUrl?: string;
 }
 
 export interface Bot {
@@ -122,7 +124,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const guildId = fake.world.defaultGuild.id;
   fake.registerCommands(commandData() as unknown as Json[], guildId);
   const dir = mkdtempSync(join(tmpdir(), "roguard-e2e-"));
-  const storeUrl = `sqlite://${join(dir, "store.sqlite")}`;
+  const storeUrl = opts.storeUrl ?? `sqlite://${join(dir, "store.sqlite")}`;
 
   const store = await openTestStore(storeUrl);
   for (const l of opts.link ?? []) {
