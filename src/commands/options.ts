@@ -1,16 +1,17 @@
 /** Option builders shared by the command definitions (names are SPEC §3's, keep them exact). */
-import type { SlashCommandSubcommandBuilder } from "discord.js";
+import type { SlashCommandStringOption, SlashCommandSubcommandBuilder } from "discord.js";
 
 type Sub = SlashCommandSubcommandBuilder;
 
-export const accountOpt = (s: Sub): Sub =>
-  s.addStringOption((o) =>
-    o
-      .setName("account")
-      .setDescription("Linked account (label or username); the server's default when empty")
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  );
+/** The optional `account` option (autocomplete over the guild's linked accounts). */
+export const accountOption = (o: SlashCommandStringOption): SlashCommandStringOption =>
+  o
+    .setName("account")
+    .setDescription("Linked account (label or username); the server's default when empty")
+    .setAutocomplete(true)
+    .setMaxLength(100);
+
+export const accountOpt = (s: Sub): Sub => s.addStringOption(accountOption);
 
 export const userOpt = (s: Sub, required: boolean, description = "Roblox username or numeric id"): Sub =>
   s.addStringOption((o) =>

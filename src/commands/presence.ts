@@ -17,6 +17,7 @@ import {
   resolveMany,
   unknownNote,
 } from "./friends/users.js";
+import { accountOption } from "./options.js";
 
 export const data = new SlashCommandBuilder()
   .setName("presence")
@@ -28,13 +29,7 @@ export const data = new SlashCommandBuilder()
       .setDescription("Usernames or ids, comma-separated (up to 200); default: the account's watch list")
       .setMaxLength(4000),
   )
-  .addStringOption((o) =>
-    o
-      .setName("account")
-      .setDescription("Linked account (label or username); the server's default when empty")
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  )
+  .addStringOption(accountOption)
   .toJSON();
 
 export const level = (_sub: string | null): Level => "viewer";

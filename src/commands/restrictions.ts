@@ -11,18 +11,13 @@ import type { Level } from "../permissions.js";
 import { type BanDetailsT, RestrictionSource, type RestrictionT } from "../roblox/index.js";
 import { COLORS, fitEmbed } from "../ui/embeds.js";
 import { discordTimestamp, escapeMarkdown, truncate } from "../ui/format.js";
+import { accountOption } from "./options.js";
 
 export const data = new SlashCommandBuilder()
   .setName("restrictions")
   .setDescription("Bans and screen-time locks on the linked Roblox account")
   .setContexts(InteractionContextType.Guild)
-  .addStringOption((o) =>
-    o
-      .setName("account")
-      .setDescription("Linked account (label or username); the server's default when empty")
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  )
+  .addStringOption(accountOption)
   .toJSON();
 
 export const level = (_sub: string | null): Level => "viewer";
