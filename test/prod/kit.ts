@@ -181,7 +181,10 @@ export function processesWith(marker: string): number[] {
       const env = readFileSync(`/proc/${name}/environ`, "utf8");
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
       const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
-      if (state !== "Z" && env.split("\0").includes(marker)) out.push(Number(name));
+      // Bot processes only: tsx's esbuild service inherits the environment too (on a cold cache).
+      const cmd = readFileSync(`/proc/${name}/cmdline`, "utf8");
+      const isBot = cmd.split("\0").some((arg) => /index\.(ts|js)$/.test(arg));
+      if (state !== "Z" && isBot && env.split("\0").includes(marker)) out.push(Number(name));
     } catch {
       // gone, or not ours
     }
