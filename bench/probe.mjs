@@ -7,7 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { monitorEventLoopDelay, PerformanceObserver, performance } from "node:perf_hooks";
-import { writeHeapSnapshot } from "node:v8";
+import { getHeapStatistics, writeHeapSnapshot } from "node:v8";
 
 const file = process.env.BENCH_PROBE_FILE;
 if (file) {
@@ -56,6 +56,7 @@ if (file) {
       heapUsedBytes: mem.heapUsed,
       heapTotalBytes: mem.heapTotal,
       externalBytes: mem.external,
+      heapLimitBytes: getHeapStatistics().heap_size_limit,
       cpuMs: (cpu.user + cpu.system) / 1000,
       gc,
       store,

@@ -29,6 +29,7 @@ export const FULL = {
     latencyMs: 50,
     watched: 5,
     search: { down: [15, 10], up: [30, 60], measureIntervals: 1 },
+    reference: 60,
   },
 };
 
@@ -62,13 +63,16 @@ async function main(): Promise<void> {
     sections.push(await fn());
     log(`[${id}] done in ${((Date.now() - t) / 1000).toFixed(0)} s`);
   };
+  const e = entry ? { entry } : {};
   await step(5, "crypto", async () => cryptoSection(runCrypto(FULL.crypto)));
-  await step(1, "poll cost", async () => pollCostSection(await runPollCost(FULL.pollCost)));
+  await step(1, "poll cost", async () => pollCostSection(await runPollCost({ ...FULL.pollCost, ...e })));
   await step(3, "interaction overhead", async () =>
-    interactionSection(await runInteractions(FULL.interaction)),
+    interactionSection(await runInteractions({ ...FULL.interaction, ...e })),
   );
-  await step(4, "alert latency", async () => alertLatencySection(await runAlertLatency(FULL.alertLatency)));
-  await step(2, "scale", async () => scaleSection(await runScale({ ...FULL.scale, log })));
+  await step(4, "alert latency", async () =>
+    alertLatencySection(await runAlertLatency({ ...FULL.alertLatency, ...e })),
+  );
+  await step(2, "scale", async () => scaleSection(await runScale({ ...FULL.scale, ...e, log })));
   sections.sort((a, b) => a.id - b.id);
   const total = (Date.now() - started) / 1000;
   log("");

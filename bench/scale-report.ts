@@ -95,7 +95,7 @@ export function scaleSection(s: ScaleResult): Section {
       `Shortened run: every size at a scaled interval of ${o.intervalSeconds} s (${fmt(60 / o.intervalSeconds, 0)}× the request rate of`,
       "POLL_INTERVAL_SECONDS=60, so a pass here is a pass at 60 s); the first interval after start-up (sessions, baselines) is",
       `not measured, then ${o.measureIntervals} interval(s) are. The smallest-interval search restarts the bot on the ${fmtInt(largest)}-account`,
-      `world at ${o.search ? `${o.search.down.join(", ")} s (if ${o.intervalSeconds} s holds) or ${o.search.up.join(", ")} s (if not)` : "—"}, measuring ${o.search?.measureIntervals ?? 0} interval(s) each.`,
+      `world at ${o.search ? `${o.search.down.join(", ")} s (if ${o.intervalSeconds} s holds) or ${o.search.up.join(", ")} s (if not), stopping at the first change of verdict` : "—"}, measuring ${o.search?.measureIntervals ?? 0} interval(s) each${o.reference ? `; the same world is also run once at the production default of ${o.reference} s` : ""}.`,
       "",
       "How each figure is taken: a poll starts with the account's restriction check (src/jobs/poll.ts asks it first); from",
       "the simulator's request log, every scheduled fire time in the window (src/jobs/offsets.ts: the fixed offset of",

@@ -21,6 +21,8 @@ export interface ScaleOptions {
   watched: number;
   /** Smallest-interval search on the largest size: candidates tried downwards (or upwards if the base run fails). */
   search?: { down: number[]; up: number[]; measureIntervals: number };
+  /** Also run the largest size once at this interval (the production default, 60 s) if the search did not. */
+  reference?: number;
   /** Project root to run (experiments: a patched copy of src/). */
   root?: string;
   /** A compiled entry (fresh build's dist/index.js) to run with plain node instead of tsx. */
@@ -178,6 +180,16 @@ export async function runScale(o: ScaleOptions): Promise<ScaleResult> {
             smallest = smallest === null ? interval : Math.min(smallest, interval);
             if (!base.sustained) break;
           }
+        }
+        const ref = o.reference;
+        if (
+          ref !== undefined &&
+          ref !== o.intervalSeconds &&
+          !search.some((r) => r.intervalSeconds === ref)
+        ) {
+          const r = await runOnce(sim, world, size, ref, o.search.measureIntervals, o);
+          search.push(r);
+          if (r.sustained && (smallest === null || ref < smallest)) smallest = ref;
         }
       } finally {
         await world.stop();

@@ -220,7 +220,11 @@ export async function startBotWorld(opts: BotWorldOptions): Promise<BotWorld> {
           DISCORD_API_URL: fake.apiUrl,
           ROBLOX_API_ORIGIN: opts.simOrigin,
           STORE_URL: storeUrl,
-          ...(probeFile ? probeEnv(probeFile) : {}),
+          ...(probeFile
+            ? probeEnv(probeFile, b.nodeOptions)
+            : b.nodeOptions
+              ? { NODE_OPTIONS: b.nodeOptions }
+              : {}),
         },
         probeFile,
       );

@@ -79,6 +79,12 @@ export function markdown(m: Machine, sections: readonly Section[], totalSeconds:
       out.push(`| ${s.id} | ${cell(f.name)} | ${cell(f.value)} | ${cell(f.goal)} | ${verdict(f.met)} |`);
     }
   }
+  out.push(
+    "",
+    "A missed goal is a finding, not a bench failure. `npx tsx bench/experiments.ts` reruns benchmark 2 or 3 on a",
+    "temporary patched copy of src/ (src/ untouched) to measure a proposed fix before and after; its named patches are",
+    "the fixes proposed to the project's maintainers.",
+  );
   for (const s of [...sections].sort((a, b) => a.id - b.id)) {
     out.push("", `## ${s.id}. ${s.title}`, "", ...s.method.map((l) => l), "");
     if (s.notes?.length) out.push(...s.notes, "");
