@@ -2,8 +2,9 @@
  * Friends lists and lookups (seed 000, friends.roblox.com). Friend *requests* are in
  * requests.ts. Each endpoint's facts sit beside its function.
  */
+import type { z } from "zod";
 import { inInputOrder, mapChunks, unique } from "./batch.js";
-import { type CallOptions, endpointsOf } from "./endpoint.js";
+import { type CallOptions, type EndpointDef, endpointsOf } from "./endpoint.js";
 import type { Transport } from "./http.js";
 import { fromPascal, iteratePages, type Page } from "./paging.js";
 import * as S from "./schemas.js";
@@ -114,25 +115,15 @@ export function friendsApi(t: Transport) {
     await t.call(E.unfriend, { session: s, params, schema: S.EmptyResponse }, o);
   };
 
+  /** A `{ data: [...] }` list of a user's friends that takes `userSort` (list, online). */
+  const sortedList =
+    <T>(def: EndpointDef, schema: z.ZodType<{ data: T[] }>) =>
+    async (s: RobloxSession, userId: RobloxId, opts: { userSort?: UserSort } = {}, o?: CallOptions) =>
+      (await t.call(def, { session: s, params: uid(userId), query: { userSort: opts.userSort }, schema }, o))
+        .data;
+
   /** GET /v1/users/{id}/friends: capped and thin on Roblox; lists page with `find`. */
-  const list = async (
-    s: RobloxSession,
-    userId: RobloxId,
-    opts: { userSort?: UserSort } = {},
-    o?: CallOptions,
-  ) =>
-    (
-      await t.call(
-        E.list,
-        {
-          session: s,
-          params: uid(userId),
-          query: { userSort: opts.userSort },
-          schema: S.FriendUsersResponse,
-        },
-        o,
-      )
-    ).data;
+  const list = sortedList(E.list, S.FriendUsersResponse);
 
   /** One page of friends/find (ids only; names come from users.byIds). */
   const find = async (
@@ -171,24 +162,7 @@ export function friendsApi(t: Transport) {
   const searchAll = (s: RobloxSession, userId: RobloxId, query: string, o?: CallOptions) =>
     iteratePages((cursor) => search(s, userId, { query, limit: 50, ...(cursor ? { cursor } : {}) }, o));
 
-  const online = async (
-    s: RobloxSession,
-    userId: RobloxId,
-    opts: { userSort?: UserSort } = {},
-    o?: CallOptions,
-  ) =>
-    (
-      await t.call(
-        E.online,
-        {
-          session: s,
-          params: uid(userId),
-          query: { userSort: opts.userSort },
-          schema: S.OnlineFriendsResponse,
-        },
-        o,
-      )
-    ).data;
+  const online = sortedList(E.online, S.OnlineFriendsResponse);
 
   const inactive = async (s: RobloxSession, userId: RobloxId, o?: CallOptions) =>
     (await t.call(E.inactive, { session: s, params: uid(userId), schema: S.FriendUsersResponse }, o)).data;
