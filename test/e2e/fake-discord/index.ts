@@ -91,7 +91,7 @@ export interface FakeDiscord {
     timeoutMs?: number,
   ): Promise<FakeMessage>;
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
-  /** Waits until `check` returns a value other than undefined/false, re-checked on every change in the fake. */
+  /** Waits until `check` returns a value other than undefined/false, re-checked on every change in the fake and every 25 ms. */
   waitFor<T>(check: () => T | undefined | false, timeoutMs?: number, what?: string): Promise<T>;
   close(): Promise<void>;
 }
