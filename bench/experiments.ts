@@ -1,9 +1,12 @@
 /**
- * Local experiments behind /work/notes/REQUESTS.md: benchmarks 2 and 3 on a patched copy of src/
- * (src/ itself is never touched), before/after. Usage:
+ * Before/after experiments: benchmarks 2 and 3 on a patched copy of src/ (src/ itself is never
+ * touched), or with other Node options or environment. Usage:
  *   npx tsx bench/experiments.ts <size> <interval s> <experiment>[+<experiment>…] …
- *   npx tsx bench/experiments.ts 10000 20 baseline tz-memo reads
- *   npx tsx bench/experiments.ts interaction 5000 baseline tz-memo
+ *   npx tsx bench/experiments.ts 10000 60 baseline old-256
+ *   npx tsx bench/experiments.ts interaction 5000 baseline
+ * The fixes measured here before they landed (SQLite synchronous=NORMAL, the time-zone check
+ * memoized, roster reads by revision, one account read per poll, discord.js cache limits) are
+ * in src/ now; their before/after figures are in bench/fixes.md.
  * Experiments are text replacements; one that no longer applies fails loudly (src/ changed).
  */
 
@@ -21,125 +24,9 @@ interface Experiment {
 
 export const EXPERIMENTS: Record<string, Experiment> = {
   baseline: {},
-  /** settings.get re-validates the stored zone with a new Intl.DateTimeFormat on every read. */
-  "tz-memo": {
-    patches: [
-      {
-        file: "src/store/settings.ts",
-        from: "function isTimeZone(zone: string): boolean {\n  try {",
-        to: [
-          "const zoneValidity = new Map<string, boolean>();",
-          "function isTimeZone(zone: string): boolean {",
-          "  const known = zoneValidity.get(zone);",
-          "  if (known !== undefined) return known;",
-          "  const ok = checkTimeZone(zone);",
-          "  if (zoneValidity.size < 1000) zoneValidity.set(zone, ok);",
-          "  return ok;",
-          "}",
-          "function checkTimeZone(zone: string): boolean {",
-          "  try {",
-        ].join("\n"),
-      },
-    ],
-  },
-  /** settings.get served from memory for 5 s (invalidated by update/remove in this process). */
-  "settings-cache": {
-    patches: [
-      {
-        file: "src/store/settings.ts",
-        from: "  async function get(guildId: string): Promise<GuildSettings> {\n    const raw = await keyv.get(K.settings(guildId));",
-        to: [
-          "  const cache = new Map<string, { at: number; value: GuildSettings }>();",
-          "  async function get(guildId: string): Promise<GuildSettings> {",
-          "    const hit = cache.get(guildId);",
-          "    if (hit && Date.now() - hit.at < 5000) return structuredClone(hit.value);",
-          "    const value = await read(guildId);",
-          "    cache.set(guildId, { at: Date.now(), value });",
-          "    return structuredClone(value);",
-          "  }",
-          "  async function read(guildId: string): Promise<GuildSettings> {",
-          "    const raw = await keyv.get(K.settings(guildId));",
-        ].join("\n"),
-      },
-      {
-        file: "src/store/settings.ts",
-        from: "      await keyv.set(K.settings(guildId), r.data);",
-        to: "      await keyv.set(K.settings(guildId), r.data);\n      cache.delete(guildId);",
-      },
-      {
-        file: "src/store/settings.ts",
-        from: "remove: (guildId: string) => keyv.delete(K.settings(guildId))",
-        to: "remove: (guildId: string) => (cache.delete(guildId), keyv.delete(K.settings(guildId)))",
-      },
-    ],
-  },
-  /** SQLite WAL with synchronous=NORMAL (no fsync per commit; a process crash loses nothing committed). */
-  "sync-normal": {
-    patches: [
-      {
-        file: "src/store/keyv.ts",
-        from: "    const mode = rows[0]?.journal_mode;",
-        to: '    await adapter.query("PRAGMA synchronous=NORMAL");\n    const mode = rows[0]?.journal_mode;',
-      },
-    ],
-  },
-  /** The roster needs account ids only: read the guild's account index, not every account row. */
-  "roster-ids": {
-    patches: [
-      {
-        file: "src/jobs/roster.ts",
-        from: "for (const a of await ctx.store.accounts.list(guildId)) {",
-        to: "for (const a of (await ctx.store.accounts.internal.readIndex(guildId)).ids.map((robloxId) => ({ robloxId }))) {",
-      },
-    ],
-  },
-  /** Read the roster every 60 s whatever the interval (changes already signal a refresh). */
-  "roster-60s": {
-    patches: [
-      {
-        file: "src/jobs/scheduler.ts",
-        from: "rosterEveryMs: opts.rosterEveryMs ?? Math.min(60_000, Math.max(1_000, intervalMs)),",
-        to: "rosterEveryMs: opts.rosterEveryMs ?? 60_000,",
-      },
-    ],
-  },
-  /** Diagnosis: the roster read once per 10 minutes (how much of the lag tail is the roster pass?). */
-  "roster-600s": {
-    patches: [
-      {
-        file: "src/jobs/scheduler.ts",
-        from: "rosterEveryMs: opts.rosterEveryMs ?? Math.min(60_000, Math.max(1_000, intervalMs)),",
-        to: "rosterEveryMs: opts.rosterEveryMs ?? 600_000,",
-      },
-    ],
-  },
-  /** A poll takes its guild's settings from the roster pass and reads the account row without the index. */
-  "poll-reads": {
-    patches: [
-      {
-        file: "src/jobs/poll.ts",
-        from: "  const account = await ctx.store.accounts.get(guildId, robloxId);",
-        to: [
-          "  const row = await ctx.store.accounts.internal.readRow(guildId, robloxId);",
-          "  const account = row ? { ...row, isDefault: false } : undefined;",
-        ].join("\n"),
-      },
-      {
-        file: "src/jobs/poll.ts",
-        from: "  const settings = await ctx.store.settings.get(guildId);",
-        to: "  const settings = deps.settingsOf?.(guildId) ?? (await ctx.store.settings.get(guildId));",
-      },
-      {
-        file: "src/jobs/poll.ts",
-        from: "  budgetMs: number;\n}",
-        to: '  budgetMs: number;\n  settingsOf?: (guildId: string) => import("../store/index.js").GuildSettings | undefined;\n}',
-      },
-      {
-        file: "src/jobs/index.ts",
-        from: "const deps: PollDeps = { ctx, client, budgetMs: pollBudget(intervalMs) };",
-        to: "const deps: PollDeps = { ctx, client, budgetMs: pollBudget(intervalMs), settingsOf: (g) => guilds.get(g)?.settings };",
-      },
-    ],
+  /** Before src/discord-cache.ts: discord.js's default caches (messages, members, users, emojis…). */
+  "default-caches": {
+    patches: [{ file: "src/app.ts", from: "    makeCache,\n", to: "" }],
   },
   /** V8: cap the old generation (V8 otherwise lets garbage grow the heap on a big box). */
   "old-256": { nodeOptions: "--max-old-space-size=256" },
@@ -150,17 +37,8 @@ export const EXPERIMENTS: Record<string, Experiment> = {
   "malloc-arenas-2": { env: { MALLOC_ARENA_MAX: "2" } },
 };
 
-const ALIASES: Record<string, string> = {
-  reads: "tz-memo+roster-ids+roster-60s+poll-reads",
-  "reads-600": "tz-memo+roster-ids+roster-600s+poll-reads",
-};
-
 function combine(names: string): Experiment {
-  const expanded = names
-    .split("+")
-    .flatMap((n) => (ALIASES[n] ?? n).split("+"))
-    .join("+");
-  const parts = expanded.split("+").map((n) => {
+  const parts = names.split("+").map((n) => {
     const e = EXPERIMENTS[n];
     if (!e) throw new Error(`unknown experiment ${n} (known: ${Object.keys(EXPERIMENTS).join(", ")})`);
     return e;

@@ -5,6 +5,7 @@
 import { Client, Events, GatewayIntentBits, Status } from "discord.js";
 import type { Config } from "./config.js";
 import type { Context } from "./context.js";
+import { makeCache } from "./discord-cache.js";
 import { createInteractionHandler } from "./events/interactionCreate.js";
 import { startJobs } from "./jobs/index.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -77,6 +78,7 @@ export async function runApp(config: Config): Promise<void> {
 
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    makeCache,
     rest: config.discordApiUrl ? { api: config.discordApiUrl } : {},
     allowedMentions: { parse: [] },
   });

@@ -5,7 +5,7 @@
  */
 import type { Logger } from "./logger.js";
 import type { RobloxClient, RobloxSession } from "./roblox/index.js";
-import type { AccountRecord, Store } from "./store/index.js";
+import type { Store, StoredAccount } from "./store/index.js";
 
 export type DeadCookieListener = (guildId: string, robloxId: string) => void;
 
@@ -25,7 +25,7 @@ export class Sessions {
   }
 
   /** The session of a linked account; rebuilt when the stored cookie changed (re-link). */
-  async get(account: AccountRecord): Promise<RobloxSession> {
+  async get(account: StoredAccount): Promise<RobloxSession> {
     const key = `${account.guildId}:${account.robloxId}`;
     const cached = this.#cache.get(key);
     if (cached && cached.cookieEnvelope === account.cookie) return cached.session;

@@ -9,11 +9,8 @@ import type { Context } from "../context.js";
 import { type PollDeps, pollAccount, pollBudget } from "./poll.js";
 import { type GuildEntry, readRoster } from "./roster.js";
 import { Scheduler } from "./scheduler.js";
-import { onAlertSettingsChanged } from "./signals.js";
 import { runSummary } from "./summary.js";
 import { dueNow, startWallClock } from "./wallclock.js";
-
-export { alertSettingsChanged } from "./signals.js";
 
 export interface JobsOptions {
   /** Polling period; default POLL_INTERVAL_SECONDS. */
@@ -32,9 +29,14 @@ export interface Jobs {
 
 export function startJobs(ctx: Context, client: Client, opts: JobsOptions = {}): Jobs {
   const intervalMs = opts.intervalMs ?? ctx.config.pollIntervalSeconds * 1000;
-  const deps: PollDeps = { ctx, client, budgetMs: pollBudget(intervalMs) };
-  const log = ctx.logger.child({ component: "jobs" });
   let guilds = new Map<string, GuildEntry>();
+  const deps: PollDeps = {
+    ctx,
+    client,
+    budgetMs: pollBudget(intervalMs),
+    settingsOf: (guildId) => guilds.get(guildId)?.settings,
+  };
+  const log = ctx.logger.child({ component: "jobs" });
   let stopped = false;
 
   const scheduler = new Scheduler({
@@ -42,6 +44,7 @@ export function startJobs(ctx: Context, client: Client, opts: JobsOptions = {}):
     logger: log,
     now: ctx.now,
     ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
+    revision: () => ctx.store.rosterRevision(),
     roster: async () => {
       const r = await readRoster(ctx, client);
       guilds = r.guilds;
@@ -61,7 +64,8 @@ export function startJobs(ctx: Context, client: Client, opts: JobsOptions = {}):
   ctx.sessions.onDeadCookie((guildId, robloxId) => {
     if (!stopped) scheduler.pollSoon(`${guildId}:${robloxId}`);
   });
-  const unsubscribe = onAlertSettingsChanged(() => scheduler.refreshSoon());
+  // A link, an unlink or a settings change in this process: read the roster again now.
+  const unsubscribe = ctx.store.onChange(() => scheduler.refreshSoon());
   const refresh = () => scheduler.refreshSoon();
   client.on(Events.GuildCreate, refresh);
   client.on(Events.ClientReady, refresh);

@@ -8,6 +8,7 @@
 import type { Client } from "discord.js";
 import type { Context } from "../context.js";
 import { ModeratedError, UnauthenticatedError } from "../roblox/index.js";
+import type { GuildSettings } from "../store/index.js";
 import { diffCookie } from "./cookie.js";
 import { enqueue } from "./outbox.js";
 import { deliver, loadState } from "./persist.js";
@@ -26,6 +27,11 @@ export interface PollDeps {
   client: Client;
   /** Time budget of one poll's Roblox calls (ms). */
   budgetMs: number;
+  /**
+   * The guild's settings as the roster last read them (the roster is read again at once after
+   * any change in this process); absent → read from the store.
+   */
+  settingsOf?: (guildId: string) => GuildSettings | undefined;
 }
 
 /** The budget of one poll: most of the interval, within 5–30 s. */
@@ -63,9 +69,9 @@ export async function pollAccount(deps: PollDeps, target: Target, info: PollInfo
   const { ctx, client } = deps;
   const { guildId, robloxId } = target;
   const log = ctx.logger.child({ guildId, robloxId });
-  const account = await ctx.store.accounts.get(guildId, robloxId);
+  const account = await ctx.store.accounts.row(guildId, robloxId);
   if (!account) return;
-  const settings = await ctx.store.settings.get(guildId);
+  const settings = deps.settingsOf?.(guildId) ?? (await ctx.store.settings.get(guildId));
   const channelId = settings.alertChannelId;
   if (!channelId) return;
   const now = ctx.now();

@@ -26,8 +26,8 @@ export async function readRoster(ctx: Context, client: Pick<Client, "guilds">): 
     const settings = await ctx.store.settings.get(guildId);
     if (!settings.alertChannelId) continue;
     const entry: GuildEntry = { settings, targets: [] };
-    for (const a of await ctx.store.accounts.list(guildId)) {
-      const t = { key: `${guildId}:${a.robloxId}`, guildId, robloxId: a.robloxId };
+    for (const robloxId of await ctx.store.accounts.ids(guildId)) {
+      const t = { key: `${guildId}:${robloxId}`, guildId, robloxId };
       entry.targets.push(t);
       targets.push(t);
     }

@@ -110,6 +110,38 @@ describe("Scheduler", () => {
     expect(after).not.toContain("1:1");
   });
 
+  it("reads the roster again only when the revision moved (and on its slow period)", async () => {
+    let rev: string | undefined;
+    let reads = 0;
+    let roster = [target(1)];
+    const polled = new Set<string>();
+    const s = new Scheduler({
+      intervalMs: 40,
+      rosterEveryMs: 60_000,
+      revision: async () => rev,
+      revisionEveryMs: 10,
+      logger: silentLogger(),
+      roster: async () => {
+        reads++;
+        return roster;
+      },
+      poll: async (t) => {
+        polled.add(t.key);
+      },
+    });
+    s.start();
+    await sleep(120);
+    expect(reads).toBe(1);
+    expect([...polled]).toEqual(["1:1"]);
+    // another process links an account: the revision moves, the roster is read once more
+    roster = [target(1), target(2)];
+    rev = "r2";
+    await sleep(120);
+    expect(reads).toBe(2);
+    expect(polled.has("1:2")).toBe(true);
+    await s.stop();
+  });
+
   it("pollSoon polls at once (coalesced) and runExclusive waits for the running poll", async () => {
     const events: string[] = [];
     const { s } = make(

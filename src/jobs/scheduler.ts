@@ -29,8 +29,15 @@ export interface SchedulerOptions {
    * two seconds of Roblox time per interval (2 × accounts ÷ interval in s), within 16–256.
    */
   concurrency?: number;
-  /** How often the list of accounts is read again (default: the interval, within 1–60 s). */
+  /** How often the list of accounts is read again whatever the revision says (default 10 min). */
   rosterEveryMs?: number;
+  /**
+   * A cheap value that changes when the roster may have (the store's roster revision): read every
+   * `revisionEveryMs` (default: the interval, within 1–5 s), and the roster is read again when it
+   * differs from the value seen before the last read.
+   */
+  revision?: () => Promise<string | undefined>;
+  revisionEveryMs?: number;
   logger: Logger;
   roster: () => Promise<Target[]>;
   poll: (target: Target, info: PollInfo) => Promise<void>;
@@ -45,9 +52,10 @@ interface Armed {
 }
 
 export class Scheduler {
-  readonly #o: Required<Omit<SchedulerOptions, "rosterEveryMs" | "concurrency">> & {
+  readonly #o: Required<Omit<SchedulerOptions, "rosterEveryMs" | "concurrency" | "revision">> & {
     rosterEveryMs: number;
     concurrency: number | undefined;
+    revision: (() => Promise<string | undefined>) | undefined;
   };
   readonly #armed = new Map<string, Armed>();
   readonly #busy = new Map<string, Promise<void>>();
@@ -58,6 +66,8 @@ export class Scheduler {
   #running = 0;
   #stopped = false;
   #rosterTimer: NodeJS.Timeout | undefined;
+  #revisionTimer: NodeJS.Timeout | undefined;
+  #revision: string | undefined;
   #refreshing: Promise<void> | undefined;
   #refreshAgain = false;
   #lastPollAt: number | undefined;
@@ -72,8 +82,10 @@ export class Scheduler {
       now: Date.now,
       ...opts,
       concurrency: opts.concurrency,
+      revision: opts.revision,
       intervalMs,
-      rosterEveryMs: opts.rosterEveryMs ?? Math.min(60_000, Math.max(1_000, intervalMs)),
+      rosterEveryMs: opts.rosterEveryMs ?? 600_000,
+      revisionEveryMs: opts.revisionEveryMs ?? Math.min(5_000, Math.max(1_000, intervalMs)),
     };
   }
 
@@ -81,6 +93,19 @@ export class Scheduler {
     this.refreshSoon();
     this.#rosterTimer = setInterval(() => this.refreshSoon(), this.#o.rosterEveryMs);
     this.#rosterTimer.unref();
+    const revision = this.#o.revision;
+    if (revision) {
+      this.#revisionTimer = setInterval(() => {
+        if (this.#refreshing) return;
+        revision().then(
+          (r) => {
+            if (r !== this.#revision) this.refreshSoon();
+          },
+          (err) => this.#o.logger.warn({ err }, "jobs: could not read the roster revision"),
+        );
+      }, this.#o.revisionEveryMs);
+      this.#revisionTimer.unref();
+    }
   }
 
   /** The in-flight bound now (fixed, or following the number of accounts). */
@@ -124,8 +149,11 @@ export class Scheduler {
   }
 
   async #refresh(): Promise<void> {
+    // Read before the roster: a change made during the read is seen at the next check.
+    const revision = await this.#o.revision?.();
     const targets = await this.#o.roster();
     if (this.#stopped) return;
+    this.#revision = revision;
     const keep = new Set<string>();
     for (const t of targets) {
       keep.add(t.key);
@@ -229,6 +257,7 @@ export class Scheduler {
     if (this.#stopped) return;
     this.#stopped = true;
     clearInterval(this.#rosterTimer);
+    clearInterval(this.#revisionTimer);
     for (const a of this.#armed.values()) clearTimeout(a.timer);
     this.#armed.clear();
     for (const w of this.#waiting.splice(0)) w(false);

@@ -3,12 +3,12 @@ import type { Context } from "../context.js";
 import type { Logger } from "../logger.js";
 import type { UserName } from "../lookups.js";
 import type { CallOptions, RobloxSession } from "../roblox/index.js";
-import type { AccountRecord, GuildSettings } from "../store/index.js";
+import type { GuildSettings, StoredAccount } from "../store/index.js";
 import type { AccountState } from "./state.js";
 
 export interface Watch {
   ctx: Context;
-  account: AccountRecord;
+  account: StoredAccount;
   settings: GuildSettings;
   session: RobloxSession;
   /** Deadline and abort signal for every Roblox call of this poll. */

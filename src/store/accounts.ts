@@ -61,6 +61,8 @@ export interface Deps {
   ring: KeyRing;
   lock: KeyedLock;
   logger: Logger;
+  /** Called after the guild's set of accounts changed (link, re-link, unlink). */
+  changed?: (guildId: string) => Promise<void>;
 }
 
 export type Accounts = ReturnType<typeof createAccounts>;
@@ -71,7 +73,7 @@ const bind = (a: { guildId: string; robloxId: string }, purpose: SecretPurpose):
   purpose,
 });
 
-export function createAccounts({ keyv, ring, lock, logger }: Deps) {
+export function createAccounts({ keyv, ring, lock, logger, changed = async () => {} }: Deps) {
   async function readIndex(guildId: string): Promise<AccountIndex> {
     const raw = await keyv.get(K.accountIndex(guildId));
     if (raw === undefined) return { ids: [] };
@@ -108,6 +110,11 @@ export function createAccounts({ keyv, ring, lock, logger }: Deps) {
         await keyv.set(K.guilds(), after);
       }
     });
+  }
+
+  /** The ids of the guild's linked accounts (one read: the guild's index). */
+  async function ids(guildId: string): Promise<string[]> {
+    return (await readIndex(guildId)).ids;
   }
 
   async function list(guildId: string): Promise<AccountRecord[]> {
@@ -147,7 +154,7 @@ export function createAccounts({ keyv, ring, lock, logger }: Deps) {
     // Indexes first, row last: a crash in between leaves an index entry without a row (skipped
     // on read, cleaned by remove/deleteGuild), never a sealed cookie that no index points to.
     await updateGuilds((ids) => (ids.includes(guildId) ? ids : [...ids, guildId]));
-    return lock.run(K.accountIndex(guildId), async () => {
+    const linked = await lock.run(K.accountIndex(guildId), async () => {
       const old = await readRow(guildId, robloxId);
       const tracker =
         input.tracker !== undefined && input.tracker !== ""
@@ -174,6 +181,8 @@ export function createAccounts({ keyv, ring, lock, logger }: Deps) {
       await keyv.set(K.account(guildId, robloxId), row);
       return { account: view(row, next), created: old === undefined };
     });
+    await changed(guildId);
+    return linked;
   }
 
   /** Removes the account (and its sealed cookie); the default moves to another account if any. */
@@ -190,6 +199,7 @@ export function createAccounts({ keyv, ring, lock, logger }: Deps) {
       return { existed, empty: ids.length === 0 };
     });
     if (empty) await updateGuilds((ids) => ids.filter((g) => g !== guildId));
+    if (existed) await changed(guildId);
     return existed;
   }
 
@@ -272,8 +282,11 @@ export function createAccounts({ keyv, ring, lock, logger }: Deps) {
   }
 
   return {
+    ids,
     list,
     get,
+    /** One account's row without the default flag (one read, for the watchers). */
+    row: readRow,
     getDefault,
     setDefault,
     upsert,

@@ -2,6 +2,7 @@
  * The store: Keyv (keyv.ts) holding linked accounts with sealed secrets, guild settings,
  * watcher state, the audit log and paged-list cursors. No discord.js here.
  */
+import { randomBytes } from "node:crypto";
 import type { Keyv } from "keyv";
 import type { Logger } from "../logger.js";
 import { createAccounts } from "./accounts.js";
@@ -17,7 +18,7 @@ import { rotateAll as rotateKeyv } from "./rotate.js";
 import { listKeys, sweepExpired } from "./scan.js";
 import { createSettings } from "./settings.js";
 
-export type { AccountRecord, Accounts, Health, LinkInput, Secrets } from "./accounts.js";
+export type { AccountRecord, Accounts, Health, LinkInput, Secrets, StoredAccount } from "./accounts.js";
 export type { AlertState } from "./alert-state.js";
 export type { Audit, AuditEntry, AuditInput } from "./audit.js";
 export { type Binding, CryptoError, createKeyRing, type KeyRing } from "./crypto.js";
@@ -55,8 +56,23 @@ export async function createStore(opts: StoreOptions) {
   const keyv = await openKeyv(opts.url, opts.cwd === undefined ? {} : { cwd: opts.cwd });
   const { logger, keyring: ring } = opts;
   const lock = new KeyedLock();
-  const accounts = createAccounts({ keyv, ring, lock, logger });
-  const settings = createSettings({ keyv, lock, logger, defaultTimeZone: opts.defaultTimeZone });
+  const listeners = new Set<(guildId: string) => void>();
+  const changed = async (guildId: string) => {
+    try {
+      await keyv.set(K.rosterRevision(), `${Date.now().toString(36)}.${randomBytes(6).toString("hex")}`);
+    } catch (err) {
+      logger.warn({ err: describe(err) }, "store: could not record the change for other processes");
+    }
+    for (const fn of listeners) {
+      try {
+        fn(guildId);
+      } catch (err) {
+        logger.warn({ err: describe(err) }, "store: a change listener failed");
+      }
+    }
+  };
+  const accounts = createAccounts({ keyv, ring, lock, logger, changed });
+  const settings = createSettings({ keyv, lock, logger, defaultTimeZone: opts.defaultTimeZone, changed });
   const alertState = createAlertState({ keyv, lock, logger });
   const audit = createAudit({ keyv, lock, logger });
   const cursors = createCursors({ keyv });
@@ -136,6 +152,21 @@ export async function createStore(opts: StoreOptions) {
     deleteGuild,
     ping,
     close,
+    /** A value that changes whenever any process sharing the store links, unlinks or changes settings. */
+    rosterRevision: async (): Promise<string | undefined> => {
+      const v = await keyv.get(K.rosterRevision());
+      return typeof v === "string" ? v : undefined;
+    },
+    /**
+     * Calls `fn(guildId)` after this process linked, re-linked or unlinked an account or changed a
+     * guild's settings (the scheduler reads its roster again). Returns the unsubscribe function.
+     */
+    onChange(fn: (guildId: string) => void): () => void {
+      listeners.add(fn);
+      return () => {
+        listeners.delete(fn);
+      };
+    },
     /** Re-encrypts every secret under the current key (see rotate.ts). */
     rotateAll: (logger2: Logger = logger) => rotateKeyv(keyv, ring, logger2),
     /** The underlying Keyv (tests, scripts). */

@@ -22,13 +22,21 @@ export type AlertEventName = (typeof ALERT_EVENTS)[number];
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const hhmm = z.string().regex(HHMM, "must be HH:MM (00:00–23:59)");
 
+// Every settings read validates the zone; building an Intl.DateTimeFormat each time was the
+// hottest function of a 10,000-account poll run (bench/experiments.ts "tz-memo").
+const zoneValidity = new Map<string, boolean>();
+
 function isTimeZone(zone: string): boolean {
+  const known = zoneValidity.get(zone);
+  if (known !== undefined) return known;
+  let ok = true;
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
   } catch {
-    return false;
+    ok = false;
   }
+  if (zoneValidity.size < 1000) zoneValidity.set(zone, ok);
+  return ok;
 }
 
 const eventsSchema = z.object(
@@ -108,8 +116,10 @@ export function createSettings(deps: {
   lock: KeyedLock;
   logger: Logger;
   defaultTimeZone: string;
+  /** Called after the guild's settings were written or removed. */
+  changed?: (guildId: string) => Promise<void>;
 }) {
-  const { keyv, lock, logger, defaultTimeZone } = deps;
+  const { keyv, lock, logger, defaultTimeZone, changed = async () => {} } = deps;
 
   async function get(guildId: string): Promise<GuildSettings> {
     const raw = await keyv.get(K.settings(guildId));
@@ -130,10 +140,9 @@ export function createSettings(deps: {
     change: SettingsPatch | ((s: GuildSettings) => GuildSettings),
   ): Promise<GuildSettings> {
     checkId(guildId, "guildId");
-    return lock.run(K.settings(guildId), async () => {
+    const result = await lock.run(K.settings(guildId), async () => {
       const current = await get(guildId);
-      const next =
-        typeof change === "function" ? change(structuredClone(current)) : applyPatch(current, change);
+      const next = typeof change === "function" ? change(current) : applyPatch(current, change);
       const r = settingsSchema.safeParse(next);
       if (!r.success) {
         const issue = r.error.issues[0];
@@ -144,7 +153,15 @@ export function createSettings(deps: {
       await keyv.set(K.settings(guildId), r.data);
       return r.data;
     });
+    await changed(guildId);
+    return result;
   }
 
-  return { get, update, remove: (guildId: string) => keyv.delete(K.settings(guildId)) };
+  async function remove(guildId: string): Promise<boolean> {
+    const existed = await keyv.delete(K.settings(guildId));
+    await changed(guildId);
+    return existed;
+  }
+
+  return { get, update, remove };
 }

@@ -178,6 +178,59 @@ describe("settings", () => {
   });
 });
 
+describe("change notices", () => {
+  it("link, re-link, unlink and settings changes call onChange with the guild; reads and health do not", async () => {
+    const seen: string[] = [];
+    const off = store.onChange((g) => seen.push(g));
+    await store.accounts.upsert(linkInput("1", "10"));
+    await store.accounts.upsert(linkInput("1", "10"));
+    await store.accounts.setHealth("1", "10", { state: "dead" });
+    await store.accounts.setCookie("1", "10", canary("rotated"));
+    await store.accounts.list("1");
+    await store.settings.get("2");
+    expect(seen).toEqual(["1", "1"]);
+    await store.settings.update("2", { summaryTime: "07:00" });
+    await expect(store.settings.update("2", { summaryTime: "99:00" })).rejects.toThrow();
+    expect(await store.accounts.remove("1", "10")).toBe(true);
+    expect(await store.accounts.remove("1", "10")).toBe(false);
+    expect(seen).toEqual(["1", "1", "2", "1"]);
+    off();
+    await store.settings.update("2", { summaryTime: "08:00" });
+    expect(seen).toHaveLength(4);
+  });
+
+  it("every change moves the roster revision that other processes sharing the store read", async () => {
+    const other = await openStore(file);
+    try {
+      const revs = [await other.rosterRevision()];
+      await store.accounts.upsert(linkInput("1", "10"));
+      revs.push(await other.rosterRevision());
+      await store.accounts.list("1");
+      await store.accounts.setHealth("1", "10", { state: "dead" });
+      expect(await other.rosterRevision()).toBe(revs[1]);
+      await store.settings.update("1", { summaryTime: "07:00" });
+      revs.push(await other.rosterRevision());
+      await store.unlinkAccount("1", "10");
+      revs.push(await other.rosterRevision());
+      expect(revs[0]).toBeUndefined();
+      expect(new Set(revs).size).toBe(4);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("a throwing listener does not break the write or the other listeners", async () => {
+    const seen: string[] = [];
+    store.onChange(() => {
+      throw new Error("listener bug");
+    });
+    store.onChange((g) => seen.push(g));
+    await store.settings.update("3", { summaryTime: "07:00" });
+    expect(seen).toEqual(["3"]);
+    expect((await store.settings.get("3")).summaryTime).toBe("07:00");
+  });
+});
+
 describe("alert state, audit, cursors", () => {
   it("alert state round-trips and a row that fails the schema reads as absent", async () => {
     const schema = z.object({ n: z.number() });
@@ -284,6 +337,9 @@ describe("the SQLite file", () => {
     expect(hit).toBe(true);
     const mode = (await store.keyv.store.query("PRAGMA journal_mode")) as Array<{ journal_mode: string }>;
     expect(mode[0]?.journal_mode).toBe("wal");
+    // NORMAL (1): in WAL mode commits do not wait on an fsync each; FULL (2) is SQLite's default
+    const sync = (await store.keyv.store.query("PRAGMA synchronous")) as Array<{ synchronous: number }>;
+    expect(sync[0]?.synchronous).toBe(1);
     await store.close();
     check();
   });

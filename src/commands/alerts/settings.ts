@@ -8,7 +8,6 @@ import {
 } from "discord.js";
 import type { InteractionContext } from "../../context.js";
 import { UserError } from "../../errors.js";
-import { alertSettingsChanged } from "../../jobs/signals.js";
 import { localTime } from "../../jobs/zone.js";
 import type { AlertEventName } from "../../store/index.js";
 import { formatHHMM, isValidTimeZone, parseHHMM } from "../../ui/format.js";
@@ -46,7 +45,6 @@ export async function channel(interaction: Cmd, ctx: InteractionContext): Promis
   const before = (await ctx.store.settings.get(ctx.guildId)).alertChannelId;
   await ctx.store.settings.update(ctx.guildId, { alertChannelId: ch.id });
   await ctx.audit("alerts.channel", undefined, `#${ch.name} (${ch.id})${before ? `, was ${before}` : ""}`);
-  alertSettingsChanged(ctx.guildId);
   await say(
     interaction,
     `Alerts will be posted in <#${ch.id}>. The first check of each account records how things are now; only changes after that are posted.${noFiles}`,
@@ -68,7 +66,6 @@ export async function toggle(interaction: Cmd, ctx: InteractionContext): Promise
   const enabled = interaction.options.getBoolean("enabled", true);
   const s = await ctx.store.settings.update(ctx.guildId, { events: { [event]: enabled } });
   await ctx.audit("alerts.toggle", undefined, `${event} ${enabled ? "on" : "off"}`);
-  alertSettingsChanged(ctx.guildId);
   let extra = "";
   if (event === "daily-summary" && enabled) extra = ` It is posted at ${s.summaryTime} (${s.timeZone}).`;
   if (enabled && !s.alertChannelId) extra += " No alert channel is set yet: use `/alerts channel`.";

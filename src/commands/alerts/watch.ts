@@ -2,7 +2,6 @@
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import type { InteractionContext } from "../../context.js";
 import { UserError } from "../../errors.js";
-import { alertSettingsChanged } from "../../jobs/signals.js";
 import { ALERT_EVENTS } from "../../store/index.js";
 import { keyValueEmbed, userListEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown, truncate } from "../../ui/format.js";
@@ -42,7 +41,6 @@ export async function watchAdd(interaction: Cmd, ctx: InteractionContext): Promi
     return;
   }
   await ctx.audit("alerts.watch-add", account.robloxId, `${u.name} (${id})`);
-  alertSettingsChanged(ctx.guildId);
   const notes = [
     s.alertChannelId ? "" : "No alert channel is set yet: use `/alerts channel`.",
     s.events.presence ? "" : "Presence alerts are off: `/alerts toggle event:presence enabled:True`.",
@@ -81,7 +79,6 @@ export async function watchRemove(interaction: Cmd, ctx: InteractionContext): Pr
     return cur;
   });
   await ctx.audit("alerts.watch-remove", account.robloxId, `${label} (${id})`);
-  alertSettingsChanged(ctx.guildId);
   await interaction.editReply(`Stopped watching ${md(label ?? id)} for **${md(account.robloxName)}**.`);
 }
 
