@@ -19,6 +19,8 @@ export interface AlertLatencyOptions {
   perGroup: number;
   /** A compiled entry to run with plain node instead of tsx. */
   entry?: string;
+  /** Extra Node flags for the bot (NODE_OPTIONS). */
+  nodeOptions?: string;
 }
 
 export interface KindResult {
@@ -77,6 +79,7 @@ export async function runAlertLatency(o: AlertLatencyOptions): Promise<AlertLate
     const bot = await world.startBot({
       pollIntervalSeconds: o.intervalSeconds,
       ...(o.entry ? { entry: o.entry } : {}),
+      ...(o.nodeOptions ? { nodeOptions: o.nodeOptions } : {}),
     });
     const lat: Record<AlertKind, number[]> = { presence: [], "friend-request": [], restriction: [] };
     const wrong: Record<AlertKind, number> = { presence: 0, "friend-request": 0, restriction: 0 };
@@ -169,7 +172,7 @@ export function alertLatencySection(r: AlertLatencyResult): Section {
     id: 4,
     title: "Alert latency",
     method: [
-      `The real bot, ${botDescription(r.opts.entry)} as a child process, at POLL_INTERVAL_SECONDS=${r.opts.intervalSeconds} polls ${3 * r.opts.perGroup} linked accounts of the`,
+      `The real bot, ${botDescription(r.opts.entry, r.opts.nodeOptions)} as a child process, at POLL_INTERVAL_SECONDS=${r.opts.intervalSeconds} polls ${3 * r.opts.perGroup} linked accounts of the`,
       `simulator, each in its own guild with its own alert channel at the fake Discord: ${r.opts.perGroup} accounts watch one user each`,
       `(presence), ${r.opts.perGroup} receive friend requests, ${r.opts.perGroup} get screen-time locks started and ended. In rounds,`,
       "each account gets one change at a uniformly random moment inside an interval; latency = from the change in the",

@@ -33,6 +33,10 @@ export const EXPERIMENTS: Record<string, Experiment> = {
   "old-192": { nodeOptions: "--max-old-space-size=192" },
   /** V8: a larger young generation (fewer mid-lived objects promoted to the old generation). */
   "semi-32": { nodeOptions: "--max-semi-space-size=32" },
+  /** V8: a smaller young generation (less memory held by it between scavenges). */
+  "semi-4": { nodeOptions: "--max-semi-space-size=4" },
+  /** Diagnosis: `kill -WINCH <bot pid>` writes a .heapsnapshot into the bot's working directory. */
+  "heap-snapshot": { nodeOptions: "--heapsnapshot-signal=SIGWINCH" },
   /** glibc: fewer malloc arenas for sqlite3's and libuv's threads. */
   "malloc-arenas-2": { env: { MALLOC_ARENA_MAX: "2" } },
 };

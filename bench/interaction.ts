@@ -21,6 +21,8 @@ export interface InteractionOptions {
   entry?: string;
   /** Project root to run (experiments). */
   root?: string;
+  /** Extra Node flags for the bot (NODE_OPTIONS). */
+  nodeOptions?: string;
 }
 
 export interface InteractionResult {
@@ -40,6 +42,7 @@ export interface InteractionResult {
   errors: number;
   wallSeconds: number;
   entry: string | undefined;
+  nodeOptions: string | undefined;
 }
 
 const COMMAND = { name: "roblox", subcommand: "accounts", user: "admin" as const };
@@ -62,6 +65,7 @@ export async function runInteractions(opts: InteractionOptions): Promise<Interac
       env: { BENCH_TRACE_INTERACTIONS: "1" },
       ...(opts.entry ? { entry: opts.entry } : {}),
       ...(opts.root ? { root: opts.root } : {}),
+      ...(opts.nodeOptions ? { nodeOptions: opts.nodeOptions } : {}),
     });
     const ms: number[] = [];
     const types: Record<string, number> = {};
@@ -105,6 +109,7 @@ export async function runInteractions(opts: InteractionOptions): Promise<Interac
       errors,
       wallSeconds,
       entry: opts.entry,
+      nodeOptions: opts.nodeOptions,
     };
   } finally {
     await world.stop();
@@ -121,7 +126,7 @@ export function interactionSection(r: InteractionResult): Section {
     id: 3,
     title: "Interaction overhead",
     method: [
-      `The real bot, ${botDescription(r.entry)} as a child process, with a temp SQLite store and one linked`,
+      `The real bot, ${botDescription(r.entry, r.nodeOptions)} as a child process, with a temp SQLite store and one linked`,
       `account (no alert channel, so no polling), logged in to the fake Discord. ${fmtInt(r.count)} × \`${r.command}\``,
       `(store only), one at a time after ${r.warmup} warm-up runs; latency = from just before the fake builds and dispatches`,
       "INTERACTION_CREATE over the gateway to the moment the fake receives the first callback POST (performance.now()",

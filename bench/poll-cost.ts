@@ -20,6 +20,8 @@ export interface PollCostOptions {
   withoutLimit?: boolean;
   /** A compiled entry to run with plain node instead of tsx. */
   entry?: string;
+  /** Extra Node flags for the bot (NODE_OPTIONS). */
+  nodeOptions?: string;
 }
 
 export interface PollCostRow {
@@ -84,6 +86,7 @@ export async function runPollCost(o: PollCostOptions): Promise<PollCostResult> {
       const bot = await world.startBot({
         pollIntervalSeconds: o.intervalSeconds,
         ...(o.entry ? { entry: o.entry } : {}),
+        ...(o.nodeOptions ? { nodeOptions: o.nodeOptions } : {}),
       });
       try {
         // Cycle 0 (baseline, CSRF handshakes) + the steady cycles + one more to close the last.
@@ -155,7 +158,7 @@ export function pollCostSection(r: PollCostResult): Section {
     id: 1,
     title: "Poll cost",
     method: [
-      `The real bot, ${botDescription(r.opts.entry)} as a child process, polls one linked account per case at POLL_INTERVAL_SECONDS=${r.opts.intervalSeconds},`,
+      `The real bot, ${botDescription(r.opts.entry, r.opts.nodeOptions)} as a child process, polls one linked account per case at POLL_INTERVAL_SECONDS=${r.opts.intervalSeconds},`,
       "against the simulator (in the bench process); each account watches W of its friends. In the same run the naive",
       "baseline (bench/naive.ts: same Roblox client and checks, presence asked for each watched user on its own) polls",
       "its own accounts with the same W and limits. From the simulator's request log, per account: a cycle starts at",

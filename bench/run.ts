@@ -10,6 +10,7 @@ import { alertLatencySection, runAlertLatency } from "./alert-latency.js";
 import { cryptoSection, runCrypto } from "./crypto.js";
 import { interactionSection, runInteractions } from "./interaction.js";
 import { freshBuild } from "./lib/build.js";
+import { deployedNodeOptions } from "./lib/deployed.js";
 import { machine } from "./lib/machine.js";
 import { consoleTable, markdown, type Section } from "./lib/report.js";
 import { pollCostSection, runPollCost } from "./poll-cost.js";
@@ -63,7 +64,10 @@ async function main(): Promise<void> {
     sections.push(await fn());
     log(`[${id}] done in ${((Date.now() - t) / 1000).toFixed(0)} s`);
   };
-  const e = entry ? { entry } : {};
+  // Run the bot as the Dockerfile ships it (its NODE_OPTIONS: the V8 heap cap).
+  const nodeOptions = deployedNodeOptions();
+  log(`bot NODE_OPTIONS (from the Dockerfile): ${nodeOptions ?? "none"}`);
+  const e = { ...(entry ? { entry } : {}), ...(nodeOptions ? { nodeOptions } : {}) };
   await step(5, "crypto", async () => cryptoSection(runCrypto(FULL.crypto)));
   await step(1, "poll cost", async () => pollCostSection(await runPollCost({ ...FULL.pollCost, ...e })));
   await step(3, "interaction overhead", async () =>

@@ -88,7 +88,7 @@ export function scaleSection(s: ScaleResult): Section {
     id: 2,
     title: "Scale",
     method: [
-      `The real bot, ${botDescription(o.entry)} as a child process (no client stub), logged in`,
+      `The real bot, ${botDescription(o.entry, o.nodeOptions)} as a child process (no client stub), logged in`,
       `to the fake Discord (bench process), which puts it in one guild per linked account, each with an alert channel.`,
       `The simulator runs in its own process (bench/lib/sim-child.ts) with ${o.latencyMs} ms injected latency on every response;`,
       `each account watches ${o.watched} friends. Store: a temp SQLite file prepared through the store API before the bot starts.`,

@@ -1,37 +1,57 @@
 /**
  * What discord.js keeps in memory. roguard needs guilds (which guilds this shard owns), their
  * channels and roles (the alert channel's permissions, `/access list`) and its own member; it never
- * reads messages, members, users, emojis or presences from the cache. At 10,000 guilds the default
- * caches cost about 100 MB (BENCHMARKS.md), so everything else is off or kept to the bot itself.
- * Guilds, channels and roles are not limited: discord.js relies on them being complete.
+ * reads messages, members, users, emojis or presences from the cache. discord.js builds about
+ * fourteen caches per guild even when they are limited to nothing (an empty Map costs ~200 bytes):
+ * at 10,000 guilds that alone was ~28 MB of live heap (BENCHMARKS.md). So every cache roguard does
+ * not read is one shared collection that never stores anything (maxSize 0), and the member and
+ * user caches keep the bot itself only. Guilds, channels and roles are left whole: discord.js
+ * relies on them being complete.
  */
-import { type ClientOptions, Options } from "discord.js";
+import { type CacheFactory, LimitedCollection, Options } from "discord.js";
 
 const isMe = (x: { id: string; client: { user: { id: string } | null } }) => x.id === x.client.user?.id;
 
-export const makeCache: ClientOptions["makeCache"] = Options.cacheWithLimits({
-  MessageManager: 0,
-  DMMessageManager: 0,
-  GuildMessageManager: 0,
-  ThreadManager: 0,
-  GuildTextThreadManager: 0,
-  GuildForumThreadManager: 0,
-  ThreadMemberManager: 0,
-  ReactionManager: 0,
-  ReactionUserManager: 0,
-  PresenceManager: 0,
-  VoiceStateManager: 0,
-  StageInstanceManager: 0,
-  GuildScheduledEventManager: 0,
-  GuildInviteManager: 0,
-  GuildBanManager: 0,
-  AutoModerationRuleManager: 0,
-  ApplicationCommandManager: 0,
-  ApplicationEmojiManager: 0,
-  BaseGuildEmojiManager: 0,
-  GuildEmojiManager: 0,
-  GuildStickerManager: 0,
-  EntitlementManager: 0,
+/** Managers whose cache stays empty (by class name, or the name of the class they extend). */
+export const EMPTY_CACHES = new Set([
+  "MessageManager",
+  "DMMessageManager",
+  "GuildMessageManager",
+  "PartialGroupDMMessageManager",
+  "ThreadManager",
+  "GuildTextThreadManager",
+  "GuildForumThreadManager",
+  "ThreadMemberManager",
+  "ReactionManager",
+  "ReactionUserManager",
+  "PresenceManager",
+  "VoiceStateManager",
+  "StageInstanceManager",
+  "GuildScheduledEventManager",
+  "GuildInviteManager",
+  "GuildBanManager",
+  "AutoModerationRuleManager",
+  "ApplicationCommandManager",
+  "GuildApplicationCommandManager",
+  "ApplicationEmojiManager",
+  "BaseGuildEmojiManager",
+  "GuildEmojiManager",
+  "GuildEmojiRoleManager",
+  "GuildStickerManager",
+  "GuildSoundboardSoundManager",
+  "EntitlementManager",
+  "SubscriptionManager",
+]);
+
+// maxSize 0 without keepOverLimit: set() is a no-op, so one instance can serve every manager.
+const NOTHING = new LimitedCollection<unknown, unknown>({ maxSize: 0 });
+
+const limited = Options.cacheWithLimits({
   GuildMemberManager: { maxSize: 0, keepOverLimit: isMe },
   UserManager: { maxSize: 0, keepOverLimit: isMe },
 });
+
+export const makeCache = ((managerType, holds, manager) =>
+  EMPTY_CACHES.has(manager.name) || EMPTY_CACHES.has(managerType.name)
+    ? NOTHING
+    : limited(managerType, holds, manager)) as CacheFactory;

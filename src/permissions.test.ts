@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allows, memberLevel, refusal } from "./permissions.js";
+import { adminByPermissions, allows, memberLevel, refusal } from "./permissions.js";
 
 describe("memberLevel", () => {
   const grants = { r1: "viewer", r2: "manager" } as const;
@@ -13,6 +13,13 @@ describe("memberLevel", () => {
     [(1n << 11n) | (1n << 10n), [], "anyone"], // send/view messages only
   ] as const)("perms %s roles %j → %s", (perms, roles, want) => {
     expect(memberLevel(perms, roles, grants)).toBe(want);
+  });
+
+  it("adminByPermissions: Manage Server or Administrator, nothing else", () => {
+    expect(adminByPermissions(1n << 5n)).toBe(true);
+    expect(adminByPermissions(1n << 3n)).toBe(true);
+    expect(adminByPermissions((1n << 11n) | (1n << 10n) | (1n << 28n))).toBe(false);
+    expect(adminByPermissions(0n)).toBe(false);
   });
 
   it("ranks levels", () => {

@@ -10,12 +10,17 @@ const ADMINISTRATOR = 1n << 3n;
 
 const RANK: Record<Level, number> = { anyone: 0, viewer: 1, admin: 2 };
 
+/** Manage Server or Administrator: admin whatever /access says (no settings needed). */
+export function adminByPermissions(permissions: bigint): boolean {
+  return (permissions & MANAGE_GUILD) !== 0n || (permissions & ADMINISTRATOR) !== 0n;
+}
+
 export function memberLevel(
   permissions: bigint,
   roleIds: readonly string[],
   accessRoles: Readonly<Record<string, AccessLevel>>,
 ): Level {
-  if ((permissions & MANAGE_GUILD) !== 0n || (permissions & ADMINISTRATOR) !== 0n) return "admin";
+  if (adminByPermissions(permissions)) return "admin";
   let level: Level = "anyone";
   for (const id of roleIds) {
     const grant = accessRoles[id];

@@ -80,10 +80,11 @@ export interface BotWorld {
 }
 
 /** How the bot was run, for the report. */
-export function botDescription(entry: string | undefined): string {
+export function botDescription(entry: string | undefined, nodeOptions?: string): string {
+  const flags = nodeOptions ? ` with NODE_OPTIONS=${nodeOptions} (the Dockerfile's)` : "";
   return entry
-    ? "`node dist/index.js` (a fresh build of the working tree, as `npm start` runs it)"
-    : "`node --import tsx src/index.ts` (the production entry, from source)";
+    ? `\`node dist/index.js\` (a fresh build of the working tree, as \`npm start\` runs it)${flags}`
+    : `\`node --import tsx src/index.ts\` (the production entry, from source)${flags}`;
 }
 
 export async function openBenchStore(storeUrl: string): Promise<Store> {

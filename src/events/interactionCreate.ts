@@ -15,7 +15,7 @@ import { commands } from "../commands/registry.js";
 import { buttonHandlers, modalHandlers } from "../components/index.js";
 import { type Context, type InteractionContext, interactionContext } from "../context.js";
 import { userMessageOf } from "../errors.js";
-import { allows, type Level, memberLevel, refusal } from "../permissions.js";
+import { adminByPermissions, allows, type Level, memberLevel, refusal } from "../permissions.js";
 import { isRobloxError, ModeratedError } from "../roblox/index.js";
 import { decodeCustomId } from "../ui/buttons.js";
 import { discordTimestamp, timeZoneChoices } from "../ui/format.js";
@@ -24,8 +24,10 @@ import { discordTimestamp, timeZoneChoices } from "../ui/format.js";
 export type InteractionObserver = (kind: string, ms: number, outcome: "ok" | "refused" | "error") => void;
 
 async function levelOf(ctx: Context, interaction: Interaction<"cached">): Promise<Level> {
-  const settings = await ctx.store.settings.get(interaction.guildId);
   const perms = interaction.memberPermissions?.bitfield ?? 0n;
+  // Admins by permission need no store read (most commands are theirs).
+  if (adminByPermissions(perms)) return "admin";
+  const settings = await ctx.store.settings.get(interaction.guildId);
   const roles = [...interaction.member.roles.cache.keys()];
   return memberLevel(perms, roles, settings.accessRoles);
 }

@@ -71,6 +71,11 @@ describe("discord.js caches", () => {
     expect(client.channels.cache.size).toBe(6);
     expect(g.roles.cache.size).toBe(2);
     expect(g.emojis.cache.size).toBe(0);
+    // the caches roguard never reads are one shared, always-empty collection, not one per guild
+    const other = client.guilds.cache.get("200")!;
+    expect(other.emojis.cache).toBe(g.emojis.cache);
+    expect(other.stickers.cache).toBe(g.emojis.cache);
+    expect(other.members.cache).not.toBe(g.members.cache);
     expect([...g.members.cache.keys()]).toEqual([ME]);
     expect(g.members.me?.id).toBe(ME);
     expect([...client.users.cache.keys()]).toEqual([ME]);
