@@ -25,9 +25,12 @@ function runRow(r: RunResult): string {
   ].join(" | ");
 }
 
-function sizeFigures(r: RunResult): Figure[] {
+const GOAL_INTERVAL_S = 20;
+
+/** Figures of one run; a search run below the goal interval only looks for the limit (no verdicts). */
+function sizeFigures(r: RunResult, probe = false): Figure[] {
   const n = `${fmtInt(r.size)} accounts @ ${r.intervalSeconds} s`;
-  return [
+  const figures: Figure[] = [
     {
       name: `${n}: polled every interval`,
       value: `${fmt(r.share * 100, 1)} %`,
@@ -54,6 +57,13 @@ function sizeFigures(r: RunResult): Figure[] {
       met: r.loopDelayP99Ms <= LOOP_GOAL_MS,
     },
   ];
+  return probe
+    ? figures.map((f) => ({
+        ...f,
+        goal: f.met === null ? f.goal : "— (below the 20 s goal: search)",
+        met: null,
+      }))
+    : figures;
 }
 
 export function scaleSection(s: ScaleResult): Section {
@@ -71,16 +81,16 @@ export function scaleSection(s: ScaleResult): Section {
   const estimate = largest / pollsPerSec;
   const smallest = s.smallestSustainedSeconds;
   const figures: Figure[] = [
-    ...s.runs.flatMap(sizeFigures),
-    ...s.search.flatMap(sizeFigures),
+    ...s.runs.flatMap((r) => sizeFigures(r)),
+    ...s.search.flatMap((r) => sizeFigures(r, r.intervalSeconds < GOAL_INTERVAL_S)),
     {
       name: `smallest interval sustained for ${fmtInt(largest)} accounts`,
       value:
         smallest !== null
           ? `${smallest} s`
           : `none of ${tried.map((r) => `${r.intervalSeconds} s`).join(", ")} (throughput ≈ ${fmtInt(pollsPerSec)} polls/s → ≈ ${fmtInt(estimate)} s)`,
-      goal: "≤ 20 s",
-      met: smallest !== null && smallest <= 20,
+      goal: `≤ ${GOAL_INTERVAL_S} s`,
+      met: smallest !== null && smallest <= GOAL_INTERVAL_S,
     },
   ];
   const perPoll = s.runs[0]?.requestsPerPoll ?? Number.NaN;

@@ -51,7 +51,12 @@ function cell(s: string): string {
   return s.replace(/\|/g, "\\|");
 }
 
-export function markdown(m: Machine, sections: readonly Section[], totalSeconds: number): string {
+export function markdown(
+  m: Machine,
+  sections: readonly Section[],
+  totalSeconds: number,
+  appendix?: string,
+): string {
   const out: string[] = [
     "# roguard benchmarks",
     "",
@@ -82,13 +87,14 @@ export function markdown(m: Machine, sections: readonly Section[], totalSeconds:
   out.push(
     "",
     "A missed goal is a finding, not a bench failure. `npx tsx bench/experiments.ts` reruns benchmark 2 or 3 on a",
-    "temporary patched copy of src/ (src/ untouched) to measure a proposed fix before and after; its named patches are",
-    "the fixes proposed to the project's maintainers.",
+    "temporary patched copy of src/ (src/ untouched) or with other Node options, to measure a fix before and after;",
+    "the fixes made so far, with their figures, close this file.",
   );
   for (const s of [...sections].sort((a, b) => a.id - b.id)) {
     out.push("", `## ${s.id}. ${s.title}`, "", ...s.method.map((l) => l), "");
     if (s.notes?.length) out.push(...s.notes, "");
   }
+  if (appendix?.trim()) out.push("", appendix.trim(), "");
   return `${out
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
