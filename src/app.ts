@@ -7,6 +7,7 @@ import type { Config } from "./config.js";
 import type { Context } from "./context.js";
 import { makeCache } from "./discord-cache.js";
 import { createInteractionHandler } from "./events/interactionCreate.js";
+import { startHeapWatch } from "./heap-watch.js";
 import { startJobs } from "./jobs/index.js";
 import { createLogger, type Logger } from "./logger.js";
 import { Lookups } from "./lookups.js";
@@ -118,6 +119,7 @@ export async function runApp(config: Config): Promise<void> {
   }
 
   const jobs = startJobs(ctx, client);
+  const stopHeapWatch = startHeapWatch(logger);
   const healthSource: HealthSource = {
     // client.ws.status stays Ready after the first READY; each shard's own status follows drops.
     gatewayConnected: () =>
@@ -153,6 +155,7 @@ export async function runApp(config: Config): Promise<void> {
     setTimeout(() => process.exit(0), HARD_EXIT_MS).unref();
     accepting = false;
     health?.close();
+    stopHeapWatch();
     await jobs.stop().catch((err) => logger.warn({ err }, "jobs did not stop cleanly"));
     await inflight.drain(INFLIGHT_GRACE_MS);
     await roblox.close().catch(() => undefined);

@@ -9,6 +9,7 @@ import type { Context } from "../context.js";
 import { type PollDeps, pollAccount, pollBudget } from "./poll.js";
 import { type GuildEntry, readRoster } from "./roster.js";
 import { Scheduler } from "./scheduler.js";
+import { StaleGuilds } from "./stale.js";
 import { runSummary } from "./summary.js";
 import { dueNow, startWallClock } from "./wallclock.js";
 
@@ -30,11 +31,12 @@ export interface Jobs {
 export function startJobs(ctx: Context, client: Client, opts: JobsOptions = {}): Jobs {
   const intervalMs = opts.intervalMs ?? ctx.config.pollIntervalSeconds * 1000;
   let guilds = new Map<string, GuildEntry>();
+  const stale = new StaleGuilds();
   const deps: PollDeps = {
     ctx,
     client,
     budgetMs: pollBudget(intervalMs),
-    settingsOf: (guildId) => guilds.get(guildId)?.settings,
+    settingsOf: (guildId) => (stale.has(guildId) ? undefined : guilds.get(guildId)?.settings),
   };
   const log = ctx.logger.child({ component: "jobs" });
   let stopped = false;
@@ -46,8 +48,10 @@ export function startJobs(ctx: Context, client: Client, opts: JobsOptions = {}):
     ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
     revision: () => ctx.store.rosterRevision(),
     roster: async () => {
+      const done = stale.readStarted();
       const r = await readRoster(ctx, client);
       guilds = r.guilds;
+      done();
       return r.targets;
     },
     poll: (target, info) =>
@@ -65,7 +69,11 @@ export function startJobs(ctx: Context, client: Client, opts: JobsOptions = {}):
     if (!stopped) scheduler.pollSoon(`${guildId}:${robloxId}`);
   });
   // A link, an unlink or a settings change in this process: read the roster again now.
-  const unsubscribe = ctx.store.onChange(() => scheduler.refreshSoon());
+  // Until then its polls read the guild's settings from the store.
+  const unsubscribe = ctx.store.onChange((guildId) => {
+    stale.mark(guildId);
+    scheduler.refreshSoon();
+  });
   const refresh = () => scheduler.refreshSoon();
   client.on(Events.GuildCreate, refresh);
   client.on(Events.ClientReady, refresh);

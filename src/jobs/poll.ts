@@ -28,8 +28,8 @@ export interface PollDeps {
   /** Time budget of one poll's Roblox calls (ms). */
   budgetMs: number;
   /**
-   * The guild's settings as the roster last read them (the roster is read again at once after
-   * any change in this process); absent → read from the store.
+   * The guild's settings as the roster last read them; undefined (→ read from the store) for a
+   * guild changed in this process since (see stale.ts).
    */
   settingsOf?: (guildId: string) => GuildSettings | undefined;
 }

@@ -142,6 +142,34 @@ describe("Scheduler", () => {
     await s.stop();
   });
 
+  it("a failed roster read is retried at the next revision check, though the revision did not move", async () => {
+    let reads = 0;
+    const polled = new Set<string>();
+    const s = new Scheduler({
+      intervalMs: 40,
+      rosterEveryMs: 60_000,
+      revision: async () => "r1",
+      revisionEveryMs: 10,
+      logger: silentLogger(),
+      roster: async () => {
+        reads++;
+        if (reads === 2) throw new Error("store down");
+        return reads === 1 ? [target(1)] : [target(1), target(2)];
+      },
+      poll: async (t) => {
+        polled.add(t.key);
+      },
+    });
+    s.start();
+    await sleep(60);
+    expect(reads).toBe(1);
+    s.refreshSoon(); // e.g. a guild joined; this read fails
+    await sleep(100);
+    expect(reads).toBe(3);
+    expect(polled.has("1:2")).toBe(true);
+    await s.stop();
+  });
+
   it("pollSoon polls at once (coalesced) and runExclusive waits for the running poll", async () => {
     const events: string[] = [];
     const { s } = make(

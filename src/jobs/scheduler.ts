@@ -44,6 +44,9 @@ export interface SchedulerOptions {
   now?: () => number;
 }
 
+/** The revision recorded when a roster read failed, or the revision could not be read. */
+const FAILED = "\u0000failed";
+
 interface Armed {
   target: Target;
   offset: number;
@@ -133,7 +136,11 @@ export class Scheduler {
       return;
     }
     this.#refreshing = this.#refresh()
-      .catch((err) => this.#o.logger.error({ err }, "jobs: could not read the accounts to poll"))
+      .catch((err) => {
+        // No revision matches this: the next revision check (≤ 5 s) reads the roster again.
+        this.#revision = FAILED;
+        this.#o.logger.error({ err }, "jobs: could not read the accounts to poll");
+      })
       .finally(() => {
         this.#refreshing = undefined;
         if (this.#refreshAgain) {
@@ -150,7 +157,7 @@ export class Scheduler {
 
   async #refresh(): Promise<void> {
     // Read before the roster: a change made during the read is seen at the next check.
-    const revision = await this.#o.revision?.();
+    const revision = await this.#o.revision?.().catch(() => FAILED);
     const targets = await this.#o.roster();
     if (this.#stopped) return;
     this.#revision = revision;
