@@ -57,24 +57,31 @@ function combine(names: string): Experiment {
   };
 }
 
-/** `npx tsx bench/experiments.ts interaction <count> <experiment>…`: benchmark 3 on patched copies. */
-async function interactionExperiments(count: number, names: string[]): Promise<void> {
-  const out = [
-    "| experiment | interactions | p50 / p99 (ms) | inside the bot p50 / p99 (ms) | bot GC |",
-    "|---|---|---|---|---|",
-  ];
+/**
+ * Runs each named experiment (patched copy when it has patches, fresh build, its Node options and
+ * environment) and prints one table row per experiment as it comes, then the whole table.
+ */
+async function runEach(
+  names: string[],
+  header: string[],
+  row: (
+    name: string,
+    run: { entry: string; nodeOptions?: string; env?: Record<string, string> },
+  ) => Promise<string>,
+): Promise<void> {
+  const out = [...header];
   for (const name of names.length ? names : ["baseline"]) {
     const e = combine(name);
     const copy = e.patches?.length ? patchedCopy(e.patches) : undefined;
     try {
       const build = freshBuild(copy?.root);
       if (!build.entry) throw new Error(`build failed:\n${build.diagnostics}`);
-      const r = await runInteractions({ count, warmup: 300, entry: build.entry });
-      const gc = Object.entries(r.botGc)
-        .map(([k, g]) => `${g.count} ${k}, max ${fmt(g.maxMs, 1)} ms`)
-        .join("; ");
       out.push(
-        `| ${name} | ${fmtInt(count)} | ${fmt(r.ms.p50)} / ${fmt(r.ms.p99)} | ${fmt(r.botMs?.p50 ?? Number.NaN)} / ${fmt(r.botMs?.p99 ?? Number.NaN)} | ${gc} |`,
+        await row(name, {
+          entry: build.entry,
+          ...(e.nodeOptions ? { nodeOptions: e.nodeOptions } : {}),
+          ...(e.env && Object.keys(e.env).length ? { env: e.env } : {}),
+        }),
       );
       process.stdout.write(`${out.at(-1)}\n`);
     } finally {
@@ -82,6 +89,26 @@ async function interactionExperiments(count: number, names: string[]): Promise<v
     }
   }
   process.stdout.write(`\n${out.join("\n")}\n`);
+}
+
+/** `npx tsx bench/experiments.ts interaction <count> <experiment>…`: benchmark 3. */
+function interactionExperiments(count: number, names: string[]): Promise<void> {
+  const header = [
+    "| experiment | interactions | p50 / p99 (ms) | inside the bot p50 / p99 (ms) | bot GC |",
+    "|---|---|---|---|---|",
+  ];
+  return runEach(names, header, async (name, run) => {
+    const r = await runInteractions({
+      count,
+      warmup: 300,
+      entry: run.entry,
+      ...(run.nodeOptions ? { nodeOptions: run.nodeOptions } : {}),
+    });
+    const gc = Object.entries(r.botGc)
+      .map(([k, g]) => `${g.count} ${k}, max ${fmt(g.maxMs, 1)} ms`)
+      .join("; ");
+    return `| ${name} | ${fmtInt(count)} | ${fmt(r.ms.p50)} / ${fmt(r.ms.p99)} | ${fmt(r.botMs?.p50 ?? Number.NaN)} / ${fmt(r.botMs?.p99 ?? Number.NaN)} | ${gc} |`;
+  });
 }
 
 async function main(): Promise<void> {
@@ -92,36 +119,23 @@ async function main(): Promise<void> {
   const [sizeArg, intervalArg, ...names] = process.argv.slice(2);
   const size = Number(sizeArg ?? 10_000);
   const interval = Number(intervalArg ?? 20);
-  const out: string[] = [
+  const header = [
     "| experiment | accounts @ interval | polled every interval | lag p50 / p99 (ms) | req/s | bot CPU | peak RSS / at end (MB) | heap used / total (MB) | loop p99 / max (ms) |",
     "|---|---|---|---|---|---|---|---|---|",
   ];
-  for (const name of names.length ? names : ["baseline"]) {
-    const e = combine(name);
-    const copy = e.patches?.length ? patchedCopy(e.patches) : undefined;
-    try {
-      const build = freshBuild(copy?.root);
-      if (!build.entry) throw new Error(`build failed:\n${build.diagnostics}`);
-      const r = await runScale({
-        sizes: [size],
-        intervalSeconds: interval,
-        measureIntervals: 1,
-        latencyMs: 50,
-        watched: 5,
-        entry: build.entry,
-        ...(e.nodeOptions ? { nodeOptions: e.nodeOptions } : {}),
-        ...(e.env && Object.keys(e.env).length ? { env: e.env } : {}),
-        log: (l) => process.stdout.write(`${name}: ${l.trim()}\n`),
-      });
-      const x = r.runs[0]!;
-      out.push(
-        `| ${name} | ${fmtInt(size)} @ ${interval} s | ${fmt(x.share * 100, 1)} % | ${fmtInt(x.lagMs.p50)} / ${fmtInt(x.lagMs.p99)} | ${fmtInt(x.requestsPerSecond)} | ${fmtInt(x.botCpuPct)} % | ${fmtInt(x.peakRssMb)} / ${fmtInt(x.memoryMb.rss)} | ${fmtInt(x.memoryMb.heapUsed)} / ${fmtInt(x.memoryMb.heapTotal)} | ${fmt(x.loopDelayP99Ms, 1)} / ${fmtInt(x.loopDelayMaxMs)} |`,
-      );
-    } finally {
-      copy?.remove();
-    }
-  }
-  process.stdout.write(`\n${out.join("\n")}\n`);
+  await runEach(names, header, async (name, run) => {
+    const r = await runScale({
+      sizes: [size],
+      intervalSeconds: interval,
+      measureIntervals: 1,
+      latencyMs: 50,
+      watched: 5,
+      ...run,
+      log: (l) => process.stdout.write(`${name}: ${l.trim()}\n`),
+    });
+    const x = r.runs[0]!;
+    return `| ${name} | ${fmtInt(size)} @ ${interval} s | ${fmt(x.share * 100, 1)} % | ${fmtInt(x.lagMs.p50)} / ${fmtInt(x.lagMs.p99)} | ${fmtInt(x.requestsPerSecond)} | ${fmtInt(x.botCpuPct)} % | ${fmtInt(x.peakRssMb)} / ${fmtInt(x.memoryMb.rss)} | ${fmtInt(x.memoryMb.heapUsed)} / ${fmtInt(x.memoryMb.heapTotal)} | ${fmt(x.loopDelayP99Ms, 1)} / ${fmtInt(x.loopDelayMaxMs)} |`;
+  });
 }
 
 if (process.argv[1]?.endsWith("experiments.ts")) await main();
