@@ -3,6 +3,11 @@ import { silentLogger } from "../logger.js";
 import { type PollInfo, Scheduler, type Target } from "./scheduler.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits until `cond` holds (at most `ms`), so a loaded machine does not fail a timing test. */
+async function until(cond: () => boolean, ms = 2000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond() && Date.now() < end) await sleep(5);
+}
 const target = (i: number): Target => ({ key: `1:${i}`, guildId: "1", robloxId: String(i) });
 
 function make(
@@ -136,7 +141,7 @@ describe("Scheduler", () => {
     // another process links an account: the revision moves, the roster is read once more
     roster = [target(1), target(2)];
     rev = "r2";
-    await sleep(120);
+    await until(() => polled.has("1:2"));
     expect(reads).toBe(2);
     expect(polled.has("1:2")).toBe(true);
     await s.stop();
@@ -164,7 +169,7 @@ describe("Scheduler", () => {
     await sleep(60);
     expect(reads).toBe(1);
     s.refreshSoon(); // e.g. a guild joined; this read fails
-    await sleep(100);
+    await until(() => polled.has("1:2"));
     expect(reads).toBe(3);
     expect(polled.has("1:2")).toBe(true);
     await s.stop();
