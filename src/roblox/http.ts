@@ -56,6 +56,19 @@ interface CsrfHolder {
 
 const ONE_MIB = 1024 * 1024;
 
+/** One request as it goes out: what #send needs, and what the CSRF retry changes (headers). */
+interface Outgoing {
+  def: EndpointDef;
+  url: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+  deadline: number;
+  signal: AbortSignal | undefined;
+  session: RobloxSession | null;
+  /** Rate-limit key (account and host). */
+  key: string;
+}
+
 export class Transport {
   readonly origin: string | undefined;
   readonly limiter = new RateLimiter();
@@ -156,12 +169,8 @@ export class Transport {
       headers["content-type"] = "application/json";
       body = JSON.stringify(spec.body);
     }
-    let answer: Answer & { parseFailed: boolean };
-    if (def.method === "GET") {
-      answer = await this.#send(def, url, headers, body, deadline, signal, session, key);
-    } else {
-      answer = await this.#sendWithCsrf(def, url, headers, body, deadline, signal, session, key);
-    }
+    const out: Outgoing = { def, url, headers, body, deadline, signal, session, key };
+    const answer = def.method === "GET" ? await this.#send(out) : await this.#sendWithCsrf(out);
     const c = classify(answer);
     if (c.type === "csrf") {
       throw new RobloxApiError(def.api, {
@@ -197,16 +206,8 @@ export class Transport {
   }
 
   /** Lazy CSRF: send the cached token; on 403 + x-csrf-token, cache it and resend once. */
-  async #sendWithCsrf(
-    def: EndpointDef,
-    url: string,
-    headers: Record<string, string>,
-    body: string | undefined,
-    deadline: number,
-    signal: AbortSignal | undefined,
-    session: RobloxSession | null,
-    key: string,
-  ): Promise<Answer & { parseFailed: boolean }> {
+  async #sendWithCsrf(out: Outgoing): Promise<Answer & { parseFailed: boolean }> {
+    const { deadline, session, headers } = out;
     const holder: CsrfHolder = session ?? this.#anon;
     // While one request fetches the first token, others wait for it instead of each paying a 403.
     const pending = holder.csrfToken === undefined ? this.#csrfInFlight.get(holder) : undefined;
@@ -222,12 +223,12 @@ export class Transport {
     }
     try {
       if (holder.csrfToken !== undefined) headers["x-csrf-token"] = holder.csrfToken;
-      const first = await this.#send(def, url, headers, body, deadline, signal, session, key);
+      const first = await this.#send(out);
       const c = classify(first);
       if (c.type !== "csrf") return first;
       holder.csrfToken = c.token;
       headers["x-csrf-token"] = c.token;
-      return await this.#send(def, url, headers, body, deadline, signal, session, key);
+      return await this.#send(out);
     } finally {
       if (release !== undefined) {
         this.#csrfInFlight.delete(holder);
@@ -236,16 +237,8 @@ export class Transport {
     }
   }
 
-  async #send(
-    def: EndpointDef,
-    url: string,
-    headers: Record<string, string>,
-    body: string | undefined,
-    deadline: number,
-    signal: AbortSignal | undefined,
-    session: RobloxSession | null,
-    key: string,
-  ): Promise<Answer & { parseFailed: boolean }> {
+  async #send(out: Outgoing): Promise<Answer & { parseFailed: boolean }> {
+    const { def, url, headers, body, deadline, signal, session, key } = out;
     const remaining = deadline - Date.now();
     if (remaining <= 0)
       throw new UnavailableError("timeout", { endpoint: def.name, detail: "deadline passed" });
