@@ -5,18 +5,12 @@ import {
   SlashCommandBuilder,
 } from "discord.js";
 import type { InteractionContext, LinkedAccount } from "../context.js";
+import type { Person } from "../domain/people.js";
 import { UserError } from "../errors.js";
 import type { Level } from "../permissions.js";
 import { userListEmbed } from "../ui/embeds.js";
 import { presenceLabel } from "../ui/format.js";
-import {
-  accountPerson,
-  namedRows,
-  type Person,
-  presenceText,
-  resolveMany,
-  unknownNote,
-} from "./friends/users.js";
+import { accountPerson, namedRows, presenceText, resolveMany, unknownNote } from "./friends/users.js";
 import { accountOption } from "./options.js";
 
 export const data = new SlashCommandBuilder()

@@ -6,10 +6,10 @@
  * vanished on Roblox (code 10) is said plainly.
  */
 import { type ButtonInteraction, MessageFlags } from "discord.js";
-import { personOf, personText } from "../commands/requests/actions.js";
 import { getHandled, type Handled, handledSince, recordHandled } from "../commands/requests/handled.js";
 import { editRequestMessage, noteText, type Outcome } from "../commands/requests/message.js";
 import type { InteractionContext, LinkedAccount } from "../context.js";
+import { auditName, namePerson, personMd } from "../domain/people.js";
 import { isRobloxError } from "../roblox/index.js";
 import { escapeMarkdown } from "../ui/format.js";
 import type { ButtonHandler } from "./types.js";
@@ -62,8 +62,8 @@ async function click(
 ): Promise<void> {
   await interaction.deferUpdate();
   const linked = await ctx.account(accountId);
-  const person = await personOf(ctx, requesterId);
-  const who = `**${escapeMarkdown(personText(person))}**`;
+  const person = await namePerson(ctx, requesterId);
+  const who = personMd(person);
   const account = `**${escapeMarkdown(linked.account.robloxName)}**`;
 
   const prior = await getHandled(ctx, linked.account.robloxId, requesterId);
@@ -94,7 +94,7 @@ async function click(
   const action = kind === "accept" ? "accepted" : "declined";
   const at = now();
   await recordHandled(ctx, linked.account.robloxId, requesterId, { action, by: ctx.userId, at });
-  await ctx.audit(`requests.${kind}`, linked.account.robloxId, `${requesterId} (${person.name}) by button`);
+  await ctx.audit(`requests.${kind}`, linked.account.robloxId, `${auditName(person)} by button`);
   await editMessage(interaction, requesterId, action, noteText(ctx.userId, at));
 }
 

@@ -12,6 +12,7 @@ export type RobloxApi =
   | "groups"
   | "users"
   | "thumbnails"
+  | "games"
   | "user-settings"
   | "parental-controls"
   | "usermoderation";
@@ -103,6 +104,7 @@ export const CODE_TABLE: Readonly<Record<RobloxApi, Readonly<Record<string, Code
   },
   presence: { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
   thumbnails: {},
+  games: {},
   "user-settings": { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
   "parental-controls": { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
   usermoderation: { "401:0": UNAUTHORIZED },

@@ -26,6 +26,7 @@
  */
 import type { Logger } from "../logger.js";
 import { FRIENDS_ENDPOINTS, friendsApi } from "./friends.js";
+import { GAMES_ENDPOINTS, gamesApi } from "./games.js";
 import { GROUPS_ENDPOINTS, groupsApi } from "./groups.js";
 import { type RequestMetric, Transport, type TransportOptions } from "./http.js";
 import { MODERATION_ENDPOINTS, moderationApi } from "./moderation.js";
@@ -59,6 +60,7 @@ export const ENDPOINTS = {
   presence: PRESENCE_ENDPOINTS,
   users: USERS_ENDPOINTS,
   thumbnails: THUMBNAILS_ENDPOINTS,
+  games: GAMES_ENDPOINTS,
   settings: SETTINGS_ENDPOINTS,
   parental: PARENTAL_ENDPOINTS,
   moderation: MODERATION_ENDPOINTS,
@@ -98,6 +100,7 @@ export function createRobloxClient(opts: RobloxClientOptions) {
     /** A command's `user` option ("123" or "SomeName") → the user, or null (= users.resolve). */
     resolveUser: users.resolve,
     thumbnails: thumbnailsApi(t),
+    games: gamesApi(t),
     settings: settingsApi(t),
     parental: parentalApi(t),
     moderation: moderationApi(t),

@@ -196,6 +196,10 @@ export const Thumbnail = z.looseObject({
 });
 export const ThumbnailsResponse = z.looseObject({ data: z.array(Thumbnail) });
 
+// ---- games (experience names by universe) ----
+export const Game = z.looseObject({ id, rootPlaceId: num, name: z.string() });
+export const GamesResponse = z.looseObject({ data: z.array(Game) });
+
 // ---- user settings / parental controls (seed 004) ----
 export const SettingsAndOptions = z.looseObject({
   dailyScreenTimeLimit: z
@@ -241,6 +245,7 @@ export type PublicUserT = z.output<typeof PublicUser>;
 export type BatchUserT = z.output<typeof BatchUser>;
 export type UsernameUserT = z.output<typeof UsernameUser>;
 export type ThumbnailT = z.output<typeof Thumbnail>;
+export type GameT = z.output<typeof Game>;
 export type RestrictionT = z.output<typeof Restriction>;
 export type BanDetailsT = z.output<typeof BanDetails>;
 export type WeeklyScreentimeT = z.output<typeof WeeklyScreentime>;

@@ -150,6 +150,8 @@ export interface ListUser {
   name: string;
   displayName: string;
   extra?: string | null;
+  /** false when Roblox did not name the user: shown by id, without a handle. */
+  known?: boolean;
 }
 
 export interface UserListInput {
@@ -170,7 +172,7 @@ export function userLine(u: ListUser): string {
   const url = safeProfileUrl(u.id);
   const head = url ? `**[${display || name}](${url})**` : `**${display}**`;
   const extra = u.extra ? ` · ${truncate(u.extra, 200)}` : "";
-  return `${head} (@${name})${extra}`;
+  return u.known === false ? `${head}${extra}` : `${head} (@${name})${extra}`;
 }
 
 function pageText(page: UserListInput["page"]): string | undefined {

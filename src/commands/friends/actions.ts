@@ -1,17 +1,23 @@
 /** /friends add, add-contact and remove (behind Confirm/Cancel), each audited. */
 import type { ChatInputCommandInteraction } from "discord.js";
 import type { InteractionContext, LinkedAccount } from "../../context.js";
+import {
+  auditName,
+  namePerson,
+  type Person,
+  personMd,
+  personText,
+  resolveUser,
+} from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import { confirmRow } from "../../ui/buttons.js";
 import { noticeEmbed, successEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown, truncate } from "../../ui/format.js";
 import type { ConfirmOperation, Pager } from "../types.js";
-import { type Person, personText, resolveUser } from "./users.js";
 
 type Reply = Awaited<ReturnType<Pager>>;
 
-const bold = (p: Person) => `**${escapeMarkdown(personText(p))}**`;
-const auditName = (p: Person) => `${p.id} (${p.name})`;
+const bold = (p: Person) => personMd(p);
 
 export async function add(
   interaction: ChatInputCommandInteraction<"cached">,
@@ -111,18 +117,13 @@ export async function remove(
   };
 }
 
-async function nameOf(ctx: InteractionContext, id: string): Promise<Person> {
-  const n = (await ctx.lookups.names([id], ctx.call)).get(id);
-  return n ? { id, name: n.name, displayName: n.displayName } : { id, name: id, displayName: id };
-}
-
 export const confirmOperations: ConfirmOperation[] = [
   {
     op: "remove",
     async run(ctx, linked, target) {
       if (target === undefined)
         throw new UserError("This button names nobody to remove; run the command again.");
-      const who = await nameOf(ctx, target);
+      const who = await namePerson(ctx, target);
       const account = escapeMarkdown(linked.account.robloxName);
       if (!(await isFriend(ctx, linked, target))) {
         return `${bold(who)} is already not a friend of **${account}**; nothing changed.`;

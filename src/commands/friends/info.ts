@@ -1,11 +1,12 @@
 /** /friends count, status and groups. */
 import type { ChatInputCommandInteraction } from "discord.js";
 import type { InteractionContext, LinkedAccount } from "../../context.js";
+import { personText } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import { type KeyValueField, keyValueEmbed, noticeEmbed, userListEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown, truncate } from "../../ui/format.js";
 import type { Pager } from "../types.js";
-import { personText, resolveMany, unknownNote, userOrSelf } from "./users.js";
+import { resolveMany, unknownNote, userOrSelf } from "./users.js";
 
 type Reply = Awaited<ReturnType<Pager>>;
 

@@ -4,13 +4,14 @@
  */
 import type { ChatInputCommandInteraction } from "discord.js";
 import type { InteractionContext, LinkedAccount } from "../../context.js";
+import { personText } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import type { UserSort } from "../../roblox/friends.js";
 import { type ListUser, userListEmbed } from "../../ui/embeds.js";
 import { truncate } from "../../ui/format.js";
 import { pagerFor } from "../paging.js";
 import type { Pager, PageState } from "../types.js";
-import { namedRows, personText, presenceText, presenceType, userOrSelf } from "./users.js";
+import { namedRows, presenceText, presenceType, userOrSelf } from "./users.js";
 
 /** Friends per page: 25 lines always fit one embed description. */
 export const PAGE_SIZE = 25;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { personText, presenceText, presenceType, splitUsers, unknownNote } from "./users.js";
+import { presenceText, presenceType, splitUsers, unknownNote } from "./users.js";
 
 describe("splitUsers", () => {
   it("splits on commas and spaces, drops @ and empties, keeps the first of duplicates", () => {
@@ -36,11 +36,6 @@ describe("presence text", () => {
 });
 
 describe("names", () => {
-  it("shows display name and username, or the username alone when they match", () => {
-    expect(personText({ id: "1", name: "Friend2001", displayName: "Pal2001" })).toBe("Pal2001 (@Friend2001)");
-    expect(personText({ id: "1", name: "Same", displayName: "Same" })).toBe("@Same");
-  });
-
   it("lists unknown entries in one short sentence", () => {
     expect(unknownNote([])).toBeUndefined();
     expect(unknownNote(["a", "b"])).toBe("No Roblox user called: a, b");

@@ -3,6 +3,7 @@
  * friends and presence replies share. Pure where possible; lookups go through ctx.
  */
 import type { InteractionContext, LinkedAccount } from "../../context.js";
+import { namePeople, type Person, personFrom, resolveUser } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import type { UserName } from "../../lookups.js";
 import { USERNAME_RE } from "../../roblox/users.js";
@@ -11,29 +12,10 @@ import { experienceName, presenceLabel, truncate } from "../../ui/format.js";
 
 const ID_RE = /^\d{1,20}$/;
 
-/** A Roblox user as the replies name them. */
-export interface Person {
-  id: string;
-  name: string;
-  displayName: string;
-}
-
-/** "Display (@name)", plain text (callers escape when they put it in markdown). */
-export function personText(p: Person): string {
-  return p.displayName && p.displayName !== p.name ? `${p.displayName} (@${p.name})` : `@${p.name}`;
-}
-
 /** The linked account as a Person. */
 export function accountPerson(linked: LinkedAccount): Person {
   const a = linked.account;
-  return { id: a.robloxId, name: a.robloxName, displayName: a.displayName || a.robloxName };
-}
-
-/** A `user` option → the Roblox user, or the "No Roblox user called …" UserError. */
-export async function resolveUser(ctx: InteractionContext, value: string): Promise<Person> {
-  const u = await ctx.roblox.users.resolve(value, ctx.call);
-  if (!u) throw new UserError(`No Roblox user called “${truncate(value.trim(), 40)}”.`);
-  return { id: String(u.id), name: u.name, displayName: u.displayName || u.name };
+  return personFrom(a.robloxId, { name: a.robloxName, displayName: a.displayName });
 }
 
 /** An optional `user` option: that user, or the linked account itself when empty. */
@@ -85,7 +67,7 @@ export async function resolveMany(ctx: InteractionContext, raw: string, max: num
   const byName = new Map<string, Person>();
   if (names.length > 0) {
     for (const u of await ctx.roblox.users.byUsernames(names, {}, ctx.call)) {
-      const p = { id: String(u.id), name: u.name, displayName: u.displayName || u.name };
+      const p = personFrom(String(u.id), u);
       byName.set((u.requestedUsername ?? u.name).toLowerCase(), p);
     }
   }
@@ -97,24 +79,24 @@ export async function resolveMany(ctx: InteractionContext, raw: string, max: num
     if (!hit) unknown.push(p);
     else if (!taken.has(hit.id)) {
       taken.add(hit.id);
-      users.push({ id: hit.id, name: hit.name, displayName: hit.displayName || hit.name });
+      users.push(personFrom(hit.id, hit));
     }
   }
   return { users, unknown };
 }
 
-/** Ids → list rows with names from the cached users batch (unknown ids keep their id). */
+/** Ids → list rows named the one way (domain/people); ids Roblox does not name are shown as such. */
 export async function namedRows(
   ctx: InteractionContext,
   items: readonly { id: number | string; name?: string | null; displayName?: string | null }[],
 ): Promise<ListUser[]> {
-  const missing = items.filter((i) => !i.name).map((i) => String(i.id));
-  const names = missing.length > 0 ? await ctx.lookups.names(missing, ctx.call) : new Map();
-  return items.map((i) => {
-    const id = String(i.id);
-    const n = names.get(id);
-    const name = i.name || n?.name || id;
-    return { id, name, displayName: i.displayName || n?.displayName || name };
+  const ids = items.map((i) => String(i.id));
+  const people = await namePeople(ctx, ids, new Map(items.map((i) => [String(i.id), i])));
+  return ids.map((id) => {
+    const p = people.get(id);
+    return p && p.known !== false
+      ? { id, name: p.name, displayName: p.displayName }
+      : { id, name: id, displayName: `user ${id}`, known: false };
   });
 }
 

@@ -5,46 +5,19 @@
  */
 import type { ChatInputCommandInteraction } from "discord.js";
 import type { InteractionContext, LinkedAccount } from "../../context.js";
+import { auditName, type Person, personMd, resolveUser } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import { confirmRow } from "../../ui/buttons.js";
 import { keyValueEmbed, noticeEmbed, successEmbed } from "../../ui/embeds.js";
-import { escapeMarkdown, truncate } from "../../ui/format.js";
+import { escapeMarkdown } from "../../ui/format.js";
 import type { ConfirmOperation, Pager } from "../types.js";
 import { recordHandled } from "./handled.js";
 
 type Reply = Awaited<ReturnType<Pager>>;
 type Cmd = ChatInputCommandInteraction<"cached">;
 
-export interface Person {
-  id: string;
-  name: string;
-  displayName: string;
-}
-
-export function personText(p: Person): string {
-  return p.displayName && p.displayName !== p.name ? `${p.displayName} (@${p.name})` : `@${p.name}`;
-}
-const bold = (p: Person) => `**${escapeMarkdown(personText(p))}**`;
-const auditName = (p: Person) => `${p.id} (${p.name})`;
+const bold = (p: Person) => personMd(p);
 const accountName = (linked: LinkedAccount) => `**${escapeMarkdown(linked.account.robloxName)}**`;
-
-/** A `user` option → the Roblox user, or the "No Roblox user called …" UserError. */
-export async function resolveUser(ctx: InteractionContext, value: string): Promise<Person> {
-  const u = await ctx.roblox.users.resolve(value, ctx.call);
-  if (!u) throw new UserError(`No Roblox user called “${truncate(value.trim(), 40)}”.`);
-  return { id: String(u.id), name: u.name, displayName: u.displayName || u.name };
-}
-
-/** Name of an id for a sentence (cached lookups; the id itself when Roblox does not say). */
-export async function personOf(ctx: InteractionContext, id: string): Promise<Person> {
-  try {
-    const n = (await ctx.lookups.names([id], ctx.call)).get(id);
-    if (n) return { id, name: n.name, displayName: n.displayName };
-  } catch {
-    // the id will do
-  }
-  return { id, name: id, displayName: id };
-}
 
 export async function count(_i: Cmd, ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
   const [pending, fresh] = await Promise.all([

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import type { Lookups, UserName, UserProfile } from "../lookups.js";
+import { createdAt, namePeople, personFrom, personMd, personText, unknownPerson } from "./people.js";
+
+/** Lookups over fixed tables, counting the batch calls. */
+function fakeLookups(names: Record<string, UserName>, profiles: Record<string, UserProfile> = {}) {
+  const calls: string[][] = [];
+  const lookups = {
+    async names(ids: readonly (string | number)[]) {
+      calls.push(ids.map(String));
+      const out = new Map<string, UserName>();
+      for (const id of ids) if (names[String(id)]) out.set(String(id), names[String(id)] as UserName);
+      return out;
+    },
+    async profile(id: string | number) {
+      return profiles[String(id)] ?? null;
+    },
+  } as unknown as Lookups;
+  return { lookups, calls };
+}
+
+describe("personText / personMd", () => {
+  it("shows display name and username, or the username alone when they match", () => {
+    expect(personText({ id: "1", name: "Friend2001", displayName: "Pal2001" })).toBe("Pal2001 (@Friend2001)");
+    expect(personText({ id: "1", name: "Same", displayName: "Same" })).toBe("@Same");
+    expect(personMd({ id: "1", name: "friend_z", displayName: "Zed" })).toBe("**Zed** (@friend\\_z)");
+  });
+
+  it("names a user Roblox did not name by id, never as @123", () => {
+    expect(personText(unknownPerson("2012"))).toBe("user 2012");
+    expect(personMd(unknownPerson("2012"))).toBe("**user 2012**");
+  });
+
+  it("counts empty strings as missing", () => {
+    expect(personFrom("7", { name: "", displayName: "" }).known).toBe(false);
+    expect(personFrom("7", { name: "kid", displayName: "" })).toEqual({
+      id: "7",
+      name: "kid",
+      displayName: "kid",
+    });
+    expect(personFrom("7", { name: "  ", displayName: "Zed" }).known).toBe(false);
+  });
+});
+
+describe("namePeople", () => {
+  it("asks the users batch once for every id without a name (absent or empty)", async () => {
+    const { lookups, calls } = fakeLookups({
+      "1": { id: "1", name: "one", displayName: "One" },
+      "2": { id: "2", name: "two", displayName: "Two" },
+    });
+    const hints = new Map([
+      ["1", { name: "", displayName: "" }],
+      ["3", { name: "three", displayName: "Three" }],
+    ]);
+    const got = await namePeople({ lookups }, ["1", "2", "3", "4"], hints);
+    expect(calls).toEqual([["1", "2", "4"]]);
+    expect(personText(got.get("1")!)).toBe("One (@one)");
+    expect(personText(got.get("2")!)).toBe("Two (@two)");
+    expect(personText(got.get("3")!)).toBe("Three (@three)");
+    expect(personText(got.get("4")!)).toBe("user 4");
+  });
+
+  it("names by id when the lookup fails, and never throws", async () => {
+    const lookups = {
+      names: async () => {
+        throw new Error("down");
+      },
+    } as unknown as Lookups;
+    const warned: unknown[] = [];
+    const got = await namePeople({ lookups, log: { warn: (o: unknown) => warned.push(o) } }, ["9"]);
+    expect(personText(got.get("9")!)).toBe("user 9");
+    expect(warned).toHaveLength(1);
+  });
+});
+
+describe("createdAt", () => {
+  it("takes the listing's created, else the public profile, else null", async () => {
+    const { lookups } = fakeLookups({}, { "5": { id: "5", created: "2020-01-02T00:00:00Z" } });
+    expect(await createdAt({ lookups }, "5", "2019-05-05T00:00:00Z")).toBe(
+      Date.parse("2019-05-05T00:00:00Z"),
+    );
+    expect(await createdAt({ lookups }, "5", "")).toBe(Date.parse("2020-01-02T00:00:00Z"));
+    expect(await createdAt({ lookups }, "5", undefined)).toBe(Date.parse("2020-01-02T00:00:00Z"));
+    expect(await createdAt({ lookups }, "6", null)).toBeNull();
+  });
+});
