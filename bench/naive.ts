@@ -4,7 +4,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { silentLogger } from "../src/logger.js";
-import { createRobloxClient, type RobloxSession } from "../src/roblox/index.js";
+import { createRobloxClient, REQUEST_SORT, type RobloxSession } from "../src/roblox/index.js";
 
 export interface NaiveAccount {
   robloxId: number;
@@ -31,7 +31,7 @@ export async function runNaive(
           const restricted = await roblox.moderation.restriction(s);
           if (restricted) return;
           for (const id of a.watch) await roblox.presence.users(s, [String(id)]);
-          await roblox.requests.list(s, { limit: 25, sortOrder: "Desc" });
+          await roblox.requests.list(s, { limit: 25, friendRequestSort: REQUEST_SORT.newestFirst });
           if (cycle % 5 === 0) {
             const limit = (await roblox.settings.dailyLimit(s)) ?? 0;
             if (limit > 0) await roblox.parental.weekly(s, String(a.robloxId));

@@ -6,20 +6,11 @@ import {
   SlashCommandBuilder,
 } from "discord.js";
 import type { InteractionContext } from "../context.js";
+import { ALERT_EVENTS } from "../domain/alert-events.js";
 import type { Level } from "../permissions.js";
 import { channel, mention, quietHours, summaryTime, timezone, toggle } from "./alerts/settings.js";
 import { show, watchAdd, watchList, watchRemove } from "./alerts/watch.js";
 import { accountOpt, userOpt, withOpts } from "./options.js";
-
-export const EVENTS = [
-  "presence",
-  "friend-requests",
-  "restrictions",
-  "screentime",
-  "cookie-health",
-  "daily-summary",
-] as const;
-export type AlertEvent = (typeof EVENTS)[number];
 
 const hhmm =
   (name: string, description: string, required: boolean) => (s: Parameters<typeof accountOpt>[0]) =>
@@ -66,7 +57,7 @@ export const data = new SlashCommandBuilder()
           .setName("event")
           .setDescription("Which alert")
           .setRequired(true)
-          .addChoices(...EVENTS.map((e) => ({ name: e, value: e }))),
+          .addChoices(...ALERT_EVENTS.map((e) => ({ name: e, value: e }))),
       )
       .addBooleanOption((o) => o.setName("enabled").setDescription("On or off").setRequired(true)),
   )

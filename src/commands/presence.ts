@@ -6,6 +6,7 @@ import {
 } from "discord.js";
 import type { InteractionContext, LinkedAccount } from "../context.js";
 import type { Person } from "../domain/people.js";
+import { presenceGames, whereText } from "../domain/presence.js";
 import { UserError } from "../errors.js";
 import type { Level } from "../permissions.js";
 import { userListEmbed } from "../ui/embeds.js";
@@ -75,10 +76,11 @@ export async function execute(
     ctx.call,
   );
   const byId = new Map(presences.map((p) => [String(p.userId), p]));
+  const games = await presenceGames(ctx, presences);
   const rows = users.map((u, i) => {
     const p = byId.get(u.id);
     const type = p?.userPresenceType === 4 ? 0 : (p?.userPresenceType ?? 0);
-    return { user: u, type, extra: presenceText(type, p?.lastLocation), i };
+    return { user: u, type, extra: presenceText(type, whereText(p, games)), i };
   });
   rows.sort((a, b) => (RANK[a.type] ?? 3) - (RANK[b.type] ?? 3) || a.i - b.i);
   const tally = [1, 2, 3, 0]

@@ -1,6 +1,7 @@
 /** Button and modal handlers by custom-id action / modal id. */
 import type { ActionName } from "../ui/buttons.js";
 import { cancelButton, confirmButton, noopButton } from "./confirm.js";
+import { connectionRemoveButton } from "./connection-buttons.js";
 import { pageButton } from "./pager.js";
 import { requestAcceptButton, requestDeclineButton } from "./request-buttons.js";
 import { robloxLinkModal } from "./roblox-link.js";
@@ -14,6 +15,7 @@ const buttons: ButtonHandler<never>[] = [
   pageButton,
   requestAcceptButton,
   requestDeclineButton,
+  connectionRemoveButton,
   screenTimeAddButton,
 ] as unknown as ButtonHandler<never>[];
 

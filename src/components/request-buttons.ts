@@ -6,9 +6,10 @@
  * vanished on Roblox (code 10) is said plainly.
  */
 import { type ButtonInteraction, MessageFlags } from "discord.js";
-import { getHandled, type Handled, handledSince, recordHandled } from "../commands/requests/handled.js";
 import { editRequestMessage, noteText, type Outcome } from "../commands/requests/message.js";
 import type { InteractionContext, LinkedAccount } from "../context.js";
+import { isFriend } from "../domain/friendship.js";
+import { getHandled, type Handled, handledSince, recordHandled } from "../domain/handled-requests.js";
 import { auditName, namePerson, personMd } from "../domain/people.js";
 import { isRobloxError } from "../roblox/index.js";
 import { escapeMarkdown } from "../ui/format.js";
@@ -19,20 +20,6 @@ type Kind = "accept" | "decline";
 /** Friends API code 10: "The friend request does not exist." — 5: "already a friend". */
 function robloxCode(err: unknown): number | undefined {
   return isRobloxError(err) && err.kind === "api" && err.status === 400 ? err.code : undefined;
-}
-
-async function areFriends(ctx: InteractionContext, linked: LinkedAccount, id: string): Promise<boolean> {
-  try {
-    const ids = await ctx.roblox.friends.multigetAreFriends(
-      linked.session,
-      linked.account.robloxId,
-      [id],
-      ctx.call,
-    );
-    return ids.some((x) => String(x) === id);
-  } catch {
-    return false;
-  }
 }
 
 async function editMessage(
@@ -80,7 +67,8 @@ async function click(
   } catch (err) {
     const code = robloxCode(err);
     if (code !== 10 && !(kind === "accept" && code === 5)) throw err;
-    const friends = code === 5 || (kind === "accept" && (await areFriends(ctx, linked, requesterId)));
+    const friends =
+      code === 5 || (kind === "accept" && (await isFriend(ctx, linked, requesterId).catch(() => false)));
     await editMessage(interaction, requesterId, friends ? "friends" : "gone", noteText(ctx.userId, now()));
     await tell(
       interaction,

@@ -1,6 +1,8 @@
 /**
  * One poll of one account: restriction first (while restricted, nothing else is asked), then
- * presence, friend requests and — every 5th cycle — screen time; the quiet-hours digest when due.
+ * presence and friend requests, and — each every 5th cycle, at different phases — trusted-
+ * connection requests, the friends count (new connections) and screen time; the quiet-hours
+ * digest when due.
  * A dead cookie costs no Roblox call: its alert is sent once and the account stays paused.
  * Each watcher failing alone is logged and leaves its state as it was; a 401 or "User is
  * moderated" ends the poll. Alerts go to the outbox, the state is saved, then the outbox is posted.
@@ -9,18 +11,19 @@ import type { Client } from "discord.js";
 import type { Context } from "../context.js";
 import { ModeratedError, UnauthenticatedError } from "../roblox/index.js";
 import type { GuildSettings } from "../store/index.js";
+import { watchConnections } from "./connections.js";
 import { diffCookie } from "./cookie.js";
 import { enqueue } from "./outbox.js";
 import { deliver, loadState } from "./persist.js";
 import { watchPresence } from "./presence.js";
 import { diffDigest } from "./quiet.js";
 import { cookieAlert, digestAlert } from "./render.js";
-import { watchRequests } from "./requests.js";
+import { watchRequests, watchTrustedRequests } from "./requests.js";
 import { watchRestrictions } from "./restrictions.js";
 import type { PollInfo, Target } from "./scheduler.js";
 import { watchScreenTime } from "./screentime.js";
 import type { OutMessage } from "./state.js";
-import { avatarOf, namesOf, type Watch } from "./watch.js";
+import { avatarOf, gamesOf, namesOf, type Watch } from "./watch.js";
 
 export interface PollDeps {
   ctx: Context;
@@ -53,6 +56,8 @@ async function runWatchers(w: Watch, out: OutMessage[]): Promise<void> {
   const steps: [string, (w: Watch) => Promise<OutMessage[]>][] = [
     ["presence", watchPresence],
     ["friend-requests", watchRequests],
+    ["trusted-requests", watchTrustedRequests],
+    ["connections", watchConnections],
     ["screentime", watchScreenTime],
   ];
   for (const [name, step] of steps) {
@@ -99,7 +104,8 @@ export async function pollAccount(deps: PollDeps, target: Target, info: PollInfo
   if (digest.digest) {
     const w = { ctx, call, log };
     const names = await namesOf(w, [...new Set(digest.digest.map((c) => c.userId))]);
-    out.push(digestAlert(account, digest.digest, names, await avatarOf(w, robloxId), now));
+    const games = await gamesOf(w, digest.digest);
+    out.push(digestAlert(account, digest.digest, names, await avatarOf(w, robloxId), now, games));
   }
 
   if (loaded.baseline && out.length > 0) {

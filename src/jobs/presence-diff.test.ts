@@ -101,7 +101,18 @@ describe("snapOf / sameSnap", () => {
     expect(snapOf({ userPresenceType: 1, lastLocation: "Website" })).toEqual(ON);
     expect(
       snapOf({ userPresenceType: 2, lastLocation: "", placeId: null, universeId: null, rootPlaceId: null }),
-    ).toEqual(HIDDEN);
+    ).toEqual({ ...HIDDEN, off: true });
+    // Joins off with the universe told: the name can still be looked up.
+    expect(
+      snapOf({
+        userPresenceType: 2,
+        lastLocation: "",
+        placeId: null,
+        rootPlaceId: null,
+        gameId: null,
+        universeId: 55,
+      }),
+    ).toEqual({ t: 2, loc: null, exp: "55", u: "55", off: true });
     expect(
       snapOf({ userPresenceType: 2, lastLocation: "Adopt Me!", placeId: 9, universeId: 383310974 }),
     ).toEqual(ADOPT);

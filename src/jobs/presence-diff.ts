@@ -4,25 +4,25 @@
  * flap (online → offline → online between polls) says nothing. Quiet hours hold the alert
  * back (into the digest) instead of dropping it.
  */
+import { joinsOff, locationName, type RawPresence } from "../domain/presence.js";
 import type { GuildSettings } from "../store/index.js";
 import type { PresenceChange, PresenceState, Snap } from "./state.js";
 import { inQuietHours } from "./zone.js";
-
-export interface RawPresence {
-  userPresenceType: number;
-  lastLocation?: string | null | undefined;
-  placeId?: number | null | undefined;
-  rootPlaceId?: number | null | undefined;
-  universeId?: number | null | undefined;
-}
 
 /** Roblox's presence → what the watcher compares (Invisible counts as Offline, as others see it). */
 export function snapOf(p: RawPresence): Snap {
   const t = p.userPresenceType === 4 || p.userPresenceType < 0 ? 0 : p.userPresenceType;
   if (t !== 2 && t !== 3) return { t, loc: null, exp: null };
-  const loc = (p.lastLocation ?? "").trim();
   const exp = p.universeId ?? p.rootPlaceId ?? p.placeId;
-  return { t, loc: loc === "" ? null : loc, exp: exp === null || exp === undefined ? null : String(exp) };
+  const snap: Snap = {
+    t,
+    loc: locationName(p.lastLocation) ?? null,
+    exp: exp === null || exp === undefined ? null : String(exp),
+  };
+  // The universe names the experience when Roblox hides the location.
+  if (snap.loc === null && p.universeId != null) snap.u = String(p.universeId);
+  if (joinsOff(p)) snap.off = true;
+  return snap;
 }
 
 /** Same type, and for in game / in Studio the same experience. */

@@ -5,7 +5,7 @@
 import { diffPresence, snapOf } from "./presence-diff.js";
 import { presenceAlert } from "./render.js";
 import { HELD_MAX, type OutMessage, type Snap } from "./state.js";
-import { avatarOf, namesOf, type Watch } from "./watch.js";
+import { avatarOf, gamesOf, namesOf, type Watch } from "./watch.js";
 
 export function watchedIds(w: Pick<Watch, "settings" | "account">): string[] {
   return w.settings.watch[w.account.robloxId] ?? [];
@@ -33,10 +33,13 @@ export async function watchPresence(w: Watch): Promise<OutMessage[]> {
     w,
     d.alerts.map((c) => c.userId),
   );
+  const games = await gamesOf(w, d.alerts);
   const out: OutMessage[] = [];
   for (const c of d.alerts) {
     const avatar = await avatarOf(w, c.userId);
-    out.push(presenceAlert(w.account, c.userId, names.get(c.userId), c.from, c.to, avatar, c.at, w.now));
+    out.push(
+      presenceAlert(w.account, c.userId, names.get(c.userId), c.from, c.to, avatar, c.at, w.now, games),
+    );
   }
   return out;
 }

@@ -1,8 +1,10 @@
 import type { Client } from "discord.js";
 import { describe, expect, it } from "vitest";
+import type { RequestCard } from "../domain/friend-requests.js";
 import { silentLogger } from "../logger.js";
 import { enqueue, flushOutbox } from "./outbox.js";
 import {
+  connectionAlert,
   cookieAlert,
   digestAlert,
   presenceAlert,
@@ -20,14 +22,23 @@ const LONG = `**${"x".repeat(5000)}__`;
 const ON = { t: 1, loc: null, exp: null };
 const GAME = { t: 2, loc: LONG, exp: "1" };
 
+function card(o: Partial<RequestCard> = {}): RequestCard {
+  return {
+    person: { id: "3001", name: "friend_z", displayName: "Zed" },
+    created: Date.parse("2015-01-01T00:00:00Z"),
+    verified: false,
+    sentAt: NOW - 60_000,
+    mutual: [],
+    origin: undefined,
+    experience: undefined,
+    trusted: false,
+    ...o,
+  };
+}
+
 function every(): OutMessage[] {
   return [
-    requestAlert(
-      A,
-      { senderId: "3001", name: LONG, displayName: LONG, created: "2015-01-01T00:00:00Z" },
-      null,
-      NOW,
-    ),
+    requestAlert(A, card({ person: { id: "3001", name: LONG, displayName: LONG } }), null, NOW),
     presenceAlert(A, "2001", { name: LONG, displayName: LONG }, ON, GAME, "https://x/a.png", NOW, NOW),
     digestAlert(
       A,
@@ -48,6 +59,17 @@ function every(): OutMessage[] {
       null,
       NOW,
     ),
+    requestAlert(A, card({ trusted: true, experience: LONG, origin: "player search" }), null, NOW, false),
+    connectionAlert(
+      A,
+      {
+        person: { id: "3001", name: LONG, displayName: LONG },
+        created: null,
+        mutual: { shown: [], count: 0 },
+      },
+      null,
+      NOW,
+    ),
   ];
 }
 
@@ -63,7 +85,7 @@ describe("alert messages", () => {
       for (const row of m.components as { components: { custom_id?: string }[] }[])
         for (const c of row.components) expect((c.custom_id ?? "").length).toBeLessThanOrEqual(100);
     }
-    expect(new Set(every().map((m) => m.id)).size).toBe(9);
+    expect(new Set(every().map((m) => m.id)).size).toBe(every().length);
   });
 
   it("escapes markdown in Roblox names", () => {

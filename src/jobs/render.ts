@@ -5,14 +5,22 @@
  */
 import { randomBytes } from "node:crypto";
 import type { APIEmbed } from "discord.js";
+import type { RequestCard } from "../domain/friend-requests.js";
+import { type Person, personMd, personText } from "../domain/people.js";
+import { experienceOf } from "../domain/presence.js";
 import type { AccountRecord } from "../store/index.js";
-import { type ButtonRow, profileButton, requestButtons, screenTimeButtons } from "../ui/buttons.js";
+import {
+  type ButtonRow,
+  connectionButtons,
+  profileButton,
+  requestButtons,
+  screenTimeButtons,
+} from "../ui/buttons.js";
 import { COLORS, fitEmbed, type Level } from "../ui/embeds.js";
 import {
   accountAge,
   discordTimestamp,
   escapeMarkdown,
-  experienceName,
   formatMinutes,
   profileUrl,
   truncate,
@@ -53,13 +61,20 @@ export function message(
 
 const thumb = (url: string | null | undefined) => (url ? { thumbnail: { url } } : {});
 
-/** "online", "in game: **Adopt Me!**", "in Roblox Studio", "offline". */
-export function describeSnap(s: Snap): string {
+/**
+ * "online", "in game: **Adopt Me!**", "in **Adopt Me!** (joins off)", "in an experience (joins
+ * off)", "in Roblox Studio", "offline". `games`: experience names by universe (domain/presence).
+ */
+export function describeSnap(s: Snap, games: ReadonlyMap<string, string> = new Map()): string {
   switch (s.t) {
     case 1:
       return "online";
-    case 2:
-      return `in game: **${md(experienceName(s.loc), 120)}**`;
+    case 2: {
+      const name = experienceOf(s.loc, s.u, games);
+      const known = name !== "an experience";
+      if (s.off) return known ? `in **${md(name, 120)}** (joins off)` : "in an experience (joins off)";
+      return known ? `in game: **${md(name, 120)}**` : "in game: an experience";
+    }
     case 3:
       return "in Roblox Studio";
     default:
@@ -67,51 +82,101 @@ export function describeSnap(s: Snap): string {
   }
 }
 
-export interface RequestInfo {
-  senderId: string;
-  name?: string | null | undefined;
-  displayName?: string | null | undefined;
-  created?: string | null | undefined;
-  hasVerifiedBadge?: boolean | null | undefined;
-  sentAt?: string | null | undefined;
-  mutualFriendsList?: string[] | null | undefined;
+function ageText(created: number | null, now: number): string {
+  return created === null
+    ? "unknown"
+    : `${accountAge(new Date(created), new Date(now))} (since ${discordTimestamp(created, "D")})`;
 }
 
-export function requestAlert(a: AccountInfo, r: RequestInfo, avatar: string | null, now: number): OutMessage {
-  const name = r.name ?? `User ${r.senderId}`;
-  const display = r.displayName ?? name;
-  const sent = r.sentAt && Number.isFinite(Date.parse(r.sentAt)) ? Date.parse(r.sentAt) : now;
-  const created = r.created && Number.isFinite(Date.parse(r.created)) ? Date.parse(r.created) : null;
-  const mutual = r.mutualFriendsList ?? [];
+/** Where a request came from: "player search", "in **Adopt Me!**", both, or nothing. */
+function originLine(c: Pick<RequestCard, "origin" | "experience">): string | undefined {
+  const where = c.experience === undefined ? undefined : `in **${md(c.experience, 120)}**`;
+  if (c.origin && where) return `${c.origin}, ${where}`;
+  return c.origin ?? where;
+}
+
+/**
+ * A new friend request (or trusted-connection request). `actions`: Accept/Decline apply to it
+ * (the seeds' accept/decline endpoints), else the alert carries Profile only.
+ */
+export function requestAlert(
+  a: AccountInfo,
+  c: RequestCard,
+  avatar: string | null,
+  now: number,
+  actions = true,
+): OutMessage {
+  const id = c.person.id;
+  const what = c.trusted ? "trusted connection request" : "friend request";
+  const from = originLine(c);
   const fields = [
-    { name: "Name", value: `@${md(name)}`, inline: true },
-    { name: "Display name", value: md(display), inline: true },
-    {
-      name: "Account age",
-      value:
-        created === null
-          ? "unknown"
-          : `${accountAge(new Date(created), new Date(now))} (since ${discordTimestamp(created, "D")})`,
-      inline: true,
-    },
-    { name: "Verified badge", value: r.hasVerifiedBadge ? "✅ Yes" : "No", inline: true },
-    ...(mutual.length > 0
-      ? [{ name: "Mutual friends", value: md(mutual.slice(0, 10).join(", "), 900), inline: false }]
+    ...(c.person.known === false
+      ? []
+      : [
+          { name: "Name", value: `@${md(c.person.name)}`, inline: true },
+          { name: "Display name", value: md(c.person.displayName), inline: true },
+        ]),
+    { name: "Account age", value: ageText(c.created, now), inline: true },
+    { name: "Verified badge", value: c.verified ? "✅ Yes" : "No", inline: true },
+    ...(from ? [{ name: "Sent from", value: from, inline: true }] : []),
+    ...(c.mutual.length > 0
+      ? [{ name: "Mutual friends", value: md(c.mutual.slice(0, 10).join(", "), 900), inline: false }]
       : []),
   ];
+  const asks = c.trusted ? "wants to be a trusted connection" : "wants to be friends";
   return message(
-    "friend-request",
+    c.trusted ? "trusted-request" : "friend-request",
     now,
     {
       level: "info",
-      title: truncate(`New friend request for ${a.robloxName}`, 200),
-      url: profileUrl(r.senderId),
-      description: `**${md(display)}** (@${md(name)})${r.hasVerifiedBadge ? " ✅" : ""} wants to be friends — sent ${discordTimestamp(sent)}.`,
+      title: truncate(`New ${what} for ${a.robloxName}`, 200),
+      url: profileUrl(id),
+      description: `${personMd(c.person)}${c.verified ? " ✅" : ""} ${asks} — sent ${discordTimestamp(c.sentAt ?? now)}.`,
       fields,
       footer: footerOf(a),
       ...thumb(avatar),
     },
-    [requestButtons(a.robloxId, r.senderId, profileUrl(r.senderId))],
+    [actions ? requestButtons(a.robloxId, id, profileUrl(id)) : profileButton(profileUrl(id))],
+  );
+}
+
+export interface ConnectionCard {
+  person: Person;
+  created: number | null;
+  /** Mutual friends, named (at most 10 shown), and how many there are; null when unknown. */
+  mutual: { shown: Person[]; count: number } | null;
+}
+
+/** "kid_builder is now connected with **Zed** (@friend_z)", with Profile and Remove. */
+export function connectionAlert(
+  a: AccountInfo,
+  c: ConnectionCard,
+  avatar: string | null,
+  now: number,
+): OutMessage {
+  const id = c.person.id;
+  const mutual =
+    c.mutual === null
+      ? "unknown"
+      : c.mutual.count === 0
+        ? "none"
+        : `${c.mutual.count}: ${c.mutual.shown.map((p) => personText(p)).join(", ")}${c.mutual.count > c.mutual.shown.length ? ", …" : ""}`;
+  return message(
+    "connection",
+    now,
+    {
+      level: "info",
+      title: truncate(`New connection for ${a.robloxName}`, 200),
+      url: profileUrl(id),
+      description: `${md(a.robloxName)} is now connected with ${personMd(c.person)} — noticed ${discordTimestamp(now)}.`,
+      fields: [
+        { name: "Account age", value: ageText(c.created, now), inline: true },
+        { name: "Mutual friends", value: md(mutual, 900), inline: false },
+      ],
+      footer: footerOf(a),
+      ...thumb(avatar),
+    },
+    [connectionButtons(a.robloxId, id, profileUrl(id))],
   );
 }
 
@@ -129,6 +194,7 @@ export function presenceAlert(
   avatar: string | null,
   at: number,
   now: number,
+  games: ReadonlyMap<string, string> = new Map(),
 ): OutMessage {
   const display = user ? md(user.displayName) : `User ${userId}`;
   const handle = user ? ` (@${md(user.name)})` : "";
@@ -139,10 +205,10 @@ export function presenceAlert(
     {
       level,
       title: truncate(
-        `${user?.displayName ?? `User ${userId}`} is now ${to.t === 2 ? "in game" : describeSnap(to).replace(/\*\*/g, "")}`,
+        `${user?.displayName ?? `User ${userId}`} is now ${to.t === 2 ? (to.off ? "in an experience (joins off)" : "in game") : describeSnap(to).replace(/\*\*/g, "")}`,
         200,
       ),
-      description: `**${display}**${handle} is now ${describeSnap(to)} (was ${describeSnap(from)}) — ${discordTimestamp(at)}.`,
+      description: `**${display}**${handle} is now ${describeSnap(to, games)} (was ${describeSnap(from, games)}) — ${discordTimestamp(at)}.`,
       footer: footerOf(a),
       ...thumb(avatar),
     },
@@ -156,6 +222,7 @@ export function digestAlert(
   names: ReadonlyMap<string, UserLabel>,
   avatar: string | null,
   now: number,
+  games: ReadonlyMap<string, string> = new Map(),
 ): OutMessage {
   const MAX_LINES = 30;
   const head = `Quiet hours ended ${discordTimestamp(now)}. Held back meanwhile:`;
@@ -165,7 +232,7 @@ export function digestAlert(
   for (const c of changes) {
     const u = names.get(c.userId);
     const who = u ? `**${md(u.displayName)}** (@${md(u.name)})` : `**User ${c.userId}**`;
-    const line = `${discordTimestamp(c.at, "t")} ${who}: ${describeSnap(c.from)} → ${describeSnap(c.to)}`;
+    const line = `${discordTimestamp(c.at, "t")} ${who}: ${describeSnap(c.from, games)} → ${describeSnap(c.to, games)}`;
     if (lines.length >= MAX_LINES || used + line.length + 1 > budget) break;
     lines.push(line);
     used += line.length + 1;

@@ -1,15 +1,46 @@
 /**
- * Friend-request watcher: one call (first page of my/friends/requests, newest first) →
- * diffRequests → one alert per new request, with Accept / Decline / Profile.
+ * Friend-request watcher: one call each interval (first page of my/friends/requests, newest
+ * first) → diffRequests → one alert per new request, with Accept / Decline / Profile. Trusted-
+ * connection requests, which Roblox lists apart, are read every fifth interval (a rarer event,
+ * and a call of their own) with the same diff, and alerted with Profile only: the seeds' accept
+ * and decline do not answer them (docs/roblox-behaviour.md).
  */
-
+import { type RequestItem, requestCards } from "../domain/friend-requests.js";
+import { REQUEST_SORT } from "../roblox/index.js";
 import { requestAlert } from "./render.js";
 import { diffRequests } from "./requests-diff.js";
-import type { OutMessage } from "./state.js";
+import type { OutMessage, RequestsState } from "./state.js";
 import { avatarOf, type Watch } from "./watch.js";
 
 /** Page size read each interval (one call whatever the size; room for a burst). */
 export const REQUESTS_PAGE = 25;
+/** Trusted-connection requests are read when cycle % 5 is this (and at the first poll). */
+export const TRUSTED_EVERY = 5;
+const TRUSTED_PHASE = 2;
+
+async function alertsFor(
+  w: Watch,
+  prev: RequestsState | undefined,
+  items: readonly RequestItem[],
+  trusted: boolean,
+): Promise<{ state: RequestsState; out: OutMessage[] }> {
+  const rows = items.map((r) => ({
+    item: r,
+    senderId: String(r.senderId),
+    sentAt: r.friendRequest?.sentAt || null,
+  }));
+  const d = diffRequests(prev, rows, w.settings, w.now);
+  const cards = await requestCards(
+    { lookups: w.ctx.lookups, call: w.call, log: w.log },
+    d.alerts.map((r) => r.item),
+    trusted,
+  );
+  const out: OutMessage[] = [];
+  for (const c of cards) {
+    out.push(requestAlert(w.account, c, await avatarOf(w, c.person.id), w.now, !trusted));
+  }
+  return { state: d.state, out };
+}
 
 export async function watchRequests(w: Watch): Promise<OutMessage[]> {
   if (!w.settings.events["friend-requests"]) {
@@ -18,17 +49,26 @@ export async function watchRequests(w: Watch): Promise<OutMessage[]> {
   }
   const page = await w.ctx.roblox.requests.list(
     w.session,
-    { limit: REQUESTS_PAGE, sortOrder: "Desc" },
+    { limit: REQUESTS_PAGE, friendRequestSort: REQUEST_SORT.newestFirst },
     w.call,
   );
-  const items = page.items.map((r) => ({
-    ...r,
-    senderId: String(r.senderId),
-    sentAt: r.friendRequest?.sentAt ?? null,
-  }));
-  const d = diffRequests(w.state.requests, items, w.settings, w.now);
-  w.state.requests = d.state;
-  const out: OutMessage[] = [];
-  for (const r of d.alerts) out.push(requestAlert(w.account, r, await avatarOf(w, r.senderId), w.now));
-  return out;
+  const r = await alertsFor(w, w.state.requests, page.items, false);
+  w.state.requests = r.state;
+  return r.out;
+}
+
+export function trustedDue(w: Pick<Watch, "cycle" | "state">): boolean {
+  return w.cycle % TRUSTED_EVERY === TRUSTED_PHASE || w.state.trusted === undefined;
+}
+
+export async function watchTrustedRequests(w: Watch): Promise<OutMessage[]> {
+  if (!w.settings.events["friend-requests"]) {
+    delete w.state.trusted;
+    return [];
+  }
+  if (!trustedDue(w)) return [];
+  const page = await w.ctx.roblox.requests.trustedList(w.session, { limit: REQUESTS_PAGE }, w.call);
+  const r = await alertsFor(w, w.state.trusted, page.items, true);
+  w.state.trusted = r.state;
+  return r.out;
 }

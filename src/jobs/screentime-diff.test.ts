@@ -101,6 +101,37 @@ describe("diffScreenTime", () => {
       expected: [[], [], [100]],
     },
     {
+      name: "minutes crossing 80 % while the limit drops in the same interval alert once, then 100 % once",
+      steps: [
+        { at: T0, now: r(45, 1, 180) },
+        { at: T0 + H, now: r(85, 1, 100) },
+        { at: T0 + 2 * H, now: r(90, 1, 100) },
+        { at: T0 + 3 * H, now: r(101, 1, 100) },
+        { at: T0 + 4 * H, now: r(110, 1, 100) },
+      ],
+      expected: [[], [80], [], [100], []],
+    },
+    {
+      name: "a limit change alone never alerts, whichever way it goes",
+      steps: [
+        { at: T0, now: r(85, 1, 180) },
+        { at: T0 + H, now: r(85, 1, 100) },
+        { at: T0 + 2 * H, now: r(85, 1, 80) },
+        { at: T0 + 3 * H, now: r(85, 1, 300) },
+      ],
+      expected: [[], [], [], []],
+    },
+    {
+      name: "a limit set today, with no earlier reading of the minutes, is a silent baseline",
+      steps: [
+        { at: T0, now: { limit: 0, minutes: null, dow: null } },
+        { at: T0 + H, now: r(50, 1, 0) },
+        { at: T0 + 2 * H, now: r(90, 1, 100) },
+        { at: T0 + 3 * H, now: r(101, 1, 100) },
+      ],
+      expected: [[], [], [], [100]],
+    },
+    {
       name: "no limit: nothing to cross",
       steps: [
         { at: T0, now: { limit: 0, minutes: null, dow: null } },

@@ -1,7 +1,7 @@
 /**
  * Screen time, pure: today's minutes (Roblox's day: `daysAgo: 0`, `localDayOfWeek`) against the
- * daily limit. 80 % and 100 % are each alerted once per Roblox day; crossing both at once says
- * 100 % only. While a screen-time lock alert covers the day (`foldUntil`), the 100 % alert is folded
+ * daily limit. 80 % and 100 % are each alerted once per Roblox day, when today's minutes cross
+ * them (a limit change alone never alerts); crossing both at once says 100 % only. While a screen-time lock alert covers the day (`foldUntil`), the 100 % alert is folded
  * into it (and 80 % with it when both are crossed).
  */
 import type { ScreenState } from "./state.js";
@@ -51,11 +51,14 @@ export function diffScreenTime(
     prev !== undefined && prev.dow === current.dow && prev.dow !== null && now - prev.at <= SAME_DAY_MAX_MS;
   const reached = crossed(current.minutes, current.limit);
   const base = { dow: current.dow, at: now, minutes: current.minutes, limit: current.limit };
-  // First reading, or the parent changed the limit today: record silently.
-  const limitChanged = sameDay && prev.limit > 0 && prev.limit !== current.limit;
-  if (prev === undefined || limitChanged) return { state: { ...base, sent: reached }, alerts: [] };
+  if (prev === undefined) return { state: { ...base, sent: reached }, alerts: [] };
+  // What the previous reading had already crossed, measured against today's limit: a limit change
+  // alone crosses nothing, and minutes that crossed a threshold since the last reading do, even
+  // when the limit changed in between. Without earlier minutes (no limit was set until now), the
+  // reading is a silent baseline.
+  const before = prev.minutes === null ? reached : sameDay ? crossed(prev.minutes, current.limit) : [];
   const sent = sameDay ? prev.sent : [];
-  const fresh = reached.filter((t) => !sent.includes(t));
+  const fresh = reached.filter((t) => !sent.includes(t) && !before.includes(t));
   const state: ScreenState = { ...base, sent: [...new Set([...sent, ...reached])].sort((a, b) => a - b) };
   if (fresh.length === 0) return { state, alerts: [] };
   const top = Math.max(...fresh);

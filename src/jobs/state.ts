@@ -13,6 +13,10 @@ export const snapSchema = z.object({
   loc: z.string().nullable(),
   /** Universe/place id as text, when Roblox tells it. */
   exp: z.string().nullable(),
+  /** Universe id as text, for naming the experience when `loc` is hidden. */
+  u: z.string().nullable().optional(),
+  /** In game with the place hidden (joins off). */
+  off: z.boolean().optional(),
 });
 export type Snap = z.infer<typeof snapSchema>;
 
@@ -34,6 +38,16 @@ export const requestsStateSchema = z.object({
   seen: z.array(z.tuple([z.string(), z.string().nullable()])),
 });
 export type RequestsState = z.infer<typeof requestsStateSchema>;
+
+export const connectionsStateSchema = z.object({
+  /** When the friends were last read (epoch ms). */
+  at: z.number(),
+  /** my/friends/count at that reading. */
+  count: z.number().int(),
+  /** The account's friends (connections) at that reading. */
+  ids: z.array(z.string()),
+});
+export type ConnectionsState = z.infer<typeof connectionsStateSchema>;
 
 export const activeRestrictionSchema = z.object({
   source: z.number().int(),
@@ -84,6 +98,9 @@ export const accountStateSchema = z.object({
   channelId: z.string(),
   presence: presenceStateSchema.optional(),
   requests: requestsStateSchema.optional(),
+  /** Trusted-connection requests already seen (listed apart by Roblox). */
+  trusted: requestsStateSchema.optional(),
+  connections: connectionsStateSchema.optional(),
   restriction: restrictionStateSchema.optional(),
   screen: screenStateSchema.optional(),
   /** health.since of the dead cookie already alerted. */
@@ -94,7 +111,7 @@ export const accountStateSchema = z.object({
   summaryDate: z.string().optional(),
   outbox: z.array(outMessageSchema),
   /**
-   * Owned by the Accept/Decline handlers (src/commands/requests/handled.ts): kept as stored,
+   * Owned by the Accept/Decline handlers (src/domain/handled-requests.ts): kept as stored,
    * never written from a watcher's copy (see saveState).
    */
   handledRequests: z.record(z.string(), z.unknown()).optional(),

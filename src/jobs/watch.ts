@@ -1,10 +1,11 @@
 /** What one poll of one account hands to each watcher. */
 import type { Context } from "../context.js";
+import { gameNames, universesToName } from "../domain/presence.js";
 import type { Logger } from "../logger.js";
 import type { UserName } from "../lookups.js";
 import type { CallOptions, RobloxSession } from "../roblox/index.js";
 import type { GuildSettings, StoredAccount } from "../store/index.js";
-import type { AccountState } from "./state.js";
+import type { AccountState, Snap } from "./state.js";
 
 export interface Watch {
   ctx: Context;
@@ -42,4 +43,14 @@ export async function namesOf(
     w.log.warn({ err }, "jobs: could not look up user names for an alert");
     return new Map();
   }
+}
+
+/** Experience names for the snaps of these changes whose location Roblox hid (one cached lookup). */
+export async function gamesOf(
+  w: Pick<Watch, "ctx" | "call" | "log">,
+  changes: readonly { from: Snap; to: Snap }[],
+): Promise<ReadonlyMap<string, string>> {
+  const snaps = changes.flatMap((c) => [c.from, c.to]);
+  const universes = universesToName(snaps.map((s) => ({ name: s.loc ?? undefined, universe: s.u ?? null })));
+  return gameNames({ lookups: w.ctx.lookups, call: w.call, log: w.log }, universes);
 }

@@ -10,7 +10,7 @@
  *   await roblox.users.authenticated(session, opts);            // { id, name, displayName }
  *   const page = await roblox.friends.find(session, userId, { userSort: 0, cursor }, opts); // Page<Friend>
  *   for await (const f of roblox.friends.findAll(session, userId, {}, opts)) …
- *   await roblox.requests.list(session, { limit: 25, sortOrder: "Desc", cursor }, opts);  // Page<FriendRequest>
+ *   await roblox.requests.list(session, { limit: 25, friendRequestSort: REQUEST_SORT.newestFirst }, opts);  // Page<FriendRequest>
  *   await roblox.presence.users(session, ids, opts);            // 50 per request, input order
  *   await roblox.users.byIds(ids, {}, opts);                    // public: no session, 100 per request
  *   await roblox.users.resolve("SomeName" | "123", opts);       // ResolvedUser | null
@@ -47,7 +47,7 @@ export { RestrictionSource } from "./moderation.js";
 export type { Page } from "./paging.js";
 export { collect } from "./paging.js";
 export { PresenceType } from "./presence.js";
-export { OriginSource, REQUEST_PAGE_SIZES } from "./requests.js";
+export { OriginSource, REQUEST_PAGE_SIZES, REQUEST_SORT } from "./requests.js";
 export type * from "./schemas.js";
 export { RobloxSession, type SessionOptions } from "./session.js";
 export { checkId, ID_RE, type RobloxId, robloxUrl } from "./url.js";

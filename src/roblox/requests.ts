@@ -13,6 +13,10 @@ const ep = endpointsOf("friends", "friends");
 
 export const REQUESTS_ENDPOINTS = {
   list: ep("requests.list", "GET /v1/my/friends/requests", "cookie", { paging: "camel", batchCap: 100 }),
+  trustedList: ep("requests.trustedList", "GET /v1/my/trusted-friends/requests", "cookie", {
+    paging: "camel",
+    batchCap: 100,
+  }),
   pendingCount: ep("requests.pendingCount", "GET /v1/user/friend-requests/count", "cookie"),
   newCount: ep("requests.newCount", "GET /v1/my/new-friend-requests/count", "cookie"),
   markSeen: ep("requests.markSeen", "DELETE /v1/my/new-friend-requests", "cookie+csrf"),
@@ -46,11 +50,17 @@ export interface RequestsOptions {
   /** Rounded up to 10/18/25/50/100. */
   limit?: number;
   cursor?: string;
-  /** "Desc" = newest first (what the watcher reads). */
-  sortOrder?: "Asc" | "Desc";
+  /** The seed lists 0, 1, 2; REQUEST_SORT names them (docs/roblox-behaviour.md). */
   friendRequestSort?: 0 | 1 | 2;
   sessionId?: string;
 }
+
+/**
+ * friendRequestSort values. The seed lists `0 | 1 | 2` without names; docs/roblox-behaviour.md
+ * records what each means and where that is stated. Nothing else orders this list: Roblox
+ * ignores parameters it does not document (such as `sortOrder`).
+ */
+export const REQUEST_SORT = { newestFirst: 0, oldestFirst: 1, byName: 2 } as const;
 
 /** Where a request came from (FriendshipRequestModel.friendshipOriginSourceType). */
 export const OriginSource = {
@@ -65,6 +75,8 @@ export const OriginSource = {
   PhoneContactImporter: 8,
   FriendRecommendations: 9,
   UserCommunities: 10,
+  TrustedFriend: 11,
+  SchoolMemberList: 12,
 } as const;
 
 export interface SendOptions {
@@ -81,10 +93,25 @@ export function requestsApi(t: Transport) {
     opts: RequestsOptions = {},
     o?: CallOptions,
   ): Promise<Page<S.FriendRequest>> => {
-    const { cursor, sortOrder, friendRequestSort, sessionId } = opts;
+    const { cursor, friendRequestSort, sessionId } = opts;
     const limit = opts.limit === undefined ? undefined : requestPageSize(opts.limit);
-    const query = { limit, cursor, sortOrder, friendRequestSort, sessionId };
+    const query = { limit, cursor, friendRequestSort, sessionId };
     return fromCamel(await t.call(E.list, { session: s, query, schema: S.FriendRequestsPage }, o));
+  };
+
+  /**
+   * One page of incoming trusted-connection requests (listed apart from friend requests; not in
+   * the seeds — docs/roblox-behaviour.md has the source). Accepting them is not the seeds'
+   * accept-friend-request, so roguard only shows them.
+   */
+  const trustedList = async (
+    s: RobloxSession,
+    opts: Pick<RequestsOptions, "limit" | "cursor"> = {},
+    o?: CallOptions,
+  ): Promise<Page<S.FriendRequest>> => {
+    const limit = opts.limit === undefined ? undefined : requestPageSize(opts.limit);
+    const query = { limit, cursor: opts.cursor };
+    return fromCamel(await t.call(E.trustedList, { session: s, query, schema: S.FriendRequestsPage }, o));
   };
 
   const listAll = (s: RobloxSession, opts: Omit<RequestsOptions, "cursor"> = {}, o?: CallOptions) =>
@@ -145,6 +172,7 @@ export function requestsApi(t: Transport) {
 
   return {
     list,
+    trustedList,
     listAll,
     pendingCount,
     newCount,

@@ -27,8 +27,6 @@ export { StoreError } from "./errors.js";
 export { openKeyv } from "./keyv.js";
 export type { RotationResult } from "./rotate.js";
 export {
-  ALERT_EVENTS,
-  type AlertEventName,
   defaultSettings,
   type GuildSettings,
   type Settings,

@@ -1,23 +1,14 @@
 /**
- * Guild settings (SPEC §4 defaults: every event on except daily-summary, summary at 20:00,
+ * Guild settings (defaults: every event on except daily-summary, summary at 20:00,
  * no quiet hours, zone TZ_DEFAULT). Stored rows are validated field by field: a missing or
  * invalid field falls back to its default (logged), so an old or damaged row never blocks a guild.
  */
 import type { Keyv } from "keyv";
 import { z } from "zod";
+import { ALERT_EVENTS, type AlertEventName, defaultEvents } from "../domain/alert-events.js";
 import type { Logger } from "../logger.js";
 import { checkId, ID, K } from "./keys.js";
 import type { KeyedLock } from "./lock.js";
-
-export const ALERT_EVENTS = [
-  "presence",
-  "friend-requests",
-  "restrictions",
-  "screentime",
-  "cookie-health",
-  "daily-summary",
-] as const;
-export type AlertEventName = (typeof ALERT_EVENTS)[number];
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const hhmm = z.string().regex(HHMM, "must be HH:MM (00:00–23:59)");
@@ -61,14 +52,7 @@ export type SettingsPatch = Partial<Omit<GuildSettings, "events">> & {
 
 export function defaultSettings(timeZone: string): GuildSettings {
   return {
-    events: {
-      presence: true,
-      "friend-requests": true,
-      restrictions: true,
-      screentime: true,
-      "cookie-health": true,
-      "daily-summary": false,
-    },
+    events: defaultEvents(),
     quietHours: null,
     timeZone,
     summaryTime: "20:00",

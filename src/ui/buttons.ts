@@ -50,6 +50,7 @@ const confirmShape = {
 const schemas = {
   "req-accept": z.strictObject({ action: z.literal("req-accept"), accountId: id, requesterId: id }),
   "req-decline": z.strictObject({ action: z.literal("req-decline"), accountId: id, requesterId: id }),
+  "conn-remove": z.strictObject({ action: z.literal("conn-remove"), accountId: id, friendId: id }),
   "st-add": z.strictObject({
     action: z.literal("st-add"),
     accountId: id,
@@ -100,6 +101,7 @@ const confirmFields = [str("op"), str("accountId"), opt("target"), b36("expires"
 const FIELDS: Record<ActionName, Field[]> = {
   "req-accept": [str("accountId"), str("requesterId")],
   "req-decline": [str("accountId"), str("requesterId")],
+  "conn-remove": [str("accountId"), str("friendId")],
   "st-add": [str("accountId"), int("minutes")],
   page: [str("kind"), str("accountId"), str("key"), str("dir")],
   confirm: confirmFields,
@@ -177,6 +179,14 @@ export function requestButtons(accountId: string, requesterId: string, profileUr
     button(encodeCustomId({ action: "req-accept", accountId, requesterId }), "Accept", ButtonStyle.Success),
     button(encodeCustomId({ action: "req-decline", accountId, requesterId }), "Decline", ButtonStyle.Danger),
     new ButtonBuilder().setStyle(ButtonStyle.Link).setLabel("Profile").setURL(profileUrl),
+  );
+}
+
+/** Profile (link) and Remove (asks Confirm/Cancel) for a new-connection alert. */
+export function connectionButtons(accountId: string, friendId: string, profileUrl: string): ButtonRow {
+  return row(
+    new ButtonBuilder().setStyle(ButtonStyle.Link).setLabel("Profile").setURL(profileUrl),
+    button(encodeCustomId({ action: "conn-remove", accountId, friendId }), "Remove", ButtonStyle.Danger),
   );
 }
 

@@ -3,7 +3,6 @@ import {
   accountAge,
   discordTimestamp,
   escapeMarkdown,
-  experienceName,
   formatHHMM,
   formatMinutes,
   isValidTimeZone,
@@ -51,14 +50,6 @@ describe("presence and experience", () => {
       "Invisible",
     ]);
     expect(presenceLabel(null)).toBe("Offline");
-  });
-  it("names the experience or says an experience, never Unknown", () => {
-    expect(experienceName("Adopt Me!", 920587237)).toBe("Adopt Me!");
-    expect(experienceName(null, null)).toBe("an experience");
-    expect(experienceName("", 123)).toBe("an experience");
-    expect(experienceName("  ")).toBe("an experience");
-    expect(experienceName("Unknown")).toBe("an experience");
-    expect(experienceName(undefined)).not.toMatch(/unknown/i);
   });
 });
 

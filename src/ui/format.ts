@@ -36,19 +36,6 @@ export function presenceLabel(type: number | null | undefined): string {
   return PRESENCE_LABELS[type] ?? "Offline";
 }
 
-const HIDDEN_LOCATIONS = new Set(["", "unknown", "null", "undefined"]);
-
-/**
- * The experience a user is in, from presence `lastLocation`. Roblox hides it (empty or null)
- * when joins are off: then say "an experience", never "Unknown" (DESIGN). `placeId` is
- * accepted for callers that have it; a name is never invented from it.
- */
-export function experienceName(lastLocation?: string | null, _placeId?: number | string | null): string {
-  const name = (lastLocation ?? "").trim();
-  if (HIDDEN_LOCATIONS.has(name.toLowerCase())) return "an experience";
-  return name;
-}
-
 const ID_RE = /^\d{1,20}$/;
 
 /** `https://www.roblox.com/users/<id>/profile`; throws RangeError for a non-numeric id. */

@@ -1,7 +1,7 @@
 /** Friends, friend requests and groups endpoints over real HTTP against the simulator. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SEED, type Sim, startSim } from "../../sim/server.js";
-import { collect, type RobloxClient } from "../../src/roblox/index.js";
+import { collect, REQUEST_SORT, type RobloxClient } from "../../src/roblox/index.js";
 import { expectNoCookie, failsInto, kidSession, rawLogger, simClient } from "./sim-helpers.js";
 
 let sim: Sim;
@@ -123,12 +123,12 @@ describe("friends lists", () => {
 describe("friend requests", () => {
   it("lists (camelCase, newest first), counts, marks seen", async () => {
     const s = kidSession(c);
-    const page = await c.requests.list(s, { limit: 10, sortOrder: "Desc" });
+    const page = await c.requests.list(s, { limit: 10, friendRequestSort: REQUEST_SORT.newestFirst });
     expect(page.items.map((r) => r.senderId)).toEqual([3002, 3001]);
     expect(page.items[0]!.friendRequest?.senderNickname).toBe("school");
     expect(page.nextCursor).toBeNull();
     for (let id = 4001; id <= 4010; id++) sim.control.sendFriendRequest(id, kid.id);
-    const all = await collect(c.requests.listAll(s, { limit: 10, sortOrder: "Asc" }));
+    const all = await collect(c.requests.listAll(s, { limit: 10, friendRequestSort: REQUEST_SORT.oldestFirst }));
     expect(all.map((r) => r.senderId)).toEqual([3001, 3002, ...SEED.strangerIds]);
     expect(reqs("/my/friends/requests?").length).toBe(1 + 2);
     expect((await c.requests.list(s, { limit: 7 })).items.length).toBe(10); // 7 → 10

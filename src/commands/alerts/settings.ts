@@ -7,9 +7,9 @@ import {
   type PermissionResolvable,
 } from "discord.js";
 import type { InteractionContext } from "../../context.js";
+import { type AlertEventName, EVENT_WORDS } from "../../domain/alert-events.js";
 import { UserError } from "../../errors.js";
 import { localTime } from "../../jobs/zone.js";
-import type { AlertEventName } from "../../store/index.js";
 import { formatHHMM, isValidTimeZone, parseHHMM } from "../../ui/format.js";
 
 type Cmd = ChatInputCommandInteraction<"cached">;
@@ -50,15 +50,6 @@ export async function channel(interaction: Cmd, ctx: InteractionContext): Promis
     `Alerts will be posted in <#${ch.id}>. The first check of each account records how things are now; only changes after that are posted.${noFiles}`,
   );
 }
-
-const EVENT_WORDS: Record<AlertEventName, string> = {
-  presence: "Presence alerts (watched users)",
-  "friend-requests": "Friend-request alerts",
-  restrictions: "Restriction alerts",
-  screentime: "Screen-time alerts (80 % and 100 %)",
-  "cookie-health": "Cookie-health alerts",
-  "daily-summary": "The daily summary",
-};
 
 export async function toggle(interaction: Cmd, ctx: InteractionContext): Promise<void> {
   const event = interaction.options.getString("event", true) as AlertEventName;

@@ -1,8 +1,8 @@
 /** `/alerts watch-add|watch-remove|watch-list|show`: the watched users of an account, and the settings. */
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import type { InteractionContext } from "../../context.js";
+import { ALERT_EVENTS } from "../../domain/alert-events.js";
 import { UserError } from "../../errors.js";
-import { ALERT_EVENTS } from "../../store/index.js";
 import { keyValueEmbed, userListEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown, truncate } from "../../ui/format.js";
 

@@ -1,17 +1,10 @@
 /** /friends add, add-contact and remove (behind Confirm/Cancel), each audited. */
 import type { ChatInputCommandInteraction } from "discord.js";
 import type { InteractionContext, LinkedAccount } from "../../context.js";
-import {
-  auditName,
-  namePerson,
-  type Person,
-  personMd,
-  personText,
-  resolveUser,
-} from "../../domain/people.js";
+import { removeFriend, removePrompt } from "../../domain/friendship.js";
+import { auditName, type Person, personMd, personText, resolveUser } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
-import { confirmRow } from "../../ui/buttons.js";
-import { noticeEmbed, successEmbed } from "../../ui/embeds.js";
+import { successEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown, truncate } from "../../ui/format.js";
 import type { ConfirmOperation, Pager } from "../types.js";
 
@@ -80,16 +73,6 @@ export async function addContact(
   };
 }
 
-async function isFriend(ctx: InteractionContext, linked: LinkedAccount, id: string): Promise<boolean> {
-  const ids = await ctx.roblox.friends.multigetAreFriends(
-    linked.session,
-    linked.account.robloxId,
-    [id],
-    ctx.call,
-  );
-  return ids.some((x) => String(x) === id);
-}
-
 /** The prompt: names the friend, Confirm/Cancel carry the account and the friend's id. */
 export async function remove(
   interaction: ChatInputCommandInteraction<"cached">,
@@ -97,24 +80,7 @@ export async function remove(
   linked: LinkedAccount,
 ): Promise<Reply> {
   const target = await resolveUser(ctx, interaction.options.getString("user", true));
-  const account = escapeMarkdown(linked.account.robloxName);
-  if (target.id === linked.account.robloxId) throw new UserError("An account cannot unfriend itself.");
-  if (!(await isFriend(ctx, linked, target.id))) {
-    throw new UserError(
-      `${personText(target)} is not a friend of ${linked.account.robloxName}; nothing to remove.`,
-    );
-  }
-  return {
-    content: "",
-    embeds: [
-      noticeEmbed(
-        "warn",
-        "Remove this friend?",
-        `Remove ${bold(target)} from **${account}**'s Roblox friends? Roblox does not tell them, but they will have to send a new request to be friends again.`,
-      ),
-    ],
-    components: [confirmRow("remove", linked.account.robloxId, target.id, { now: ctx.now() })],
-  };
+  return removePrompt(ctx, linked, target);
 }
 
 export const confirmOperations: ConfirmOperation[] = [
@@ -123,14 +89,7 @@ export const confirmOperations: ConfirmOperation[] = [
     async run(ctx, linked, target) {
       if (target === undefined)
         throw new UserError("This button names nobody to remove; run the command again.");
-      const who = await namePerson(ctx, target);
-      const account = escapeMarkdown(linked.account.robloxName);
-      if (!(await isFriend(ctx, linked, target))) {
-        return `${bold(who)} is already not a friend of **${account}**; nothing changed.`;
-      }
-      await ctx.roblox.friends.unfriend(linked.session, target, ctx.call);
-      await ctx.audit("friends.remove", linked.account.robloxId, auditName(who));
-      return `Removed ${bold(who)} from **${account}**'s Roblox friends.`;
+      return removeFriend(ctx, linked, target);
     },
   },
 ];

@@ -5,6 +5,7 @@
 import type { ChatInputCommandInteraction } from "discord.js";
 import type { InteractionContext, LinkedAccount } from "../../context.js";
 import { personText } from "../../domain/people.js";
+import { presenceGames, whereText } from "../../domain/presence.js";
 import { UserError } from "../../errors.js";
 import type { UserSort } from "../../roblox/friends.js";
 import { type ListUser, userListEmbed } from "../../ui/embeds.js";
@@ -101,8 +102,20 @@ export async function online(ctx: InteractionContext, linked: LinkedAccount): Pr
   const rows = friends.map((f) => {
     const p = f.userPresence;
     const type = presenceType(p?.UserPresenceType ?? p?.userPresenceType ?? 1);
-    return { f, type, location: p?.lastLocation ?? null };
+    const presence = {
+      userPresenceType: type,
+      lastLocation: p?.lastLocation,
+      placeId: p?.placeId,
+      rootPlaceId: p?.rootPlaceId,
+      gameId: p?.gameInstanceId,
+      universeId: p?.universeId,
+    };
+    return { f, type, presence };
   });
+  const games = await presenceGames(
+    ctx,
+    rows.map((r) => r.presence),
+  );
   rows.sort((a, b) => (PRESENCE_RANK[a.type] ?? 3) - (PRESENCE_RANK[b.type] ?? 3));
   const named = await namedRows(
     ctx,
@@ -110,7 +123,7 @@ export async function online(ctx: InteractionContext, linked: LinkedAccount): Pr
   );
   const users: ListUser[] = named.map((u, i) => {
     const r = rows[i];
-    return { ...u, extra: r ? presenceText(r.type, r.location) : null };
+    return { ...u, extra: r ? presenceText(r.type, whereText(r.presence, games)) : null };
   });
   const inGame = rows.filter((r) => r.type === 2).length;
   return {

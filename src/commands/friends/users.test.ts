@@ -16,12 +16,13 @@ describe("splitUsers", () => {
 describe("presence text", () => {
   it("names the experience, or 'an experience' when Roblox hides it", () => {
     expect(presenceText(2, "Adopt Me!")).toBe("In game · Adopt Me!");
-    expect(presenceText(2, "")).toBe("In game · an experience");
-    expect(presenceText(2, null)).toBe("In game · an experience");
+    expect(presenceText(2)).toBe("In game · an experience");
+    expect(presenceText(2, "an experience (joins off)")).toBe("In game · an experience (joins off)");
     expect(presenceText(3, "My Place")).toBe("In Studio · My Place");
     expect(presenceText(1, "Website")).toBe("Online · Website");
-    expect(presenceText(0, null)).toBe("Offline");
-    expect(presenceText(4, "secret")).toBe("Offline · secret");
+    expect(presenceText(0)).toBe("Offline");
+    // Invisible is shown as Offline, without the location Roblox may still send.
+    expect(presenceText(4, "secret")).toBe("Offline");
   });
 
   it("reads Roblox's presence type as a number or a name", () => {

@@ -8,7 +8,7 @@ import { UserError } from "../../errors.js";
 import type { UserName } from "../../lookups.js";
 import { USERNAME_RE } from "../../roblox/users.js";
 import type { ListUser } from "../../ui/embeds.js";
-import { experienceName, presenceLabel, truncate } from "../../ui/format.js";
+import { presenceLabel, truncate } from "../../ui/format.js";
 
 const ID_RE = /^\d{1,20}$/;
 
@@ -122,13 +122,12 @@ export function presenceType(v: string | number | null | undefined): number {
 }
 
 /**
- * "In game · Adopt Me!", "In game · an experience" (joins off), "In Studio · X", "Online · Website",
- * "Offline". Invisible shows as Offline, as Roblox shows it to others.
+ * "In game · Adopt Me!", "In game · an experience (joins off)", "In Studio · X", "Online · Website",
+ * "Offline". Invisible shows as Offline, as Roblox shows it to others. `where` from domain/presence.
  */
-export function presenceText(type: number, lastLocation?: string | null): string {
+export function presenceText(type: number, where?: string): string {
   const t = type === 4 ? 0 : type;
   const label = presenceLabel(t);
-  if (t === 2 || t === 3) return `${label} · ${experienceName(lastLocation)}`;
-  const where = (lastLocation ?? "").trim();
-  return where ? `${label} · ${truncate(where, 80)}` : label;
+  if (t === 2 || t === 3) return `${label} · ${where ?? "an experience"}`;
+  return where && t !== 0 ? `${label} · ${truncate(where, 80)}` : label;
 }

@@ -5,13 +5,13 @@
  */
 import type { ChatInputCommandInteraction } from "discord.js";
 import type { InteractionContext, LinkedAccount } from "../../context.js";
+import { recordHandled } from "../../domain/handled-requests.js";
 import { auditName, type Person, personMd, resolveUser } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import { confirmRow } from "../../ui/buttons.js";
 import { keyValueEmbed, noticeEmbed, successEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown } from "../../ui/format.js";
 import type { ConfirmOperation, Pager } from "../types.js";
-import { recordHandled } from "./handled.js";
 
 type Reply = Awaited<ReturnType<Pager>>;
 type Cmd = ChatInputCommandInteraction<"cached">;

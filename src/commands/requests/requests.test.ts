@@ -1,9 +1,9 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import { describe, expect, it } from "vitest";
+import { handledSince, withHandled } from "../../domain/handled-requests.js";
 import { pagerRow, requestButtons } from "../../ui/buttons.js";
 import { COLORS } from "../../ui/embeds.js";
 import { profileUrl } from "../../ui/format.js";
-import { handledSince, withHandled } from "./handled.js";
 import { requestEmbed, sliceOf, sortOrderOf } from "./list.js";
 import { editRequestMessage, noteText } from "./message.js";
 

@@ -1,11 +1,11 @@
 /**
  * Friend requests already handled from Discord (buttons or commands), remembered in the
  * account's alert state under `handledRequests`, so a second click on a stale message makes
- * no second Roblox call (SPEC §4). The rest of the alert state belongs to the watchers: it is
+ * no second Roblox call. The rest of the alert state belongs to the watchers: it is
  * read as an opaque object and written back untouched beside our key.
  */
 import { z } from "zod";
-import type { InteractionContext } from "../../context.js";
+import type { InteractionContext } from "../context.js";
 
 export const HANDLED_KEY = "handledRequests";
 /** Most entries kept per account (the oldest go first). */
@@ -93,4 +93,19 @@ export async function recordHandled(
   } catch (err) {
     ctx.log.warn({ err, accountId }, "could not remember a handled friend request");
   }
+}
+
+/**
+ * Pure: ids whose request was accepted from Discord (button or command) at or after `since`,
+ * read from an account state's `handledRequests` as stored. The connections watcher leaves
+ * those out: the bot made the connection itself and already said so.
+ */
+export function acceptedSince(raw: unknown, since: number): Set<string> {
+  const out = new Set<string>();
+  if (!isPlainObject(raw)) return out;
+  for (const [id, v] of Object.entries(raw)) {
+    const r = entrySchema.safeParse(v);
+    if (r.success && r.data.action === "accepted" && r.data.at >= since) out.add(id);
+  }
+  return out;
 }
