@@ -9,7 +9,7 @@ import type { Level } from "../permissions.js";
 import { add, addContact, confirmOperations, remove } from "./friends/actions.js";
 import { count, groups, status } from "./friends/info.js";
 import { friendsPager, inactive, list, online, search, searchPager } from "./friends/lists.js";
-import { accountOpt, sortOpt, userOpt, withOpts } from "./options.js";
+import { accountOpt, friendSortOpt, userOpt, withOpts } from "./options.js";
 import type { Pager } from "./types.js";
 
 export { confirmOperations };
@@ -23,7 +23,7 @@ export const data = new SlashCommandBuilder()
   .setDescription("Friends of the linked Roblox account")
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((s) =>
-    withOpts(optionalUser, sortOpt, accountOpt)(s.setName("list").setDescription("List friends")),
+    withOpts(optionalUser, friendSortOpt, accountOpt)(s.setName("list").setDescription("List friends")),
   )
   .addSubcommand((s) => accountOpt(s.setName("online").setDescription("Friends online now")))
   .addSubcommand((s) =>

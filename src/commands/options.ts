@@ -18,15 +18,29 @@ export const userOpt = (s: Sub, required: boolean, description = "Roblox usernam
     o.setName("user").setDescription(description).setRequired(required).setMaxLength(32),
   );
 
-export const sortOpt = (s: Sub): Sub =>
+/** /friends list `sort`: Roblox's userSort values (docs/roblox-behaviour.md, "userSort"). */
+export const friendSortOpt = (s: Sub): Sub =>
   s.addIntegerOption((o) =>
     o
       .setName("sort")
       .setDescription("Sort order")
       .addChoices(
-        { name: "default", value: 0 },
-        { name: "oldest first", value: 1 },
-        { name: "newest first", value: 2 },
+        { name: "by name", value: 0 },
+        { name: "online first, then by name", value: 1 },
+        { name: "online first, then most played with", value: 2 },
+      ),
+  );
+
+/** /requests list `sort`: Roblox's friendRequestSort values (REQUEST_SORT in src/roblox/requests.ts). */
+export const requestSortOpt = (s: Sub): Sub =>
+  s.addIntegerOption((o) =>
+    o
+      .setName("sort")
+      .setDescription("Sort order")
+      .addChoices(
+        { name: "Roblox's default (newest first)", value: 0 },
+        { name: "newest first", value: 1 },
+        { name: "oldest first", value: 2 },
       ),
   );
 

@@ -7,7 +7,7 @@ import {
 import type { InteractionContext, LinkedAccount } from "../context.js";
 import { UserError } from "../errors.js";
 import type { Level } from "../permissions.js";
-import { accountOpt, sortOpt, userOpt, withOpts } from "./options.js";
+import { accountOpt, requestSortOpt, userOpt, withOpts } from "./options.js";
 import * as actions from "./requests/actions.js";
 import { requestsPager, sortOf } from "./requests/list.js";
 import type { ConfirmOperation, Pager } from "./types.js";
@@ -20,7 +20,7 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((s) =>
     withOpts(
-      sortOpt,
+      requestSortOpt,
       accountOpt,
     )(s.setName("list").setDescription("Pending requests, with Accept/Decline buttons")),
   )

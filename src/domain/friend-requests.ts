@@ -9,8 +9,10 @@ import { createdAt, type Namer, namePeople, type Person, unknownPerson } from ".
 
 /**
  * Roblox's friendship origin source types, by number (the request body's
- * `friendshipOriginSourceType` and the listing's `originSourceType`, sent as a number or a name);
- * docs/roblox-behaviour.md says where each name comes from.
+ * `friendshipOriginSourceType` and the listing's `originSourceType`, sent as a name or a number).
+ * 0..10 are published; 11 (a trusted friend) and 12 (a school member list) are not named in any
+ * public source, so their names here are ours and any other name is shown in words
+ * (docs/roblox-behaviour.md, "Origins of a friend request").
  */
 export const ORIGINS: readonly { name: string; text: string | undefined }[] = [
   { name: "Unknown", text: undefined },
@@ -39,10 +41,18 @@ export function originIndex(v: string | number | null | undefined): number | und
   return BY_NAME.get(t.replace(/[\s_-]/g, "").toLowerCase());
 }
 
-/** "player search", "the school member list", …; undefined for Unknown or an origin roguard does not know. */
+/**
+ * "player search", "the school member list", …; an origin name roguard does not know in words
+ * ("NewThingList" → "new thing list"); undefined for Unknown or an unknown number.
+ */
 export function originText(v: string | number | null | undefined): string | undefined {
   const i = originIndex(v);
-  return i === undefined ? undefined : ORIGINS[i]?.text;
+  if (i !== undefined) return ORIGINS[i]?.text;
+  if (typeof v !== "string" || !/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(v.trim())) return undefined;
+  return v
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase();
 }
 
 /** A request item as the Roblox client parses it (names and `created` may be absent or ""). */

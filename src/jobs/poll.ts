@@ -23,7 +23,7 @@ import { watchRestrictions } from "./restrictions.js";
 import type { PollInfo, Target } from "./scheduler.js";
 import { watchScreenTime } from "./screentime.js";
 import type { OutMessage } from "./state.js";
-import { avatarOf, gamesOf, namesOf, type Watch } from "./watch.js";
+import { avatarOf, gamesOf, peopleOf, type Watch } from "./watch.js";
 
 export interface PollDeps {
   ctx: Context;
@@ -103,7 +103,7 @@ export async function pollAccount(deps: PollDeps, target: Target, info: PollInfo
   state.held = digest.held;
   if (digest.digest) {
     const w = { ctx, call, log };
-    const names = await namesOf(w, [...new Set(digest.digest.map((c) => c.userId))]);
+    const names = await peopleOf(w, [...new Set(digest.digest.map((c) => c.userId))]);
     const games = await gamesOf(w, digest.digest);
     out.push(digestAlert(account, digest.digest, names, await avatarOf(w, robloxId), now, games));
   }

@@ -2,10 +2,11 @@
  * Presence watcher: ⌈watched/50⌉ calls (none without watched users) → diffPresence → alerts
  * (or held for the quiet-hours digest) → the poll posts and persists.
  */
+import { unknownPerson } from "../domain/people.js";
 import { diffPresence, snapOf } from "./presence-diff.js";
 import { presenceAlert } from "./render.js";
 import { HELD_MAX, type OutMessage, type Snap } from "./state.js";
-import { avatarOf, gamesOf, namesOf, type Watch } from "./watch.js";
+import { avatarOf, gamesOf, peopleOf, type Watch } from "./watch.js";
 
 export function watchedIds(w: Pick<Watch, "settings" | "account">): string[] {
   return w.settings.watch[w.account.robloxId] ?? [];
@@ -29,7 +30,7 @@ export async function watchPresence(w: Watch): Promise<OutMessage[]> {
   w.state.presence = d.state;
   if (d.held.length > 0) w.state.held = [...w.state.held, ...d.held].slice(-HELD_MAX);
   if (d.alerts.length === 0) return [];
-  const names = await namesOf(
+  const names = await peopleOf(
     w,
     d.alerts.map((c) => c.userId),
   );
@@ -38,7 +39,16 @@ export async function watchPresence(w: Watch): Promise<OutMessage[]> {
   for (const c of d.alerts) {
     const avatar = await avatarOf(w, c.userId);
     out.push(
-      presenceAlert(w.account, c.userId, names.get(c.userId), c.from, c.to, avatar, c.at, w.now, games),
+      presenceAlert(
+        w.account,
+        names.get(c.userId) ?? unknownPerson(c.userId),
+        c.from,
+        c.to,
+        avatar,
+        c.at,
+        w.now,
+        games,
+      ),
     );
   }
   return out;

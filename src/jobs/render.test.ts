@@ -39,7 +39,7 @@ function card(o: Partial<RequestCard> = {}): RequestCard {
 function every(): OutMessage[] {
   return [
     requestAlert(A, card({ person: { id: "3001", name: LONG, displayName: LONG } }), null, NOW),
-    presenceAlert(A, "2001", { name: LONG, displayName: LONG }, ON, GAME, "https://x/a.png", NOW, NOW),
+    presenceAlert(A, { id: "2001", name: LONG, displayName: LONG }, ON, GAME, "https://x/a.png", NOW, NOW),
     digestAlert(
       A,
       Array.from({ length: 80 }, () => ({ userId: "2001", from: ON, to: GAME, at: NOW })),
@@ -89,7 +89,15 @@ describe("alert messages", () => {
   });
 
   it("escapes markdown in Roblox names", () => {
-    const m = presenceAlert(A, "2001", { name: "a_b", displayName: "**Bold**" }, ON, GAME, null, NOW, NOW);
+    const m = presenceAlert(
+      A,
+      { id: "2001", name: "a_b", displayName: "**Bold**" },
+      ON,
+      GAME,
+      null,
+      NOW,
+      NOW,
+    );
     expect((m.embeds[0] as { description: string }).description).toContain("\\*\\*Bold\\*\\*");
   });
 

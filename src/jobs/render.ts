@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { APIEmbed } from "discord.js";
 import type { RequestCard } from "../domain/friend-requests.js";
-import { type Person, personMd, personText } from "../domain/people.js";
+import { type Person, personMd, personText, unknownPerson } from "../domain/people.js";
 import { experienceOf } from "../domain/presence.js";
 import type { AccountRecord } from "../store/index.js";
 import {
@@ -180,15 +180,9 @@ export function connectionAlert(
   );
 }
 
-export interface UserLabel {
-  name: string;
-  displayName: string;
-}
-
 export function presenceAlert(
   a: AccountInfo,
-  userId: string,
-  user: UserLabel | undefined,
+  user: Person,
   from: Snap,
   to: Snap,
   avatar: string | null,
@@ -196,8 +190,6 @@ export function presenceAlert(
   now: number,
   games: ReadonlyMap<string, string> = new Map(),
 ): OutMessage {
-  const display = user ? md(user.displayName) : `User ${userId}`;
-  const handle = user ? ` (@${md(user.name)})` : "";
   const level: Level = to.t === 0 ? "info" : to.t === 2 ? "ok" : "info";
   return message(
     "presence",
@@ -205,21 +197,21 @@ export function presenceAlert(
     {
       level,
       title: truncate(
-        `${user?.displayName ?? `User ${userId}`} is now ${to.t === 2 ? (to.off ? "in an experience (joins off)" : "in game") : describeSnap(to).replace(/\*\*/g, "")}`,
+        `${user.known === false ? personText(user) : user.displayName} is now ${to.t === 2 ? (to.off ? "in an experience (joins off)" : "in game") : describeSnap(to).replace(/\*\*/g, "")}`,
         200,
       ),
-      description: `**${display}**${handle} is now ${describeSnap(to, games)} (was ${describeSnap(from, games)}) — ${discordTimestamp(at)}.`,
+      description: `${personMd(user)} is now ${describeSnap(to, games)} (was ${describeSnap(from, games)}) — ${discordTimestamp(at)}.`,
       footer: footerOf(a),
       ...thumb(avatar),
     },
-    [profileButton(profileUrl(userId))],
+    [profileButton(profileUrl(user.id))],
   );
 }
 
 export function digestAlert(
   a: AccountInfo,
   changes: readonly { userId: string; from: Snap; to: Snap; at: number }[],
-  names: ReadonlyMap<string, UserLabel>,
+  names: ReadonlyMap<string, Person>,
   avatar: string | null,
   now: number,
   games: ReadonlyMap<string, string> = new Map(),
@@ -230,8 +222,7 @@ export function digestAlert(
   const lines: string[] = [];
   let used = 0;
   for (const c of changes) {
-    const u = names.get(c.userId);
-    const who = u ? `**${md(u.displayName)}** (@${md(u.name)})` : `**User ${c.userId}**`;
+    const who = personMd(names.get(c.userId) ?? unknownPerson(c.userId));
     const line = `${discordTimestamp(c.at, "t")} ${who}: ${describeSnap(c.from, games)} → ${describeSnap(c.to, games)}`;
     if (lines.length >= MAX_LINES || used + line.length + 1 > budget) break;
     lines.push(line);

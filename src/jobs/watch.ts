@@ -1,8 +1,8 @@
 /** What one poll of one account hands to each watcher. */
 import type { Context } from "../context.js";
+import { namePeople, type Person } from "../domain/people.js";
 import { gameNames, universesToName } from "../domain/presence.js";
 import type { Logger } from "../logger.js";
-import type { UserName } from "../lookups.js";
 import type { CallOptions, RobloxSession } from "../roblox/index.js";
 import type { GuildSettings, StoredAccount } from "../store/index.js";
 import type { AccountState, Snap } from "./state.js";
@@ -31,18 +31,12 @@ export async function avatarOf(w: Pick<Watch, "ctx" | "call">, id: string): Prom
   }
 }
 
-/** Names of users; an empty map when the lookup fails (alerts then name the id). */
-export async function namesOf(
+/** Users named the one way (domain/people); never fails (unknown users are named by id). */
+export function peopleOf(
   w: Pick<Watch, "ctx" | "call" | "log">,
-  ids: string[],
-): Promise<Map<string, UserName>> {
-  if (ids.length === 0) return new Map();
-  try {
-    return await w.ctx.lookups.names(ids, w.call);
-  } catch (err) {
-    w.log.warn({ err }, "jobs: could not look up user names for an alert");
-    return new Map();
-  }
+  ids: readonly string[],
+): Promise<Map<string, Person>> {
+  return namePeople({ lookups: w.ctx.lookups, call: w.call, log: w.log }, ids);
 }
 
 /** Experience names for the snaps of these changes whose location Roblox hid (one cached lookup). */

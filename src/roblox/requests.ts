@@ -56,11 +56,13 @@ export interface RequestsOptions {
 }
 
 /**
- * friendRequestSort values. The seed lists `0 | 1 | 2` without names; docs/roblox-behaviour.md
- * records what each means and where that is stated. Nothing else orders this list: Roblox
- * ignores parameters it does not document (such as `sortOrder`).
+ * friendRequestSort values. The seed lists `0 | 1 | 2` and Roblox's published OpenAPI gives 1 as
+ * the default, without naming the values; the default keeps the order the old `sortOrder=Desc`
+ * default gave, newest first, and 2 is the other order (docs/roblox-behaviour.md, "friendRequestSort",
+ * with sources and how sure each is). Nothing else orders this list: Roblox ignores parameters
+ * it does not document (such as the old `sortOrder`).
  */
-export const REQUEST_SORT = { newestFirst: 0, oldestFirst: 1, byName: 2 } as const;
+export const REQUEST_SORT = { unspecified: 0, newestFirst: 1, oldestFirst: 2 } as const;
 
 /** Where a request came from (FriendshipRequestModel.friendshipOriginSourceType). */
 export const OriginSource = {
@@ -108,10 +110,10 @@ export function requestsApi(t: Transport) {
     s: RobloxSession,
     opts: Pick<RequestsOptions, "limit" | "cursor"> = {},
     o?: CallOptions,
-  ): Promise<Page<S.FriendRequest>> => {
+  ): Promise<Page<S.TrustedRequest>> => {
     const limit = opts.limit === undefined ? undefined : requestPageSize(opts.limit);
     const query = { limit, cursor: opts.cursor };
-    return fromCamel(await t.call(E.trustedList, { session: s, query, schema: S.FriendRequestsPage }, o));
+    return fromCamel(await t.call(E.trustedList, { session: s, query, schema: S.TrustedRequestsPage }, o));
   };
 
   const listAll = (s: RobloxSession, opts: Omit<RequestsOptions, "cursor"> = {}, o?: CallOptions) =>

@@ -73,6 +73,23 @@ export const FriendRequestsPage = z.looseObject({
     .transform((v) => v ?? []),
 });
 
+/**
+ * TrustedFriendRequestResponse of my/trusted-friends/requests: `{ sentAt, senderId }` only
+ * (docs/roblox-behaviour.md), shaped like a friend-request item so one diff and card serve both.
+ */
+export const TrustedRequestItem = z.looseObject({ senderId: id, sentAt: str }).transform((r) => ({
+  senderId: r.senderId,
+  friendRequest: { sentAt: r.sentAt ?? null, senderId: r.senderId },
+}));
+export const TrustedRequestsPage = z.looseObject({
+  previousPageCursor: str,
+  nextPageCursor: str,
+  data: z
+    .array(TrustedRequestItem)
+    .nullish()
+    .transform((v) => v ?? []),
+});
+
 /** FriendResponse of friends/find and friends/search (ids only). */
 export const FriendItem = z.looseObject({
   id,
@@ -236,6 +253,7 @@ export const BanDetails = z.looseObject({
 });
 
 export type FriendRequest = z.output<typeof FriendRequestItem>;
+export type TrustedRequest = z.output<typeof TrustedRequestItem>;
 export type Friend = z.output<typeof FriendItem>;
 export type FriendUserT = z.output<typeof FriendUser>;
 export type OnlineFriendT = z.output<typeof OnlineFriend>;

@@ -17,7 +17,8 @@ import { namedRows, presenceText, presenceType, userOrSelf } from "./users.js";
 /** Friends per page: 25 lines always fit one embed description. */
 export const PAGE_SIZE = 25;
 
-const SORT_NAMES = ["friendship order", "online first", "by name"] as const;
+/** Roblox's userSort values in words (docs/roblox-behaviour.md, "userSort"). */
+const SORT_NAMES = ["by name", "online first, then by name", "online first, then most played with"] as const;
 
 function sortOf(v: unknown): UserSort {
   const n = Number(v);

@@ -5,6 +5,8 @@
  */
 import type { APIEmbed } from "discord.js";
 import type { InteractionContext, LinkedAccount } from "../../context.js";
+import { type RequestCard, requestCards } from "../../domain/friend-requests.js";
+import { personText } from "../../domain/people.js";
 import type { FriendRequest } from "../../roblox/index.js";
 import { pagerRow, requestButtons } from "../../ui/buttons.js";
 import { COLORS, fitEmbed, noticeEmbed } from "../../ui/embeds.js";
@@ -17,16 +19,15 @@ export const PER_MESSAGE = 4;
 /** Requests asked of Roblox per call (one of its accepted sizes). */
 export const ROBLOX_PAGE = 10;
 
-export const SORT_NAMES = ["newest first", "oldest first", "newest first"] as const;
+/**
+ * The `sort` option is Roblox's friendRequestSort, sent as it is (REQUEST_SORT says what each
+ * value means; 0 leaves the order to Roblox, whose default is newest first).
+ */
+export const SORT_NAMES = ["Roblox's default order", "newest first", "oldest first"] as const;
 
 export function sortOf(v: unknown): 0 | 1 | 2 {
   const n = Number(v);
   return n === 1 || n === 2 ? n : 0;
-}
-
-/** The `sort` option (0 default, 1 oldest first, 2 newest first) → Roblox's sortOrder. */
-export function sortOrderOf(sort: 0 | 1 | 2): { sortOrder?: "Asc" | "Desc" } {
-  return sort === 1 ? { sortOrder: "Asc" } : sort === 2 ? { sortOrder: "Desc" } : {};
 }
 
 export interface Slice {
@@ -56,71 +57,59 @@ export function sliceOf(
   return { start, end, prev, next };
 }
 
+/** One request as the list shows it: the shared card plus the nickname and avatar. */
 export interface RequestView {
-  id: string;
-  name: string;
-  displayName: string;
-  created?: string | null | undefined;
-  sentAt?: string | null | undefined;
+  card: RequestCard;
   nickname?: string | null | undefined;
-  mutual?: readonly string[] | null | undefined;
   avatarUrl?: string | null | undefined;
 }
 
 /** Pure: one request as an embed (linked to the profile, so button edits find it). */
-export function requestEmbed(r: RequestView, now: number): APIEmbed {
+export function requestEmbed(v: RequestView, now: number): APIEmbed {
+  const { card } = v;
   const lines: string[] = [];
-  const sent = r.sentAt ? Date.parse(r.sentAt) : Number.NaN;
-  if (Number.isFinite(sent)) lines.push(`Sent ${discordTimestamp(sent, "R")}`);
-  if (r.nickname) lines.push(`Nickname: “${escapeMarkdown(truncate(r.nickname, 40))}”`);
-  const fields: APIEmbed["fields"] = [];
-  const created = r.created ? new Date(r.created) : null;
-  fields.push({
-    name: "Account age",
-    value: created && !Number.isNaN(created.getTime()) ? accountAge(created, new Date(now)) : "unknown",
-    inline: true,
-  });
-  const mutual = (r.mutual ?? []).filter(Boolean);
-  fields.push({
-    name: "Mutual friends",
-    value: mutual.length ? truncate(mutual.slice(0, 10).map(escapeMarkdown).join(", "), 300) : "none",
-    inline: true,
-  });
-  const display = r.displayName || r.name;
+  if (card.trusted) lines.push("Trusted connection request");
+  if (card.sentAt !== null) lines.push(`Sent ${discordTimestamp(card.sentAt, "R")}`);
+  if (v.nickname) lines.push(`Nickname: “${escapeMarkdown(truncate(v.nickname, 40))}”`);
+  const from = [card.origin, card.experience && `in ${escapeMarkdown(truncate(card.experience, 80))}`]
+    .filter(Boolean)
+    .join(", ");
+  if (from) lines.push(`From ${from}`);
+  const fields: APIEmbed["fields"] = [
+    {
+      name: "Account age",
+      value: card.created === null ? "unknown" : accountAge(new Date(card.created), new Date(now)),
+      inline: true,
+    },
+    {
+      name: "Mutual friends",
+      value: card.mutual.length
+        ? truncate(card.mutual.slice(0, 10).map(escapeMarkdown).join(", "), 300)
+        : "none",
+      inline: true,
+    },
+  ];
   return fitEmbed({
     color: COLORS.info,
-    title: truncate(`${display} (@${r.name})`, 200),
-    url: profileUrl(r.id),
+    title: truncate(personText(card.person), 200),
+    url: profileUrl(card.person.id),
     ...(lines.length ? { description: lines.join(" · ") } : {}),
-    ...(r.avatarUrl ? { thumbnail: { url: r.avatarUrl } } : {}),
+    ...(v.avatarUrl ? { thumbnail: { url: v.avatarUrl } } : {}),
     fields,
   });
 }
 
 async function views(ctx: InteractionContext, items: readonly FriendRequest[]): Promise<RequestView[]> {
   const ids = items.map((i) => String(i.senderId));
-  const [names, avatars] = await Promise.all([
-    ctx.lookups.names(ids, ctx.call).catch(() => new Map<string, never>()),
+  const [cards, avatars] = await Promise.all([
+    requestCards(ctx, items, false),
     ctx.lookups.avatars(ids, ctx.call),
   ]);
-  return Promise.all(
-    items.map(async (item, i): Promise<RequestView> => {
-      const id = ids[i] as string;
-      const n = names.get(id);
-      let created = item.created;
-      if (!created) created = (await ctx.roblox.users.get(id, ctx.call).catch(() => null))?.created;
-      return {
-        id,
-        name: n?.name ?? item.name ?? id,
-        displayName: n?.displayName ?? item.displayName ?? item.name ?? id,
-        created,
-        sentAt: item.friendRequest?.sentAt,
-        nickname: item.friendRequest?.senderNickname,
-        mutual: item.mutualFriendsList,
-        avatarUrl: avatars.get(id) ?? null,
-      };
-    }),
-  );
+  return cards.map((card, i) => ({
+    card,
+    nickname: items[i]?.friendRequest?.senderNickname,
+    avatarUrl: avatars.get(card.person.id) ?? null,
+  }));
 }
 
 /** One message page for args {sort, offset, page}; the first when there is no cursor. */
@@ -130,7 +119,7 @@ export const requestsPager: Pager = async (ctx, linked, state) => {
   const pageNo = Math.max(1, Number(args.page ?? 1) || 1);
   const page = await ctx.roblox.requests.list(
     linked.session,
-    { limit: ROBLOX_PAGE, ...sortOrderOf(sort), ...(state.cursor ? { cursor: state.cursor } : {}) },
+    { limit: ROBLOX_PAGE, friendRequestSort: sort, ...(state.cursor ? { cursor: state.cursor } : {}) },
     ctx.call,
   );
   const s = sliceOf(
@@ -152,7 +141,9 @@ export const requestsPager: Pager = async (ctx, linked, state) => {
   }
   const list = await views(ctx, shown);
   const now = ctx.now();
-  const rows = list.map((v) => requestButtons(linked.account.robloxId, v.id, profileUrl(v.id)));
+  const rows = list.map((v) =>
+    requestButtons(linked.account.robloxId, v.card.person.id, profileUrl(v.card.person.id)),
+  );
   const pager = await pagerRowFor(ctx, linked, state, s, { sort, pageNo, page });
   return {
     content: `Friend requests to **${account}** · ${SORT_NAMES[sort]} · page ${pageNo}`,

@@ -4,7 +4,7 @@ import { handledSince, withHandled } from "../../domain/handled-requests.js";
 import { pagerRow, requestButtons } from "../../ui/buttons.js";
 import { COLORS } from "../../ui/embeds.js";
 import { profileUrl } from "../../ui/format.js";
-import { requestEmbed, sliceOf, sortOrderOf } from "./list.js";
+import { requestEmbed, sliceOf } from "./list.js";
 import { editRequestMessage, noteText } from "./message.js";
 
 describe("sliceOf (4 requests per message over Roblox pages of 10)", () => {
@@ -23,36 +23,39 @@ describe("sliceOf (4 requests per message over Roblox pages of 10)", () => {
   });
 });
 
-describe("sortOrderOf", () => {
-  it("maps the sort option onto Roblox's sortOrder", () => {
-    expect(sortOrderOf(0)).toEqual({});
-    expect(sortOrderOf(1)).toEqual({ sortOrder: "Asc" });
-    expect(sortOrderOf(2)).toEqual({ sortOrder: "Desc" });
-  });
-});
-
 describe("requestEmbed", () => {
   it("names the requester, links the profile and tells age, time and mutual friends", () => {
     const now = Date.parse("2025-06-01T00:00:00Z");
-    const e = requestEmbed(
-      {
-        id: "3001",
-        name: "Requester3001",
-        displayName: "Req*3001",
-        created: "2022-01-15T00:00:00Z",
-        sentAt: "2025-05-31T22:00:00Z",
-        nickname: "school",
-        mutual: ["Friend2001", "Friend2002"],
-      },
-      now,
-    );
+    const card = {
+      person: { id: "3001", name: "Requester3001", displayName: "Req*3001" },
+      created: Date.parse("2022-01-15T00:00:00Z"),
+      verified: false,
+      sentAt: Date.parse("2025-05-31T22:00:00Z"),
+      mutual: ["Friend2001", "Friend2002"],
+      origin: "player search",
+      experience: undefined,
+      trusted: false,
+    };
+    const e = requestEmbed({ card, nickname: "school" }, now);
     expect(e.title).toBe("Req*3001 (@Requester3001)");
+    expect(e.description).toContain("From player search");
     expect(e.url).toBe(profileUrl("3001"));
     expect(e.description).toContain(`<t:${Date.parse("2025-05-31T22:00:00Z") / 1000}:R>`);
     expect(e.description).toContain("school");
     expect(e.fields).toContainEqual({ name: "Account age", value: "3 years", inline: true });
     expect(e.fields?.find((f) => f.name === "Mutual friends")?.value).toBe("Friend2001, Friend2002");
-    const bare = requestEmbed({ id: "5", name: "x", displayName: "" }, now);
+    const bare = requestEmbed(
+      {
+        card: {
+          ...card,
+          person: { id: "5", name: "5", displayName: "5", known: false },
+          created: null,
+          mutual: [],
+        },
+      },
+      now,
+    );
+    expect(bare.title).toBe("user 5");
     expect(bare.fields?.map((f) => f.value)).toEqual(["unknown", "none"]);
   });
 });
