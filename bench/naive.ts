@@ -36,6 +36,8 @@ export async function runNaive(
             const limit = (await roblox.settings.dailyLimit(s)) ?? 0;
             if (limit > 0) await roblox.parental.weekly(s, String(a.robloxId));
           }
+          if (cycle % 5 === 1) await roblox.friends.myCount(s);
+          if (cycle % 5 === 2) await roblox.requests.trustedList(s, { limit: 25 });
         }),
       );
       const next = start + (cycle + 1) * intervalMs;

@@ -49,10 +49,10 @@ describe("poll cycles", () => {
   });
 
   it("knows the theoretical minimum and the naive cost", () => {
-    expect(minimumPerCycle(1, false)).toBeCloseTo(3.2, 9);
-    expect(minimumPerCycle(50, true)).toBeCloseTo(3.4, 9);
-    expect(minimumPerCycle(120, true)).toBeCloseTo(5.4, 9);
-    expect(naivePerCycle(120, true)).toBeCloseTo(122.4, 9);
+    expect(minimumPerCycle(1, false)).toBeCloseTo(3.6, 9);
+    expect(minimumPerCycle(50, true)).toBeCloseTo(3.8, 9);
+    expect(minimumPerCycle(120, true)).toBeCloseTo(5.8, 9);
+    expect(naivePerCycle(120, true)).toBeCloseTo(122.8, 9);
   });
 });
 

@@ -66,14 +66,18 @@ export function countCycles(
   };
 }
 
-/** The theoretical minimum per steady cycle: ⌈W/50⌉ presence + 1 requests + 1 restriction + s/5 screen time. */
+/**
+ * The theoretical minimum per steady cycle: ⌈W/50⌉ presence + 1 friend requests + 1 restriction
+ * + s/5 screen time + 1/5 friends count (new connections; the list only when it moved, which a
+ * steady run never does) + 1/5 trusted-connection requests.
+ */
 export function minimumPerCycle(watched: number, dailyLimit: boolean): number {
   const s = dailyLimit ? 2 : 1;
-  return Math.ceil(watched / 50) + 1 + 1 + s / 5;
+  return Math.ceil(watched / 50) + 2 + s / 5 + 1 / 5 + 1 / 5;
 }
 
 /** What a bot that asks presence for each watched user on its own spends per cycle. */
 export function naivePerCycle(watched: number, dailyLimit: boolean): number {
   const s = dailyLimit ? 2 : 1;
-  return watched + 1 + 1 + s / 5;
+  return watched + 2 + s / 5 + 1 / 5 + 1 / 5;
 }
