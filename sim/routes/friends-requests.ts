@@ -71,8 +71,8 @@ const newestFirst = (a: { sentAt: number; seq: number }, b: { sentAt: number; se
  * The seed lists limit, cursor, sessionId and friendRequestSort (0|1|2); anything else (sortOrder
  * included) is ignored, as Roblox ignores query parameters it does not declare. No public source
  * names the friendRequestSort values: the order each one gives is the `friendRequestSort` switch,
- * by default 1 (Roblox's default) and 0 newest first, 2 oldest first (docs/roblox-behaviour.md,
- * "friendRequestSort").
+ * by default 1 (Roblox's default when the parameter is left out) and 0 newest first, 2 oldest
+ * first (docs/roblox-behaviour.md, "friendRequestSort", says why and how sure that is).
  */
 function listRequests(ctx: Ctx): Reply {
   const limit = intQuery(ctx, "limit", 10);
