@@ -19,8 +19,34 @@ export function controlHttp(c: SimControl, method: string, path: string, body: B
       return ok(c.createUser(body as never));
     case "POST bulk-accounts":
       return ok(c.bulkAccounts(body as never));
-    case "POST friend-requests":
-      c.sendFriendRequest(num(body.from), num(body.to));
+    case "POST friend-requests": {
+      const { from, to, ...opts } = body;
+      c.sendFriendRequest(num(from), num(to), opts as never);
+      return ok();
+    }
+    case "POST friend-requests/accept":
+      c.acceptFriendRequest(num(body.from), num(body.to));
+      return ok();
+    case "POST friend-requests/decline":
+      c.declineFriendRequest(num(body.from), num(body.to));
+      return ok();
+    case "POST trusted-requests": {
+      const { from, to, ...opts } = body;
+      c.sendTrustedRequest(num(from), num(to), opts as never);
+      return ok();
+    }
+    case "POST trusted-requests/accept":
+      c.acceptTrustedRequest(num(body.from), num(body.to));
+      return ok();
+    case "POST trusted-requests/ignore":
+      c.ignoreTrustedRequest(num(body.from), num(body.to));
+      return ok();
+    case "GET modes":
+      return ok(c.getModes());
+    case "POST modes":
+      return ok(c.setModes(body as never));
+    case "POST universes":
+      c.addUniverse({ ...body, id: num(body.id) } as never);
       return ok();
     case "POST friends":
       c.addFriends(num(body.a), num(body.b));

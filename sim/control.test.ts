@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type RequestLogEntry, SEED, type Sim, startSim } from "./server.js";
-import { call, callCsrf } from "./testkit.js";
+import { describe, expect, it } from "vitest";
+import { type RequestLogEntry, SEED, startSim } from "./server.js";
+import { call, callCsrf, useSim } from "./testkit.js";
 
-let sim: Sim;
+const fx = useSim({ resetOverHttp: true });
 const kid = SEED.child;
-
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(async () => {
-  expect((await call(sim, "POST", "/__sim/reset")).status).toBe(200);
-});
-
-const ctl = (method: string, path: string, body?: unknown) => call(sim, method, `/__sim/${path}`, { body });
+const { ctl } = fx;
 const presenceOf = async (id: number) => {
-  const r = await callCsrf(sim, "POST", "/presence/v1/presence/users", {
+  const r = await callCsrf(fx.sim, "POST", "/presence/v1/presence/users", {
     cookie: kid.cookie,
     body: { userIds: [id] },
   });
@@ -51,21 +40,21 @@ describe("control API", () => {
     const created = await ctl("POST", "users", { name: "NewKid", displayName: "Newbie" });
     const { id, cookie } = created.json as { id: number; cookie: string };
     expect(cookie.startsWith(SEED.cookiePrefix)).toBe(true);
-    expect((await call(sim, "GET", "/users/v1/users/authenticated", { cookie })).json).toEqual({
+    expect((await call(fx.sim, "GET", "/users/v1/users/authenticated", { cookie })).json).toEqual({
       id,
       name: "NewKid",
       displayName: "Newbie",
     });
     expect((await ctl("POST", "friend-requests", { from: id, to: kid.id })).status).toBe(200);
-    const reqs = await call(sim, "GET", "/friends/v1/my/friends/requests", { cookie: kid.cookie });
+    const reqs = await call(fx.sim, "GET", "/friends/v1/my/friends/requests", { cookie: kid.cookie });
     expect((reqs.json as { data: { id: number }[] }).data[0]?.id).toBe(id);
 
     await ctl("POST", "friends", { a: id, b: 4001 });
-    expect((await call(sim, "GET", `/friends/v1/users/${id}/friends/count`, { cookie })).json).toEqual({
+    expect((await call(fx.sim, "GET", `/friends/v1/users/${id}/friends/count`, { cookie })).json).toEqual({
       count: 1,
     });
     await ctl("DELETE", "friends", { a: id, b: 4001 });
-    expect((await call(sim, "GET", `/friends/v1/users/${id}/friends/count`, { cookie })).json).toEqual({
+    expect((await call(fx.sim, "GET", `/friends/v1/users/${id}/friends/count`, { cookie })).json).toEqual({
       count: 0,
     });
 
@@ -76,7 +65,7 @@ describe("control API", () => {
       dailyLimit: 45,
     });
     const weekly = await call(
-      sim,
+      fx.sim,
       "GET",
       "/apis/parental-controls-api/v1/parental-controls/get-weekly-screentime",
       {
@@ -95,22 +84,22 @@ describe("control API", () => {
 
   it("expires, issues and looks up cookies; rotates CSRF per user", async () => {
     await ctl("POST", "cookies/expire", { userId: kid.id });
-    expect((await call(sim, "GET", "/users/v1/users/authenticated", { cookie: kid.cookie })).status).toBe(
+    expect((await call(fx.sim, "GET", "/users/v1/users/authenticated", { cookie: kid.cookie })).status).toBe(
       401,
     );
     expect((await ctl("GET", `cookies/${kid.id}`)).json).toEqual({ cookie: null });
     const issued = (await ctl("POST", "cookies/issue", { userId: kid.id })).json as { cookie: string };
-    expect((await call(sim, "GET", "/users/v1/users/authenticated", { cookie: issued.cookie })).status).toBe(
-      200,
-    );
+    expect(
+      (await call(fx.sim, "GET", "/users/v1/users/authenticated", { cookie: issued.cookie })).status,
+    ).toBe(200);
     expect((await ctl("GET", `cookies/${kid.id}`)).json).toEqual(issued);
 
-    const first = await call(sim, "POST", "/friends/v1/my/friends/refresh-qr-session", {
+    const first = await call(fx.sim, "POST", "/friends/v1/my/friends/refresh-qr-session", {
       cookie: issued.cookie,
     });
     const token = first.headers.get("x-csrf-token")!;
     await ctl("POST", "csrf/rotate", { userId: kid.id });
-    const stale = await call(sim, "POST", "/friends/v1/my/friends/refresh-qr-session", {
+    const stale = await call(fx.sim, "POST", "/friends/v1/my/friends/refresh-qr-session", {
       cookie: issued.cookie,
       csrf: token,
     });
@@ -118,8 +107,8 @@ describe("control API", () => {
   });
 
   it("serves the log and the state, and never records a cookie in the log", async () => {
-    await call(sim, "GET", "/friends/v1/my/friends/count", { cookie: kid.cookie, tracker: kid.tracker });
-    await call(sim, "GET", "/apis/user-settings-api/v1/user-settings/settings-and-options", {
+    await call(fx.sim, "GET", "/friends/v1/my/friends/count", { cookie: kid.cookie, tracker: kid.tracker });
+    await call(fx.sim, "GET", "/apis/user-settings-api/v1/user-settings/settings-and-options", {
       cookie: kid.cookie,
     });
     const log = (await ctl("GET", "log")).json as RequestLogEntry[];
@@ -129,7 +118,7 @@ describe("control API", () => {
     ]);
     expect(JSON.stringify(log)).not.toContain("_|WARNING:");
     await ctl("DELETE", "log");
-    expect(sim.log).toHaveLength(0);
+    expect(fx.sim.log).toHaveLength(0);
     const state = (await ctl("GET", "state")).json as { users: unknown[]; friendRequests: unknown[] };
     expect(state.users).toHaveLength(152);
     expect(state.friendRequests).toHaveLength(2);
@@ -139,7 +128,7 @@ describe("control API", () => {
   it("adds latency to every answer", async () => {
     await ctl("POST", "latency", { ms: 120 });
     const t0 = performance.now();
-    await call(sim, "GET", "/users/v1/users/1001");
+    await call(fx.sim, "GET", "/users/v1/users/1001");
     expect(performance.now() - t0).toBeGreaterThanOrEqual(110);
   });
 
@@ -155,7 +144,9 @@ describe("control API", () => {
     const t1 = performance.now();
     const picks = Array.from({ length: 400 }, (_, i) => (i * 7919) % ids.length);
     const results = await Promise.all(
-      picks.map((i) => call(sim, "GET", `/friends/v1/users/${ids[i]}/friends/find`, { cookie: cookies[i]! })),
+      picks.map((i) =>
+        call(fx.sim, "GET", `/friends/v1/users/${ids[i]}/friends/find`, { cookie: cookies[i]! }),
+      ),
     );
     expect(performance.now() - t1).toBeLessThan(5000);
     for (const res of results) {

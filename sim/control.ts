@@ -1,8 +1,8 @@
 import type { FaultSpec, FaultStore } from "./faults.js";
-import type { PresenceType, Restriction } from "./model.js";
+import type { PayloadModes, PresenceType, RequestOrder, Restriction } from "./model.js";
 import type { RateLimiter } from "./ratelimit.js";
 import { trackerFor } from "./seed.js";
-import type { SimState, ThumbnailState } from "./state.js";
+import { cloneModes, type SimState, type ThumbnailState } from "./state.js";
 
 export interface RequestLogEntry {
   at: number;
@@ -29,6 +29,8 @@ export interface Runtime {
   log: RequestLogEntry[];
   latencyMs: number;
   readonly initialLatencyMs: number;
+  /** the payload modes reset() returns to (startSim's `modes` over the defaults) */
+  initialModes: PayloadModes;
 }
 
 export interface CreateUserInput {
@@ -51,7 +53,36 @@ export interface PresenceInput {
   gameId?: string | null;
   /** ISO; default now (or unchanged when going offline) */
   lastOnline?: string;
+  /** in game with joins off: others see type 2 with the place hidden (default false) */
+  joinsOff?: boolean;
 }
+
+export interface FriendRequestOptions {
+  /** 0..12; default 4 (UserProfile) */
+  originSourceType?: number;
+  /** sent instead of the enum name for originSourceType (a string, or a bare number) */
+  originSourceName?: string | number;
+  /** the experience the request was sent from; default null */
+  sourceUniverseId?: number | null;
+  /** senderNickname; default "" */
+  nickname?: string;
+  /** ISO; default now */
+  sentAt?: string;
+}
+
+export interface UniverseInput {
+  id: number;
+  name: string;
+  rootPlaceId?: number;
+  description?: string;
+  creatorId?: number;
+  creatorName?: string;
+  creatorType?: "User" | "Group";
+}
+
+export type ModesInput = Partial<Omit<PayloadModes, "friendRequestSort">> & {
+  friendRequestSort?: Partial<Record<"0" | "1" | "2", RequestOrder>>;
+};
 
 export interface RestrictionInput {
   userId: number;
@@ -106,6 +137,7 @@ export class SimControl {
 
   reset(): void {
     this.s.reset();
+    this.s.modes = cloneModes(this.rt.initialModes);
     this.rt.faults.clear();
     this.rt.limiter.clear();
     this.rt.log.length = 0;
@@ -135,12 +167,127 @@ export class SimControl {
     return this.s.userCookie.get(userId);
   }
 
-  sendFriendRequest(from: number, to: number): void {
+  /** `from` sends `to` a friend request (as if in the Roblox app). */
+  sendFriendRequest(from: number, to: number, opts: FriendRequestOptions = {}): void {
     this.user(from);
     this.user(to);
     need(from !== to, "cannot request oneself");
     need(!this.s.areFriends(from, to), "already friends");
-    this.s.addRequest(from, to);
+    const origin = opts.originSourceType ?? 4;
+    need(isInt(origin) && origin >= 0 && origin <= 12, "originSourceType 0..12");
+    need(
+      opts.originSourceName === undefined ||
+        typeof opts.originSourceName === "string" ||
+        isInt(opts.originSourceName),
+      "originSourceName must be a string or an integer",
+    );
+    const universe = opts.sourceUniverseId ?? null;
+    need(
+      universe === null || (isInt(universe) && universe > 0),
+      "sourceUniverseId: positive integer or null",
+    );
+    need(opts.nickname === undefined || typeof opts.nickname === "string", "nickname must be a string");
+    const sentAt = opts.sentAt === undefined ? Date.now() : Date.parse(opts.sentAt);
+    need(!Number.isNaN(sentAt), "sentAt must be ISO");
+    this.s.addRequest(from, to, {
+      originSourceType: origin,
+      sourceUniverseId: universe,
+      sentAt,
+      ...(opts.nickname !== undefined ? { nickname: opts.nickname } : {}),
+      ...(opts.originSourceName !== undefined ? { originSourceName: opts.originSourceName } : {}),
+    });
+  }
+
+  /** `to` accepts `from`'s pending request in the app: they become friends, the request goes. */
+  acceptFriendRequest(from: number, to: number): void {
+    this.user(from);
+    this.user(to);
+    need(this.s.getRequest(from, to), `no pending request from ${from} to ${to}`);
+    this.s.makeFriends(from, to);
+  }
+
+  /** `to` declines `from`'s pending request in the app. */
+  declineFriendRequest(from: number, to: number): void {
+    this.user(from);
+    this.user(to);
+    need(this.s.removeRequest(from, to), `no pending request from ${from} to ${to}`);
+  }
+
+  /** `from` sends `to` a trusted-connection request (listed by my/trusted-friends/requests). */
+  sendTrustedRequest(from: number, to: number, opts: { sentAt?: string } = {}): void {
+    this.user(from);
+    this.user(to);
+    need(from !== to, "cannot request oneself");
+    need(!this.s.isTrusted(from, to), "already trusted connections");
+    const sentAt = opts.sentAt === undefined ? Date.now() : Date.parse(opts.sentAt);
+    need(!Number.isNaN(sentAt), "sentAt must be ISO");
+    this.s.addTrustedRequest(from, to, sentAt);
+  }
+
+  /** `to` accepts `from`'s trusted-connection request in the app (they also become friends). */
+  acceptTrustedRequest(from: number, to: number): void {
+    this.user(from);
+    this.user(to);
+    need(this.s.trustedIncomingOf(to).has(from), `no pending trusted request from ${from} to ${to}`);
+    this.s.makeTrusted(from, to);
+  }
+
+  /** `to` ignores `from`'s trusted-connection request in the app. */
+  ignoreTrustedRequest(from: number, to: number): void {
+    this.user(from);
+    this.user(to);
+    need(this.s.removeTrustedRequest(from, to), `no pending trusted request from ${from} to ${to}`);
+  }
+
+  /** Changes the payload switches (docs/roblox-behaviour.md); returns them all. */
+  setModes(input: ModesInput): PayloadModes {
+    const m = cloneModes(this.s.modes);
+    const oneOf = <T extends string>(v: unknown, allowed: readonly T[], what: string): T => {
+      need(
+        typeof v === "string" && (allowed as readonly string[]).includes(v),
+        `${what}: ${allowed.join("|")}`,
+      );
+      return v as T;
+    };
+    if (input.names !== undefined) m.names = oneOf(input.names, ["absent", "empty", "present"], "names");
+    if (input.userDetails !== undefined)
+      m.userDetails = oneOf(input.userDetails, ["absent", "present"], "userDetails");
+    if (input.joinsOffUniverseId !== undefined)
+      m.joinsOffUniverseId = oneOf(input.joinsOffUniverseId, ["null", "present"], "joinsOffUniverseId");
+    if (input.friendRequestSort !== undefined) {
+      need(
+        typeof input.friendRequestSort === "object" && input.friendRequestSort !== null,
+        "friendRequestSort: {0?,1?,2?: newest|oldest}",
+      );
+      for (const [k, v] of Object.entries(input.friendRequestSort)) {
+        need(k === "0" || k === "1" || k === "2", "friendRequestSort keys: 0, 1, 2");
+        m.friendRequestSort[k] = oneOf(v, ["newest", "oldest"], `friendRequestSort.${k}`);
+      }
+    }
+    this.s.modes = m;
+    return cloneModes(m);
+  }
+
+  getModes(): PayloadModes {
+    return cloneModes(this.s.modes);
+  }
+
+  /** An experience the public games lookup (GET /games/v1/games) knows. */
+  addUniverse(input: UniverseInput): void {
+    need(isInt(input.id) && input.id > 0, "id must be a positive integer");
+    need(typeof input.name === "string" && input.name.length > 0, "name must be a non-empty string");
+    const now = new Date().toISOString();
+    this.s.universes.set(input.id, {
+      id: input.id,
+      rootPlaceId: input.rootPlaceId ?? input.id + 1,
+      name: input.name,
+      description: input.description ?? "",
+      creatorId: input.creatorId ?? 1,
+      creatorName: input.creatorName ?? "Roblox",
+      creatorType: input.creatorType ?? "User",
+      created: now,
+      updated: now,
+    });
   }
 
   addFriends(a: number, b: number): void {
@@ -176,6 +323,7 @@ export class SimControl {
       universeId: p.universeId ?? null,
       gameId: p.gameId ?? null,
       lastOnline,
+      joinsOff: p.joinsOff === true,
     });
   }
 

@@ -1,25 +1,15 @@
 import { request } from "undici";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OVERSIZED_BYTES } from "./faults.js";
-import { SEED, type Sim, startSim } from "./server.js";
-import { call } from "./testkit.js";
+import { SEED, startSim } from "./server.js";
+import { call, useSim } from "./testkit.js";
 
-let sim: Sim;
+const fx = useSim();
 const kid = SEED.child;
 const COUNT = "/friends/v1/my/friends/count";
 
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => {
-  sim.control.reset();
-});
-
-const addFault = (spec: Record<string, unknown>) => call(sim, "POST", "/__sim/faults", { body: spec });
-const get = () => call(sim, "GET", COUNT, { cookie: kid.cookie });
+const addFault = (spec: Record<string, unknown>) => call(fx.sim, "POST", "/__sim/faults", { body: spec });
+const get = () => call(fx.sim, "GET", COUNT, { cookie: kid.cookie });
 
 describe("faults", () => {
   it("429 with Retry-After hits `times` requests, then the normal answer returns", async () => {
@@ -34,14 +24,14 @@ describe("faults", () => {
     expect((await get()).status).toBe(429);
     const c = await get();
     expect(c.json).toEqual({ count: 130 });
-    expect(sim.log.map((e) => e.status)).toEqual([429, 429, 200]);
+    expect(fx.sim.log.map((e) => e.status)).toEqual([429, 429, 200]);
   });
 
   it("an HTTP-date Retry-After and a 503 body are passed through; method filters apply", async () => {
     const date = new Date(Date.now() + 3000).toUTCString();
     await addFault({ method: "POST", status: 503, headers: { "retry-after": date }, body: "down" });
     expect((await get()).status).toBe(200);
-    const r = await call(sim, "POST", "/users/v1/users", { body: { userIds: [1001] } });
+    const r = await call(fx.sim, "POST", "/users/v1/users", { body: { userIds: [1001] } });
     expect(r.status).toBe(503);
     expect(r.headers.get("retry-after")).toBe(date);
     expect(r.text).toBe("down");
@@ -50,7 +40,7 @@ describe("faults", () => {
   it("times: 0 lasts until cleared", async () => {
     await addFault({ pathIncludes: "/friends/", status: 500, times: 0 });
     for (let i = 0; i < 3; i++) expect((await get()).status).toBe(500);
-    expect((await call(sim, "DELETE", "/__sim/faults")).status).toBe(200);
+    expect((await call(fx.sim, "DELETE", "/__sim/faults")).status).toBe(200);
     expect((await get()).status).toBe(200);
   });
 
@@ -84,24 +74,24 @@ describe("faults", () => {
     expect(r.headers.get("location")).toBe(`http://evil.example${COUNT}`);
     await addFault({ kind: "redirect", location: "http://127.0.0.2:{port}{path}" });
     const r2 = await get();
-    expect(r2.headers.get("location")).toBe(`http://127.0.0.2:${sim.port}${COUNT}`);
+    expect(r2.headers.get("location")).toBe(`http://127.0.0.2:${fx.sim.port}${COUNT}`);
   });
 
   it("reset destroys the socket; hang never answers until the client gives up", async () => {
     await addFault({ kind: "reset" });
     await expect(
-      request(sim.origin + COUNT, { headers: { cookie: `.ROBLOSECURITY=${kid.cookie}` } }),
+      request(fx.sim.origin + COUNT, { headers: { cookie: `.ROBLOSECURITY=${kid.cookie}` } }),
     ).rejects.toThrow();
     await addFault({ kind: "hang" });
     const t0 = performance.now();
     await expect(
-      call(sim, "GET", COUNT, { cookie: kid.cookie, signal: AbortSignal.timeout(200) }),
+      call(fx.sim, "GET", COUNT, { cookie: kid.cookie, signal: AbortSignal.timeout(200) }),
     ).rejects.toThrow();
     expect(performance.now() - t0).toBeGreaterThanOrEqual(190);
     expect((await get()).status).toBe(200);
   });
 
-  it("a sim with a hanging request still closes promptly", async () => {
+  it("a fx.sim with a hanging request still closes promptly", async () => {
     const other = await startSim({ log: false });
     other.control.addFault({ kind: "hang" });
     const pending = fetch(`${other.origin}${COUNT}`).catch((e: unknown) => e);

@@ -21,7 +21,8 @@ const lines = [
   `  parent account ${SEED.parent.id} ${SEED.parent.name}`,
   `    .ROBLOSECURITY  ${SEED.parent.cookie}`,
   `  friends of the child: ${SEED.friendIds[0]}..${SEED.friendIds.at(-1)}; pending requests from ${SEED.pendingRequesterIds.join(", ")}; strangers ${SEED.strangerIds[0]}..${SEED.strangerIds.at(-1)}`,
-  `  control API: ${sim.origin}/__sim/ (reset, presence, friend-requests, restrictions, screentime, faults, log, state)`,
+  `  control API: ${sim.origin}/__sim/ (reset, modes, presence, friend-requests[/accept|/decline], trusted-requests[/accept|/ignore], universes, restrictions, screentime, faults, log, state)`,
+  `  payloads follow Roblox as documented in docs/roblox-behaviour.md (names absent from friends listings by default)`,
 ];
 console.log(lines.join("\n"));
 

@@ -22,6 +22,11 @@ export interface Presence {
   gameId: string | null;
   /** ms epoch; drives friends/inactive (offline for more than 30 days). */
   lastOnline: number;
+  /**
+   * The user lets nobody (or not this viewer) join them: others see userPresenceType 2 with the
+   * place hidden (docs/roblox-behaviour.md, "Presence of a user with joins off").
+   */
+  joinsOff?: boolean;
 }
 
 export interface FriendRequest {
@@ -30,8 +35,58 @@ export interface FriendRequest {
   sentAt: number;
   seq: number;
   nickname: string;
+  /** 0..12 (docs/roblox-behaviour.md, "Origins of a friend request"). */
   originSourceType: number;
+  /** Overrides the name sent for originSourceType (a string, or the bare number). */
+  originSourceName?: string | number;
+  /** The experience the request was sent from; null when none. */
+  sourceUniverseId: number | null;
 }
+
+/** An incoming trusted-connection request (listed apart from friend requests). */
+export interface TrustedRequest {
+  from: number;
+  to: number;
+  sentAt: number;
+  seq: number;
+}
+
+/** An experience (universe) for the public games lookup. */
+export interface Universe {
+  id: number;
+  rootPlaceId: number;
+  name: string;
+  description: string;
+  creatorId: number;
+  creatorName: string;
+  creatorType: "User" | "Group";
+  created: string;
+  updated: string;
+}
+
+/**
+ * How the simulator shapes the payloads where Roblox omits or empties fields
+ * (docs/roblox-behaviour.md explains each switch and its evidence).
+ */
+export interface PayloadModes {
+  /** name/displayName on friend-request items and friends-list items. */
+  names: "absent" | "empty" | "present";
+  /** created/description/isBanned/hasVerifiedBadge/... on those items. */
+  userDetails: "absent" | "present";
+  /** universeId of an in-game user with joins off, as others see it. */
+  joinsOffUniverseId: "null" | "present";
+  /** What each friendRequestSort value does on my/friends/requests. */
+  friendRequestSort: Record<"0" | "1" | "2", RequestOrder>;
+}
+
+export type RequestOrder = "newest" | "oldest";
+
+export const DEFAULT_MODES: PayloadModes = {
+  names: "absent",
+  userDetails: "absent",
+  joinsOffUniverseId: "null",
+  friendRequestSort: { "0": "newest", "1": "newest", "2": "oldest" },
+};
 
 export interface Restriction {
   /** 1 = ban, 2 = screen time. */

@@ -52,6 +52,12 @@ const newNode = (): Node => ({ literal: new Map() });
 /** Segment trie: matching costs one Map lookup per path segment, whatever the number of routes. */
 export class Router {
   private readonly root = newNode();
+  private readonly all: Route[] = [];
+
+  /** Every route added, in order ("METHOD /pattern" is unique). */
+  routes(): readonly Route[] {
+    return this.all;
+  }
 
   add(method: string, pattern: string, options: RouteOptions, handler: Handler): void {
     let node = this.root;
@@ -71,7 +77,9 @@ export class Router {
       }
     }
     node.routes ??= new Map();
-    node.routes.set(method, { method, pattern, paramNames, options, handler });
+    const route = { method, pattern, paramNames, options, handler };
+    node.routes.set(method, route);
+    this.all.push(route);
   }
 
   /** `route` undefined with `allowed` non-empty means "wrong method". */

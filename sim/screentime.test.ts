@@ -1,42 +1,32 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SEED, type Sim, startSim } from "./server.js";
-import { call, callCsrf, firstError } from "./testkit.js";
+import { describe, expect, it } from "vitest";
+import { SEED } from "./server.js";
+import { call, callCsrf, firstError, useSim } from "./testkit.js";
 
-let sim: Sim;
+const fx = useSim();
 const kid = SEED.child;
-
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => {
-  sim.control.reset();
-});
 
 describe("screen time", () => {
   it("user-settings POST needs the tracker cookie and changes the limit", async () => {
     const path = "/apis/user-settings-api/v1/user-settings";
-    const noTracker = await callCsrf(sim, "POST", path, {
+    const noTracker = await callCsrf(fx.sim, "POST", path, {
       cookie: kid.cookie,
       body: { dailyScreenTimeLimit: 60 },
     });
     expect(noTracker.status).toBe(403);
     expect(firstError(noTracker.json)?.message).toMatch(/RBXEventTrackerV2/);
-    const ok = await callCsrf(sim, "POST", path, {
+    const ok = await callCsrf(fx.sim, "POST", path, {
       cookie: kid.cookie,
       tracker: kid.tracker,
       body: { dailyScreenTimeLimit: 60 },
     });
     expect(ok.json).toEqual({ cascadingSettingUpdates: {} });
     expect(ok.headers.get("x-ratelimit-limit")).toBe("30");
-    const read = await call(sim, "GET", `${path}/settings-and-options`, { cookie: kid.cookie });
+    const read = await call(fx.sim, "GET", `${path}/settings-and-options`, { cookie: kid.cookie });
     expect(
       (read.json as { dailyScreenTimeLimit: { currentValue: number } }).dailyScreenTimeLimit.currentValue,
     ).toBe(60);
     const weekly = await call(
-      sim,
+      fx.sim,
       "GET",
       `/apis/parental-controls-api/v1/parental-controls/get-weekly-screentime?userId=${kid.id}`,
       {
@@ -51,25 +41,25 @@ describe("screen time", () => {
 
   it("rate-limits add-temporary-screentime: the 6th call in a minute is 429", async () => {
     const path = "/apis/parental-controls-api/v1/parental-controls/add-temporary-screentime";
-    const token = (await call(sim, "POST", path, { cookie: kid.cookie, body: { minutes: 5 } })).headers.get(
-      "x-csrf-token",
-    )!;
+    const token = (
+      await call(fx.sim, "POST", path, { cookie: kid.cookie, body: { minutes: 5 } })
+    ).headers.get("x-csrf-token")!;
     const remaining: (string | null)[] = [];
     for (let i = 0; i < 5; i++) {
-      const r = await call(sim, "POST", path, { cookie: kid.cookie, csrf: token, body: { minutes: 5 } });
+      const r = await call(fx.sim, "POST", path, { cookie: kid.cookie, csrf: token, body: { minutes: 5 } });
       expect(r.status).toBe(204);
       remaining.push(r.headers.get("x-ratelimit-remaining"));
     }
     expect(remaining).toEqual(["4", "3", "2", "1", "0"]);
-    const sixth = await call(sim, "POST", path, { cookie: kid.cookie, csrf: token, body: { minutes: 5 } });
+    const sixth = await call(fx.sim, "POST", path, { cookie: kid.cookie, csrf: token, body: { minutes: 5 } });
     expect(sixth.status).toBe(429);
     expect(firstError(sixth.json)?.code).toBe(9);
     expect(Number(sixth.headers.get("retry-after"))).toBeGreaterThan(0);
     // another user has their own budget
     const parentToken = (
-      await call(sim, "POST", path, { cookie: SEED.parent.cookie, body: { minutes: 5 } })
+      await call(fx.sim, "POST", path, { cookie: SEED.parent.cookie, body: { minutes: 5 } })
     ).headers.get("x-csrf-token")!;
-    const other = await call(sim, "POST", path, {
+    const other = await call(fx.sim, "POST", path, {
       cookie: SEED.parent.cookie,
       csrf: parentToken,
       body: { minutes: 5 },

@@ -37,7 +37,10 @@ export const SEED = {
   },
   /** 2001..2130, all friends of the child. */
   friendIds: range(2001, 2130),
-  /** 2001..2005 Online, 2006..2010 InGame (Adopt Me!), 2011 InStudio, 2012 InGame with joins off. */
+  /**
+   * 2001..2005 Online, 2006..2010 InGame (Adopt Me!), 2011 InStudio, 2012 InGame with joins off
+   * (in `hiddenGame`, which others see only as userPresenceType 2).
+   */
   onlineFriendIds: range(2001, 2005),
   inGameFriendIds: range(2006, 2010),
   inStudioFriendIds: [2011],
@@ -53,6 +56,8 @@ export const SEED = {
   contactIds: range(4001, 4010).map((id) => `contact-${id}`),
   groupIds: [7001, 7002, 7003],
   game: { placeId: 920587237, rootPlaceId: 920587237, universeId: 383310974, name: "Adopt Me!" },
+  /** where 2012 plays with joins off */
+  hiddenGame: { placeId: 5550002, rootPlaceId: 5550002, universeId: 5550001, name: "Sim Obby Tower" },
   cookiePrefix: COOKIE_PREFIX,
 } as const;
 
@@ -117,8 +122,31 @@ export function applySeed(s: SimState): void {
   }
   for (const id of SEED.inStudioFriendIds)
     s.presence.set(id, { ...s.presenceOf(id), userPresenceType: 3, lastLocation: "Studio", lastOnline: now });
+  const h = SEED.hiddenGame;
   for (const id of SEED.hiddenGameFriendIds)
-    s.presence.set(id, { ...s.presenceOf(id), userPresenceType: 2, lastLocation: "", lastOnline: now });
+    s.presence.set(id, {
+      userPresenceType: 2,
+      lastLocation: h.name,
+      placeId: h.placeId,
+      rootPlaceId: h.rootPlaceId,
+      universeId: h.universeId,
+      gameId: `6b2c5a3e-0000-4000-8000-00000000${id}`,
+      lastOnline: now,
+      joinsOff: true,
+    });
+  for (const u of [g, h]) {
+    s.universes.set(u.universeId, {
+      id: u.universeId,
+      rootPlaceId: u.rootPlaceId,
+      name: u.name,
+      description: `${u.name} (simulated)`,
+      creatorId: 7001,
+      creatorName: "Sim Builders Club",
+      creatorType: "Group",
+      created: "2017-06-01T12:00:00.000Z",
+      updated: "2026-01-01T12:00:00.000Z",
+    });
+  }
 
   for (const id of SEED.requesterIds)
     s.addUser({ id, name: `Requester${id}`, displayName: `Req${id}`, created: "2022-06-01T08:00:00.000Z" });

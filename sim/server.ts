@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { ControlError, type RequestLogEntry, type Runtime, SimControl } from "./control.js";
+import { ControlError, type ModesInput, type RequestLogEntry, type Runtime, SimControl } from "./control.js";
 import { controlErrorReply, controlHttp } from "./control-http.js";
 import { err, MSG, type Reply, unauthorized } from "./errors.js";
 import { FaultStore, playFault } from "./faults.js";
@@ -11,9 +11,11 @@ import type { Ctx } from "./router.js";
 import { buildRouter } from "./routes/index.js";
 import { SimState } from "./state.js";
 
-export type { RequestLogEntry } from "./control.js";
+export type { FriendRequestOptions, ModesInput, RequestLogEntry } from "./control.js";
 export { SimControl } from "./control.js";
 export type { FaultKind, FaultSpec } from "./faults.js";
+export type { PayloadModes } from "./model.js";
+export { DEFAULT_MODES } from "./model.js";
 export { cookieFor, SEED, trackerFor } from "./seed.js";
 export { SimState } from "./state.js";
 
@@ -25,6 +27,8 @@ export interface SimOptions {
   log?: boolean;
   /** entries kept (default 100 000; older ones are dropped) */
   logLimit?: number;
+  /** payload switches to start with, and to return to on reset (docs/roblox-behaviour.md) */
+  modes?: ModesInput;
 }
 
 export interface Sim {
@@ -61,15 +65,18 @@ export async function startSim(opts: SimOptions = {}): Promise<Sim> {
   const host = opts.host ?? "127.0.0.1";
   const logOn = opts.log ?? true;
   const logLimit = opts.logLimit ?? 100_000;
+  const state = new SimState();
   const rt: Runtime = {
-    state: new SimState(),
+    state,
     faults: new FaultStore(),
     limiter: new RateLimiter(),
     log: [],
     latencyMs: opts.latencyMs ?? 0,
     initialLatencyMs: opts.latencyMs ?? 0,
+    initialModes: state.modes,
   };
   const control = new SimControl(rt);
+  if (opts.modes) rt.initialModes = control.setModes(opts.modes);
   let port = 0;
 
   function record(entry: RequestLogEntry): void {

@@ -1,13 +1,17 @@
 import { randomBytes } from "node:crypto";
-import type {
-  FriendRequest,
-  Group,
-  Membership,
-  Presence,
-  Restriction,
-  ScreenTime,
-  Session,
-  SimUser,
+import {
+  DEFAULT_MODES,
+  type FriendRequest,
+  type Group,
+  type Membership,
+  type PayloadModes,
+  type Presence,
+  type Restriction,
+  type ScreenTime,
+  type Session,
+  type SimUser,
+  type TrustedRequest,
+  type Universe,
 } from "./model.js";
 import { applySeed, cookieFor } from "./seed.js";
 
@@ -51,6 +55,14 @@ export class SimState {
   readonly thumbnailStates = new Map<number, ThumbnailState>();
   /** contact id → user id */
   readonly contacts = new Map<string, number>();
+  /** to → (from → trusted-connection request); Map order = arrival order. */
+  readonly trustedIncoming = new Map<number, Map<number, TrustedRequest>>();
+  /** trusted connections, "a:b" with a < b */
+  readonly trusted = new Set<string>();
+  /** universe id → experience, for the public games lookup */
+  readonly universes = new Map<number, Universe>();
+  /** payload switches (docs/roblox-behaviour.md); reset() restores the defaults */
+  modes: PayloadModes = cloneModes(DEFAULT_MODES);
   csrfEpoch = 0;
   seq = 0;
   maxId = 0;
@@ -66,6 +78,7 @@ export class SimState {
     this.csrfEpoch = 0;
     this.seq = 0;
     this.maxId = 0;
+    this.modes = cloneModes(DEFAULT_MODES);
     applySeed(this);
   }
 
@@ -152,17 +165,24 @@ export class SimState {
   unfriend(a: number, b: number): void {
     this.friends.get(a)?.delete(b);
     this.friends.get(b)?.delete(a);
+    this.trusted.delete(pairKey(a, b));
   }
 
   isBlocked(a: number, b: number): boolean {
-    return this.blocks.has(a < b ? `${a}:${b}` : `${b}:${a}`);
+    return this.blocks.has(pairKey(a, b));
   }
 
   // ---- friend requests ---------------------------------------------------------------------
   addRequest(
     from: number,
     to: number,
-    opts: { nickname?: string; originSourceType?: number; sentAt?: number } = {},
+    opts: {
+      nickname?: string;
+      originSourceType?: number;
+      originSourceName?: string | number;
+      sourceUniverseId?: number | null;
+      sentAt?: number;
+    } = {},
   ) {
     let inc = this.incoming.get(to);
     if (!inc) {
@@ -178,7 +198,9 @@ export class SimState {
       seq: ++this.seq,
       nickname: opts.nickname ?? "",
       originSourceType: opts.originSourceType ?? 4,
+      sourceUniverseId: opts.sourceUniverseId ?? null,
     };
+    if (opts.originSourceName !== undefined) req.originSourceName = opts.originSourceName;
     inc.set(from, req);
     let out = this.outgoing.get(from);
     if (!out) {
@@ -208,6 +230,41 @@ export class SimState {
     let n = 0;
     for (const r of this.incomingOf(userId).values()) if (r.seq > seen) n++;
     return n;
+  }
+
+  // ---- trusted connections ----------------------------------------------------------------
+  addTrustedRequest(from: number, to: number, sentAt = Date.now()): TrustedRequest {
+    let inc = this.trustedIncoming.get(to);
+    if (!inc) {
+      inc = new Map();
+      this.trustedIncoming.set(to, inc);
+    }
+    const existing = inc.get(from);
+    if (existing) return existing;
+    const req: TrustedRequest = { from, to, sentAt, seq: ++this.seq };
+    inc.set(from, req);
+    return req;
+  }
+
+  removeTrustedRequest(from: number, to: number): boolean {
+    return this.trustedIncoming.get(to)?.delete(from) ?? false;
+  }
+
+  trustedIncomingOf(userId: number): Map<number, TrustedRequest> {
+    return this.trustedIncoming.get(userId) ?? new Map();
+  }
+
+  isTrusted(a: number, b: number): boolean {
+    return this.trusted.has(pairKey(a, b));
+  }
+
+  /** A trusted connection is also a connection (docs/roblox-behaviour.md, "Trusted connections"). */
+  makeTrusted(a: number, b: number): void {
+    if (a === b) return;
+    this.removeTrustedRequest(a, b);
+    this.removeTrustedRequest(b, a);
+    if (!this.areFriends(a, b)) this.makeFriends(a, b);
+    this.trusted.add(pairKey(a, b));
   }
 
   // ---- presence ----------------------------------------------------------------------------
@@ -270,6 +327,16 @@ export class SimState {
       blocks: [...this.blocks],
       groups: [...this.groups.values()],
       contacts: Object.fromEntries(this.contacts),
+      trustedRequests: [...this.trustedIncoming.values()].flatMap((m) => [...m.values()]),
+      trustedConnections: [...this.trusted],
+      universes: [...this.universes.values()],
+      modes: this.modes,
     };
   }
+}
+
+const pairKey = (a: number, b: number): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
+
+export function cloneModes(m: PayloadModes): PayloadModes {
+  return { ...m, friendRequestSort: { ...m.friendRequestSort } };
 }

@@ -3,7 +3,8 @@ import { friendsErr, type Reply } from "../errors.js";
 import { PRESENCE_NAMES, type SimUser } from "../model.js";
 import type { Ctx, Router } from "../router.js";
 import type { SimState } from "../state.js";
-import { byName, intQuery, param, toId, userCore } from "./util.js";
+import { presenceSeenBy } from "./presence.js";
+import { byName, detailsOf, intQuery, namesOf, param, toId } from "./util.js";
 
 const COOKIE = { auth: "cookie" } as const;
 const F = "/friends/v1";
@@ -20,17 +21,29 @@ function friendUsers(state: SimState, userId: number): SimUser[] {
   return out;
 }
 
-/** userSort: 0 friendship order, 1 online first (in game, studio, online) then name, 2 name. */
+/**
+ * userSort 0 Alphabetical, 1 StatusAlphabetical, 2 StatusFrequents (the names public clients give
+ * these values, docs/roblox-behaviour.md, "userSort"). "Status" puts in-game, then in-Studio, then
+ * online friends first; the simulator keeps no play frequency, so "Frequents" falls back to
+ * friendship order.
+ */
 function sortFriends(state: SimState, list: SimUser[], sort: number): SimUser[] {
-  if (sort === 2) return list.sort(byName);
-  if (sort === 1) {
-    const rank = (u: SimUser) => [4, 3, 1, 2, 4][state.presenceOf(u.id).userPresenceType] ?? 4;
-    return list.sort((a, b) => rank(a) - rank(b) || byName(a, b));
-  }
-  return list;
+  if (sort === 0) return list.sort(byName);
+  const rank = (u: SimUser) => [4, 3, 1, 2, 4][state.presenceOf(u.id).userPresenceType] ?? 4;
+  if (sort === 1) return list.sort((a, b) => rank(a) - rank(b) || byName(a, b));
+  const order = new Map(list.map((u, i) => [u.id, i]));
+  return list.sort((a, b) => rank(a) - rank(b) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
+/**
+ * Roblox.Friends.Api.Models.Response.UserResponse (users/{id}/friends, friends/inactive). Since the
+ * October 2024 friends rework these items carry the id, and name/displayName absent or empty; the
+ * other fields of the model come only with `userDetails: "present"` (docs/roblox-behaviour.md,
+ * "Names in friends listings").
+ */
 function userResponse(state: SimState, u: SimUser) {
+  const m = state.modes;
+  if (m.userDetails === "absent") return { id: u.id, ...namesOf(m, u) };
   const p = state.presenceOf(u.id).userPresenceType;
   return {
     isOnline: p >= 1 && p <= 3,
@@ -38,7 +51,9 @@ function userResponse(state: SimState, u: SimUser) {
     isDeleted: false,
     friendFrequentScore: 0,
     friendFrequentRank: 1,
-    ...userCore(u),
+    ...detailsOf(m, u),
+    id: u.id,
+    ...namesOf(m, u),
   };
 }
 
@@ -91,7 +106,8 @@ export function registerFriendLists(r: Router): void {
   r.add("GET", `${F}/users/:userId/friends/find`, COOKIE, (ctx) => {
     const t = target(ctx);
     if ("error" in t) return t.error;
-    const sort = intQuery(ctx, "userSort", 0);
+    // Roblox's friends OpenAPI gives find a default userSort of 2 (docs/roblox-behaviour.md, "userSort").
+    const sort = intQuery(ctx, "userSort", 2);
     const type = intQuery(ctx, "findFriendsType", 0);
     if (sort === undefined || sort < 0 || sort > 2 || type === undefined || type < 0 || type > 1) {
       return friendsErr(400, 6);
@@ -121,7 +137,7 @@ export function registerFriendLists(r: Router): void {
       return p >= 1 && p <= 3;
     });
     const data = sortFriends(ctx.state, online, sort).map((u, i) => {
-      const p = ctx.state.presenceOf(u.id);
+      const p = presenceSeenBy(ctx.state, u.id, ctx.userId);
       return {
         userPresence: {
           UserPresenceType: PRESENCE_NAMES[p.userPresenceType],
@@ -135,8 +151,7 @@ export function registerFriendLists(r: Router): void {
         },
         sortScore: online.length - i,
         id: u.id,
-        name: u.name,
-        displayName: u.displayName,
+        ...namesOf(ctx.state.modes, u),
       };
     });
     return { status: 200, body: { data } };

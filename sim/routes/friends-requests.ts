@@ -3,12 +3,17 @@ import { friendsErr, type Reply } from "../errors.js";
 import type { FriendRequest } from "../model.js";
 import type { Ctx, Router } from "../router.js";
 import { MAX_FRIENDS, type SimState } from "../state.js";
-import { bodyObject, byName, intQuery, iso, param, userCore } from "./util.js";
+import { bodyObject, detailsOf, intQuery, iso, namesOf, param } from "./util.js";
 
 const COOKIE = { auth: "cookie" } as const;
 const F = "/friends/v1";
 const LIMITS = new Set([10, 18, 25, 50, 100]);
 
+/**
+ * Names Roblox sends for friendRequest.originSourceType. 0..10 are the seed's enum
+ * (FriendshipRequestModel); 11 and 12 exist (issue 10) but no public source names them: the names
+ * below are this simulator's placeholders (docs/roblox-behaviour.md, "Origins of a friend request").
+ */
 export const ORIGIN_SOURCE_TYPES = [
   "Unknown",
   "PlayerSearch",
@@ -21,6 +26,8 @@ export const ORIGIN_SOURCE_TYPES = [
   "PhoneContactImporter",
   "FriendRecommendations",
   "UserCommunities",
+  "TrustedFriend",
+  "SchoolMemberList",
 ] as const;
 
 function mutualNames(state: SimState, a: number, b: number): string[] {
@@ -36,43 +43,47 @@ function mutualNames(state: SimState, a: number, b: number): string[] {
   return out;
 }
 
+/** Roblox.Friends.Api.FriendRequestResponse, shaped by the payload switches. */
 function requestItem(state: SimState, r: FriendRequest) {
   const u = state.users.get(r.from)!;
+  const m = state.modes;
   return {
     friendRequest: {
       sentAt: iso(r.sentAt),
       senderId: r.from,
-      sourceUniverseId: null,
-      originSourceType: ORIGIN_SOURCE_TYPES[r.originSourceType] ?? "Unknown",
+      sourceUniverseId: r.sourceUniverseId,
+      originSourceType: r.originSourceName ?? ORIGIN_SOURCE_TYPES[r.originSourceType] ?? "Unknown",
       contactName: null,
       senderNickname: r.nickname,
     },
     mutualFriendsList: mutualNames(state, r.from, r.to),
-    ...userCore(u),
+    ...detailsOf(m, u),
+    id: u.id,
+    ...namesOf(m, u),
   };
 }
 
+/** Newest first: later sentAt first, ties by arrival (seq). */
+const newestFirst = (a: { sentAt: number; seq: number }, b: { sentAt: number; seq: number }) =>
+  b.sentAt - a.sentAt || b.seq - a.seq;
+
 /**
- * Order: sortOrder=Desc (default) newest first, Asc oldest first. friendRequestSort 0 = newest
- * first, 1 = oldest first, 2 = by sender name; an explicit sortOrder wins.
+ * The seed lists limit, cursor, sessionId and friendRequestSort (0|1|2); anything else (sortOrder
+ * included) is ignored, as Roblox ignores query parameters it does not declare. No public source
+ * names the friendRequestSort values: the order each one gives is the `friendRequestSort` switch,
+ * by default 1 (Roblox's default when the parameter is left out) and 0 newest first, 2 oldest
+ * first (docs/roblox-behaviour.md, "friendRequestSort", says why and how sure that is).
  */
 function listRequests(ctx: Ctx): Reply {
   const limit = intQuery(ctx, "limit", 10);
-  const frs = intQuery(ctx, "friendRequestSort", 0);
-  const sortOrder = ctx.query.get("sortOrder");
+  const frs = intQuery(ctx, "friendRequestSort", 1);
   if (limit === undefined || !LIMITS.has(limit)) return friendsErr(400, 6);
   if (frs === undefined || frs < 0 || frs > 2) return friendsErr(400, 6);
-  if (sortOrder !== null && sortOrder !== "Asc" && sortOrder !== "Desc") return friendsErr(400, 6);
   const s = ctx.state;
-  let list = [...s.incomingOf(ctx.userId!).values()].filter((r) => s.users.has(r.from));
-  if (frs === 2 && sortOrder === null) {
-    list.sort((a, b) => byName(s.users.get(a.from)!, s.users.get(b.from)!));
-  } else {
-    const asc = sortOrder === "Asc" || (sortOrder === null && frs === 1);
-    list.sort((a, b) => a.sentAt - b.sentAt || a.seq - b.seq);
-    if (!asc) list = list.reverse();
-  }
-  const kind = `req:${ctx.userId}:${frs}:${sortOrder ?? ""}`;
+  const order = s.modes.friendRequestSort[String(frs) as "0" | "1" | "2"];
+  const list = [...s.incomingOf(ctx.userId!).values()].filter((r) => s.users.has(r.from)).sort(newestFirst);
+  if (order === "oldest") list.reverse();
+  const kind = `req:${ctx.userId}:${order}`;
   const page = paginate(list, kind, ctx.query.get("cursor"), limit);
   if (!page) return friendsErr(400, 6);
   return {
@@ -81,6 +92,31 @@ function listRequests(ctx: Ctx): Reply {
       previousPageCursor: page.previous,
       nextPageCursor: page.next,
       data: page.items.map((r) => requestItem(s, r)),
+    },
+  };
+}
+
+/**
+ * GET my/trusted-friends/requests: items are { sentAt, senderId } (Roblox's friends OpenAPI,
+ * TrustedFriendRequestResponse); parameters limit (default 10), cursor and sortOrder, whose values
+ * no public source explains, so it changes nothing here (docs/roblox-behaviour.md, "Trusted
+ * connections").
+ */
+function listTrustedRequests(ctx: Ctx): Reply {
+  const limit = intQuery(ctx, "limit", 10);
+  if (limit === undefined || limit < 1 || limit > 100) return friendsErr(400, 6);
+  const s = ctx.state;
+  const list = [...s.trustedIncomingOf(ctx.userId!).values()]
+    .filter((r) => s.users.has(r.from))
+    .sort(newestFirst);
+  const page = paginate(list, `treq:${ctx.userId}`, ctx.query.get("cursor"), limit);
+  if (!page) return friendsErr(400, 6);
+  return {
+    status: 200,
+    body: {
+      previousPageCursor: page.previous,
+      nextPageCursor: page.next,
+      data: page.items.map((r) => ({ sentAt: iso(r.sentAt), senderId: r.from })),
     },
   };
 }
@@ -98,6 +134,7 @@ export function friendGate(state: SimState, me: number, other: number): Reply | 
 
 export function registerFriendRequests(r: Router): void {
   r.add("GET", `${F}/my/friends/requests`, COOKIE, listRequests);
+  r.add("GET", `${F}/my/trusted-friends/requests`, COOKIE, listTrustedRequests);
 
   r.add("GET", `${F}/user/friend-requests/count`, COOKIE, (ctx) => ({
     status: 200,

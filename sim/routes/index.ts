@@ -2,6 +2,7 @@ import { Router } from "../router.js";
 import { registerFriendActions } from "./friends-actions.js";
 import { registerFriendLists } from "./friends-lists.js";
 import { registerFriendRequests } from "./friends-requests.js";
+import { registerGames } from "./games.js";
 import { registerGroups } from "./groups.js";
 import { registerModeration } from "./moderation.js";
 import { registerParental } from "./parental.js";
@@ -20,6 +21,7 @@ export function buildRouter(): Router {
   registerUsers(r);
   registerThumbnails(r);
   registerGroups(r);
+  registerGames(r);
   registerSettings(r);
   registerParental(r);
   registerModeration(r);

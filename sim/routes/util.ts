@@ -1,5 +1,5 @@
 import type { Ctx } from "../router.js";
-import type { SimUser } from "../state.js";
+import type { PayloadModes, SimUser } from "../state.js";
 
 const ID_RE = /^\d{1,20}$/;
 
@@ -41,17 +41,30 @@ export function idArray(v: unknown): number[] | undefined {
   return out;
 }
 
-/** Roblox "UserResponse" (friends lists, requests): the user plus the friends-API extras. */
-export function userCore(u: SimUser) {
+/**
+ * name/displayName of a friend-request or friends-list item, as the `names` switch wants them:
+ * absent, empty strings, or the user's names (docs/roblox-behaviour.md, "Names in friends
+ * listings").
+ */
+export function namesOf(modes: PayloadModes, u: SimUser): { name?: string; displayName?: string } {
+  if (modes.names === "absent") return {};
+  if (modes.names === "empty") return { name: "", displayName: "" };
+  return { name: u.name, displayName: u.displayName };
+}
+
+/**
+ * The user fields Roblox's friends API models name besides id and names (hasVerifiedBadge,
+ * description, created, isBanned, externalAppDisplayName); `userDetails: "absent"` leaves them out
+ * (docs/roblox-behaviour.md, "Names in friends listings").
+ */
+export function detailsOf(modes: PayloadModes, u: SimUser) {
+  if (modes.userDetails === "absent") return {};
   return {
     hasVerifiedBadge: u.hasVerifiedBadge,
     description: u.description,
     created: u.created,
     isBanned: u.isBanned,
     externalAppDisplayName: null,
-    id: u.id,
-    name: u.name,
-    displayName: u.displayName,
   };
 }
 
