@@ -104,7 +104,13 @@ export const CODE_TABLE: Readonly<Record<RobloxApi, Readonly<Record<string, Code
   },
   presence: { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
   thumbnails: {},
-  games: {},
+  games: {
+    "400:8": {
+      seed: "The universe IDs specified are invalid.",
+      user: "Roblox did not accept those experience ids.",
+    },
+    "400:9": { seed: "Too many universe IDs were requested.", user: "Too many experiences asked at once." },
+  },
   "user-settings": { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
   "parental-controls": { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
   usermoderation: { "401:0": UNAUTHORIZED },

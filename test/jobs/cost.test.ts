@@ -1,7 +1,9 @@
 /**
  * Poll cost against the simulator: the request log shows exactly the minimum per account per
  * cycle — ⌈W/50⌉ presence calls (none without watched users) + friend requests + restriction,
- * and every 5th cycle the settings call plus the weekly usage only when a daily limit is set.
+ * and every 5th cycle (each at its own phase) the settings call plus the weekly usage only when
+ * a daily limit is set, the friends count (the list only when it moved), and the trusted-
+ * connection requests.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GUILD, type JobsWorld, jobsWorld, SEED } from "./kit.js";
@@ -22,6 +24,8 @@ function endpointOf(path: string): string {
   if (path.startsWith("/usermoderation/v2/not-approved")) return "restriction";
   if (path.includes("/user-settings/settings-and-options")) return "settings";
   if (path.includes("/get-weekly-screentime")) return "weekly";
+  if (path.startsWith("/friends/v1/my/friends/count")) return "count";
+  if (path.startsWith("/friends/v1/my/trusted-friends/requests")) return "trusted";
   return path;
 }
 
@@ -47,10 +51,13 @@ describe("poll cost per account per cycle", () => {
             "requests",
             "restriction",
             ...(cycle % 5 === 0 ? (limit > 0 ? ["settings", "weekly"] : ["settings"]) : []),
+            ...(cycle % 5 === 1 ? ["count"] : []),
+            ...(cycle % 5 === 2 ? ["trusted"] : []),
           ].sort();
           expect(calls, `cycle ${cycle}`).toEqual(expected);
           expect(w.sim.log.every((e) => e.status === 200)).toBe(true);
-          expect(calls.length).toBe(presence + 2 + (cycle % 5 === 0 ? screen : 0));
+          const fifth = (cycle % 5 === 0 ? screen : 0) + (cycle % 5 === 1 || cycle % 5 === 2 ? 1 : 0);
+          expect(calls.length).toBe(presence + 2 + fifth);
         }
         expect(w.sent).toHaveLength(0);
       });

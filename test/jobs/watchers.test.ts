@@ -53,10 +53,11 @@ describe("friend requests", () => {
   it("one handled and another arriving in the same interval: the new one is alerted", async () => {
     await w.poll(0);
     const account = (await w.store.accounts.get(GUILD, String(kid)))!;
+    // Accepted outside roguard's buttons: also a new connection, alerted at the friends-count check.
     await w.ctx.roblox.requests.accept(await w.ctx.sessions.get(account), 3002);
     w.sim.control.sendFriendRequest(3004, kid);
     await w.poll(1);
-    expect(w.titles()).toEqual(["New friend request for KidAccount"]);
+    expect(w.titles()).toEqual(["New friend request for KidAccount", "New connection for KidAccount"]);
     expect(buttons(0)[0]?.custom_id).toBe(`req-accept:v1:${kid}:3004`);
   });
 });
@@ -81,14 +82,17 @@ describe("presence", () => {
       /in game: \*\*Adopt Me!\*\* \(was online\) — <t:\d+:R>/,
     );
     expect(buttons(0).map((b) => b.url)).toEqual(["https://www.roblox.com/users/2001/profile"]);
-    // Hidden experience ("joins off"): "an experience".
+    // Joins off: in game with the place hidden.
     w.sim.control.setPresence({ userId: 2012, userPresenceType: 1 });
     await w.poll(4);
     await w.poll(5);
     w.sim.control.setPresence({ userId: 2012, userPresenceType: 2, lastLocation: "" });
     await w.poll(6);
     await w.poll(7);
-    expect(w.sent.at(-1)?.embeds[0]?.description).toContain("in game: **an experience**");
+    expect(w.titles().at(-1)).toBe("Pal2012 is now in an experience (joins off)");
+    expect(w.sent.at(-1)?.embeds[0]?.description).toContain(
+      "is now in an experience (joins off) (was online)",
+    );
   });
 
   it("a flap between polls says nothing", async () => {

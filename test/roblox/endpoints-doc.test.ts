@@ -6,10 +6,10 @@ const all: EndpointDef[] = Object.values(ENDPOINTS).flatMap((area) => Object.val
 const doc = readFileSync(new URL("../../docs/endpoints.md", import.meta.url), "utf8");
 
 describe("endpoint catalogue", () => {
-  it("has the 33 seed endpoints plus users batch, usernames and headshots, each once", () => {
-    expect(all.length).toBe(36);
-    expect(new Set(all.map((d) => `${d.method} ${d.host}${d.path}`)).size).toBe(36);
-    expect(new Set(all.map((d) => d.name)).size).toBe(36);
+  it("has the 33 seed endpoints plus users batch, usernames, headshots, trusted requests and games, each once", () => {
+    expect(all.length).toBe(38);
+    expect(new Set(all.map((d) => `${d.method} ${d.host}${d.path}`)).size).toBe(38);
+    expect(new Set(all.map((d) => d.name)).size).toBe(38);
   });
 
   it("declares facts consistently: POST/DELETE carry CSRF unless public; caps and limits where the seeds say", () => {
@@ -22,6 +22,7 @@ describe("endpoint catalogue", () => {
     expect(byName.get("presence.users")?.batchCap).toBe(50);
     expect(byName.get("users.byIds")?.batchCap).toBe(100);
     expect(byName.get("thumbnails.headshots")?.batchCap).toBe(100);
+    expect(byName.get("games.byUniverseIds")?.batchCap).toBe(50);
     expect(byName.get("settings.update")?.rateLimit).toEqual({ limit: 30, windowMs: 60_000 });
     expect(byName.get("parental.addTemporary")?.rateLimit).toEqual({ limit: 5, windowMs: 60_000 });
     expect(byName.get("friends.find")?.paging).toBe("pascal");

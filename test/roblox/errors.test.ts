@@ -79,6 +79,7 @@ describe("code → sentence tables", () => {
     expect(Object.keys(CODE_TABLE).sort()).toEqual(
       [
         "friends",
+        "games",
         "groups",
         "parental-controls",
         "presence",

@@ -27,12 +27,12 @@ const reqs = (part: string) => sim.log.filter((e) => e.path.includes(part));
 describe("friends lists", () => {
   it("pages all 130 friends through friends/find (PascalCase, HasMore null)", async () => {
     const s = kidSession(c);
-    const all = await collect(c.friends.findAll(s, kid.id));
+    const all = await collect(c.friends.findAll(s, kid.id, { userSort: 0 })); // 0: by name
     expect(all.map((f) => f.id)).toEqual(SEED.friendIds);
     expect(reqs("/friends/find").length).toBe(3); // 50 + 50 + 30
-    const first = await c.friends.find(s, kid.id, { limit: 50 });
+    const first = await c.friends.find(s, kid.id, { limit: 50, userSort: 0 });
     expect(first.nextCursor!.length).toBeGreaterThan(60);
-    const second = await c.friends.find(s, kid.id, { limit: 50, cursor: first.nextCursor! });
+    const second = await c.friends.find(s, kid.id, { limit: 50, userSort: 0, cursor: first.nextCursor! });
     expect(second.items[0]!.id).toBe(2051);
     expect(second.previousCursor).not.toBeNull();
     const bad = await fails(c.friends.find(s, kid.id, { cursor: "not-a-cursor" }));
@@ -52,9 +52,11 @@ describe("friends lists", () => {
     expect(await c.friends.count(s, 3001)).toBe(2);
     expect((await fails(c.friends.count(s, NOBODY))).code).toBe(1);
 
-    const list = await c.friends.list(s, kid.id, { userSort: 2 });
+    const list = await c.friends.list(s, kid.id, { userSort: 0 });
     expect(list.length).toBeGreaterThan(100);
-    expect(list[0]).toMatchObject({ id: 2001, name: "Friend2001", displayName: "Pal2001" });
+    // Ids only since Roblox's 2024 friends rework: names come from the users batch.
+    expect(list[0]).toMatchObject({ id: 2001 });
+    expect(list[0]?.name).toBeUndefined();
     expect((await fails(c.friends.list(s, NOBODY))).userMessage).toMatch(/does not exist/);
 
     const online = await c.friends.online(s, kid.id);
@@ -128,7 +130,9 @@ describe("friend requests", () => {
     expect(page.items[0]!.friendRequest?.senderNickname).toBe("school");
     expect(page.nextCursor).toBeNull();
     for (let id = 4001; id <= 4010; id++) sim.control.sendFriendRequest(id, kid.id);
-    const all = await collect(c.requests.listAll(s, { limit: 10, friendRequestSort: REQUEST_SORT.oldestFirst }));
+    const all = await collect(
+      c.requests.listAll(s, { limit: 10, friendRequestSort: REQUEST_SORT.oldestFirst }),
+    );
     expect(all.map((r) => r.senderId)).toEqual([3001, 3002, ...SEED.strangerIds]);
     expect(reqs("/my/friends/requests?").length).toBe(1 + 2);
     expect((await c.requests.list(s, { limit: 7 })).items.length).toBe(10); // 7 → 10
@@ -203,6 +207,30 @@ describe("friend requests", () => {
     await expect(c.friends.statuses(s, kid.id, ["12x"])).rejects.toMatchObject({ kind: "bad-input" });
     await expect(c.requests.sendToContact(s, "../x")).rejects.toMatchObject({ kind: "bad-input" });
     expect(sim.log.length).toBe(before);
+  });
+});
+
+describe("beyond the seeds", () => {
+  it("trusted-connection requests and experience names", async () => {
+    const s = kidSession(c);
+    sim.control.sendTrustedRequest(3001, kid.id, { sentAt: "2026-01-02T03:04:05Z" });
+    const page = await c.requests.trustedList(s, { limit: 10 });
+    expect(page.items).toEqual([
+      { senderId: 3001, friendRequest: { senderId: 3001, sentAt: expect.any(String) } },
+    ]);
+    expect(Date.parse(page.items[0]!.friendRequest.sentAt as string)).toBe(
+      Date.parse("2026-01-02T03:04:05Z"),
+    );
+
+    for (let i = 0; i < 60; i++) sim.control.addUniverse({ id: 7_000_000 + i, name: `Place ${i}` });
+    const ids = [383310974, ...Array.from({ length: 60 }, (_, i) => 7_000_000 + i), 1];
+    sim.control.clearLog();
+    const games = await c.games.byUniverseIds(ids);
+    expect(games.map((g) => g.id)).toEqual(ids.slice(0, 61)); // input order, unknown 1 left out
+    expect(games[0]?.name).toBe("Adopt Me!");
+    const calls = reqs("/games/v1/games");
+    expect(calls.length).toBe(2); // 50 + 11
+    expect(calls.every((e) => !e.cookieHeader)).toBe(true);
   });
 });
 
