@@ -20,6 +20,8 @@ describe("presence words", () => {
     const off = { userPresenceType: 2, placeId: null, rootPlaceId: null, gameId: null, lastLocation: "" };
     expect(joinsOff(off)).toBe(true);
     expect(joinsOff({ ...off, placeId: 1 })).toBe(false);
+    expect(joinsOff({ ...off, lastLocation: "Adopt Me!" })).toBe(false); // the place is named
+
     expect(joinsOff({ ...off, userPresenceType: 1 })).toBe(false);
     expect(whereText(off, GAMES)).toBe("an experience (joins off)");
     expect(whereText({ ...off, universeId: 55 }, GAMES)).toBe("Adopt Me! (joins off)");

@@ -26,9 +26,15 @@ export function locationName(lastLocation: string | null | undefined): string | 
   return name === undefined || HIDDEN_LOCATIONS.has(name.toLowerCase()) ? undefined : name;
 }
 
-/** In game, but Roblox hides the place: the user turned joins off. */
+/** In game, but Roblox hides the place (ids and location): the user turned joins off. */
 export function joinsOff(p: RawPresence): boolean {
-  return p.userPresenceType === 2 && p.placeId == null && p.rootPlaceId == null && !present(p.gameId);
+  return (
+    p.userPresenceType === 2 &&
+    p.placeId == null &&
+    p.rootPlaceId == null &&
+    !present(p.gameId) &&
+    locationName(p.lastLocation) === undefined
+  );
 }
 
 /** Universe ids worth a games lookup: in game or in Studio with no location name. */

@@ -221,7 +221,7 @@ describe("/friends", () => {
 
   it("remove: the prompt names the friend; Cancel changes nothing, Confirm unfriends", async () => {
     const prompt = await w.run({ name: "friends", subcommand: "remove", options: { user: "Friend2003" } });
-    expect(visibleText(prompt)).toContain("Pal2003 (@Friend2003)");
+    expect(visibleText(prompt)).toContain("**Pal2003** (@Friend2003)");
     expect(buttonIds(prompt).map((b) => b.label)).toEqual(["Confirm", "Cancel"]);
     const cancelled = await (
       await w.fake.clickButton({ message: prompt, customId: button(prompt, "Cancel"), user: "admin" })

@@ -67,10 +67,13 @@ describe("/requests", () => {
     expect(buttons(m)[0]?.[2]?.url).toBe("https://www.roblox.com/users/3002/profile");
     expect(w.sim.log.some((e) => e.path.startsWith("/friends/v1/my/friends/requests"))).toBe(true);
 
-    const oldest = await w.run({ name: "requests", subcommand: "list", options: { sort: 1 } });
+    const oldest = await w.run({ name: "requests", subcommand: "list", options: { sort: 2 } });
     const t2 = visibleText(oldest);
+    expect(t2).toContain("oldest first");
     expect(t2.indexOf("Requester3001")).toBeLessThan(t2.indexOf("Requester3002"));
-    expect(w.sim.log.some((e) => /requests\?.*sortOrder=Asc/.test(e.path))).toBe(true);
+    // Only parameters Roblox documents: friendRequestSort, never the old sortOrder.
+    expect(w.sim.log.some((e) => /requests\?.*friendRequestSort=2/.test(e.path))).toBe(true);
+    expect(w.sim.log.some((e) => /sortOrder/.test(e.path))).toBe(false);
   });
 
   it("pages 4 requests per message with Previous/Next (pager row fits in 5 rows)", async () => {
