@@ -7,7 +7,7 @@
  */
 import { type ButtonInteraction, MessageFlags } from "discord.js";
 import { editRequestMessage, noteText, type Outcome } from "../commands/requests/message.js";
-import type { InteractionContext, LinkedAccount } from "../context.js";
+import type { InteractionContext } from "../context.js";
 import { isFriend } from "../domain/friendship.js";
 import { getHandled, type Handled, handledSince, recordHandled } from "../domain/handled-requests.js";
 import { auditName, namePerson, personMd } from "../domain/people.js";

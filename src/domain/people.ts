@@ -57,6 +57,13 @@ export function personMd(p: Person, max = 100): string {
   return p.displayName && p.displayName !== p.name ? `**${display}** (@${name})` : `**@${name}**`;
 }
 
+/** A person as a list row (ui/embeds userLine): unknown users show as "user 123", without a handle. */
+export function listRow(p: Person): { id: string; name: string; displayName: string; known?: false } {
+  return p.known === false
+    ? { id: p.id, name: p.id, displayName: personText(p), known: false }
+    : { id: p.id, name: p.name, displayName: p.displayName };
+}
+
 /** For the audit log: "123 (name)". */
 export function auditName(p: Person): string {
   return p.known === false ? p.id : `${p.id} (${p.name})`;

@@ -2,6 +2,7 @@
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import type { InteractionContext } from "../../context.js";
 import { ALERT_EVENTS } from "../../domain/alert-events.js";
+import { auditName, listRow, namePeople, personMd, resolveUser, unknownPerson } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import { keyValueEmbed, userListEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown, truncate } from "../../ui/format.js";
@@ -13,17 +14,11 @@ export const WATCH_MAX = 200;
 
 const md = (s: string) => escapeMarkdown(truncate(s, 60));
 
-async function resolveUser(value: string, ctx: InteractionContext) {
-  const u = await ctx.roblox.users.resolve(value, ctx.call);
-  if (!u) throw new UserError(`No Roblox user called “${value.slice(0, 40)}”.`);
-  return u;
-}
-
 export async function watchAdd(interaction: Cmd, ctx: InteractionContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const { account } = await ctx.account(interaction);
-  const u = await resolveUser(interaction.options.getString("user", true), ctx);
-  const id = String(u.id);
+  const u = await resolveUser(ctx, interaction.options.getString("user", true));
+  const id = u.id;
   let already = false;
   let count = 0;
   const s = await ctx.store.settings.update(ctx.guildId, (cur) => {
@@ -35,12 +30,12 @@ export async function watchAdd(interaction: Cmd, ctx: InteractionContext): Promi
     count = cur.watch[account.robloxId]?.length ?? 0;
     return cur;
   });
-  const who = `**${md(u.displayName)}** (@${md(u.name)})`;
+  const who = personMd(u, 60);
   if (already) {
     await interaction.editReply(`${who} is already watched for **${md(account.robloxName)}**.`);
     return;
   }
-  await ctx.audit("alerts.watch-add", account.robloxId, `${u.name} (${id})`);
+  await ctx.audit("alerts.watch-add", account.robloxId, auditName(u));
   const notes = [
     s.alertChannelId ? "" : "No alert channel is set yet: use `/alerts channel`.",
     s.events.presence ? "" : "Presence alerts are off: `/alerts toggle event:presence enabled:True`.",
@@ -63,7 +58,7 @@ export async function watchRemove(interaction: Cmd, ctx: InteractionContext): Pr
     const names = await ctx.lookups.names(list, ctx.call).catch(() => new Map());
     const lower = value.replace(/^@/, "").toLowerCase();
     const hit = [...names.values()].find((n) => n.name.toLowerCase() === lower);
-    const u = hit ? { id: hit.id, name: hit.name } : await resolveUser(value, ctx);
+    const u = hit ? { id: hit.id, name: hit.name } : await resolveUser(ctx, value);
     id = String(u.id);
     label = `@${u.name}`;
   }
@@ -87,11 +82,8 @@ export async function watchList(interaction: Cmd, ctx: InteractionContext): Prom
   const { account } = await ctx.account(interaction);
   const settings = await ctx.store.settings.get(ctx.guildId);
   const ids = settings.watch[account.robloxId] ?? [];
-  const names = ids.length > 0 ? await ctx.lookups.names(ids, ctx.call) : new Map();
-  const users = ids.map((id) => {
-    const n = names.get(id);
-    return { id, name: n?.name ?? id, displayName: n?.displayName ?? `User ${id}` };
-  });
+  const people = await namePeople(ctx, ids);
+  const users = ids.map((id) => listRow(people.get(id) ?? unknownPerson(id)));
   const embed = userListEmbed({
     title: `Watched for ${account.robloxName} (${ids.length})`,
     users,

@@ -3,7 +3,14 @@
  * friends and presence replies share. Pure where possible; lookups go through ctx.
  */
 import type { InteractionContext, LinkedAccount } from "../../context.js";
-import { namePeople, type Person, personFrom, resolveUser } from "../../domain/people.js";
+import {
+  listRow,
+  namePeople,
+  type Person,
+  personFrom,
+  resolveUser,
+  unknownPerson,
+} from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import type { UserName } from "../../lookups.js";
 import { USERNAME_RE } from "../../roblox/users.js";
@@ -92,12 +99,7 @@ export async function namedRows(
 ): Promise<ListUser[]> {
   const ids = items.map((i) => String(i.id));
   const people = await namePeople(ctx, ids, new Map(items.map((i) => [String(i.id), i])));
-  return ids.map((id) => {
-    const p = people.get(id);
-    return p && p.known !== false
-      ? { id, name: p.name, displayName: p.displayName }
-      : { id, name: id, displayName: `user ${id}`, known: false };
-  });
+  return ids.map((id) => listRow(people.get(id) ?? unknownPerson(id)));
 }
 
 /** "Unknown: a, b, c" for entries that are no Roblox user (cut to stay short). */
