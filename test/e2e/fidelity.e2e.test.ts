@@ -14,7 +14,6 @@ let w: World;
 const titled = (part: string) =>
   w.fake.messages("alerts").filter((m) => (m.embeds[0]?.title ?? "").includes(part));
 const labels = (m: FakeMessage) => m.components.flatMap((r) => (r.components ?? []).map((c) => c.label));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function alert(part: string, match: (m: FakeMessage) => boolean = () => true, timeoutMs = FIFTH) {
   return w.fake
