@@ -2,6 +2,7 @@
 import type { ChatInputCommandInteraction } from "discord.js";
 import type { InteractionContext, LinkedAccount } from "../../context.js";
 import { removeFriend, removePrompt } from "../../domain/friendship.js";
+import { recordHandled } from "../../domain/handled-requests.js";
 import { auditName, type Person, personMd, personText, resolveUser } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import { successEmbed } from "../../ui/embeds.js";
@@ -33,6 +34,14 @@ export async function add(
     nickname ? { senderNickname: nickname } : {},
     ctx.call,
   );
+  if (before?.status === "RequestReceived") {
+    // Their pending request was accepted by this: the bot made the connection (no connection alert).
+    await recordHandled(ctx, linked.account.robloxId, target.id, {
+      action: "accepted",
+      by: ctx.userId,
+      at: ctx.now(),
+    });
+  }
   await ctx.audit(
     "friends.add",
     linked.account.robloxId,
