@@ -111,23 +111,23 @@ export async function requestCards(
     .map((r) => r.friendRequest?.sourceUniverseId)
     .filter((u): u is number => typeof u === "number" && u > 0);
   const games = universes.length > 0 ? await n.lookups.games(universes, n.call) : new Map<string, string>();
-  const cards: RequestCard[] = [];
-  for (const r of items) {
-    const id = String(r.senderId);
-    const universe = r.friendRequest?.sourceUniverseId;
-    cards.push({
-      person: people.get(id) ?? unknownPerson(id),
-      created: await createdAt(n, id, r.created),
-      verified: r.hasVerifiedBadge === true,
-      sentAt: time(r.friendRequest?.sentAt),
-      mutual: (r.mutualFriendsList ?? []).filter((m) => present(m) !== undefined),
-      origin: originText(r.friendRequest?.originSourceType),
-      experience:
-        typeof universe === "number" && universe > 0
-          ? (games.get(String(universe)) ?? "an experience")
-          : undefined,
-      trusted,
-    });
-  }
-  return cards;
+  return Promise.all(
+    items.map(async (r): Promise<RequestCard> => {
+      const id = String(r.senderId);
+      const universe = r.friendRequest?.sourceUniverseId;
+      return {
+        person: people.get(id) ?? unknownPerson(id),
+        created: await createdAt(n, id, r.created),
+        verified: r.hasVerifiedBadge === true,
+        sentAt: time(r.friendRequest?.sentAt),
+        mutual: (r.mutualFriendsList ?? []).filter((m) => present(m) !== undefined),
+        origin: originText(r.friendRequest?.originSourceType),
+        experience:
+          typeof universe === "number" && universe > 0
+            ? (games.get(String(universe)) ?? "an experience")
+            : undefined,
+        trusted,
+      };
+    }),
+  );
 }
