@@ -12,8 +12,9 @@ describe("bench 1: poll cost (smoke, real bot)", () => {
       expect(row.naive.perCycle).toBeCloseTo(row.naiveExpected, 9);
     }
     const w51 = r.rows.find((x) => x.watched === 51)!;
-    expect(w51.minimum).toBeCloseTo(4.4, 9); // 2 presence + 1 + 1 + 2/5
-    expect(w51.naiveRatio).toBeCloseTo(53.4 / 4.4, 9);
+    // 2 presence + 1 requests + 1 restriction + 2/5 screen time + 1/5 friends count + 1/5 trusted requests
+    expect(w51.minimum).toBeCloseTo(4.8, 9);
+    expect(w51.naiveRatio).toBeCloseTo(53.8 / 4.8, 9);
     expect(pollCostSection(r).figures.every((f) => f.met === true)).toBe(true);
   }, 60_000);
 });

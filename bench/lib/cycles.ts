@@ -73,11 +73,12 @@ export function countCycles(
  */
 export function minimumPerCycle(watched: number, dailyLimit: boolean): number {
   const s = dailyLimit ? 2 : 1;
-  return Math.ceil(watched / 50) + 2 + s / 5 + 1 / 5 + 1 / 5;
+  // Summed in fifths, so a measured ratio of exactly 1 is 1 (no 0.2 + 0.2 rounding).
+  return (5 * (Math.ceil(watched / 50) + 2) + s + 1 + 1) / 5;
 }
 
 /** What a bot that asks presence for each watched user on its own spends per cycle. */
 export function naivePerCycle(watched: number, dailyLimit: boolean): number {
   const s = dailyLimit ? 2 : 1;
-  return watched + 2 + s / 5 + 1 / 5 + 1 / 5;
+  return (5 * (watched + 2) + s + 1 + 1) / 5;
 }

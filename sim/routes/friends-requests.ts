@@ -84,15 +84,16 @@ function listRequests(ctx: Ctx): Reply {
   const list = [...s.incomingOf(ctx.userId!).values()].filter((r) => s.users.has(r.from)).sort(newestFirst);
   if (order === "oldest") list.reverse();
   const kind = `req:${ctx.userId}:${order}`;
+  return camelPage(ctx, list, kind, limit, (r) => requestItem(s, r));
+}
+
+/** One camelCase page of `list` (previousPageCursor / nextPageCursor / data), or 400 code 6 for a bad cursor. */
+function camelPage<T>(ctx: Ctx, list: T[], kind: string, limit: number, item: (x: T) => unknown): Reply {
   const page = paginate(list, kind, ctx.query.get("cursor"), limit);
   if (!page) return friendsErr(400, 6);
   return {
     status: 200,
-    body: {
-      previousPageCursor: page.previous,
-      nextPageCursor: page.next,
-      data: page.items.map((r) => requestItem(s, r)),
-    },
+    body: { previousPageCursor: page.previous, nextPageCursor: page.next, data: page.items.map(item) },
   };
 }
 
@@ -109,16 +110,10 @@ function listTrustedRequests(ctx: Ctx): Reply {
   const list = [...s.trustedIncomingOf(ctx.userId!).values()]
     .filter((r) => s.users.has(r.from))
     .sort(newestFirst);
-  const page = paginate(list, `treq:${ctx.userId}`, ctx.query.get("cursor"), limit);
-  if (!page) return friendsErr(400, 6);
-  return {
-    status: 200,
-    body: {
-      previousPageCursor: page.previous,
-      nextPageCursor: page.next,
-      data: page.items.map((r) => ({ sentAt: iso(r.sentAt), senderId: r.from })),
-    },
-  };
+  return camelPage(ctx, list, `treq:${ctx.userId}`, limit, (r) => ({
+    sentAt: iso(r.sentAt),
+    senderId: r.from,
+  }));
 }
 
 /** Common checks before two users become friends; undefined when they may. */

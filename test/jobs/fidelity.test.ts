@@ -4,7 +4,7 @@
  * screen-time thresholds across a limit change — polled by hand against the simulator.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { GUILD, type JobsWorld, jobsWorld, SEED } from "./kit.js";
+import { freshStart, GUILD, type JobsWorld, jobsWorld, SEED } from "./kit.js";
 
 let w: JobsWorld;
 const kid = SEED.child.id;
@@ -15,14 +15,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await w.close();
 });
-beforeEach(async () => {
-  w.sim.control.reset();
-  await w.store.alertState.delete(GUILD, String(kid));
-  await w.store.settings.update(GUILD, (s) => ({ ...s, watch: {}, quietHours: null }));
-  await w.link(kid);
-  await w.settings({});
-  w.sent.length = 0;
-});
+beforeEach(() => freshStart(w));
 
 const description = (i: number) => w.sent[i]?.embeds[0]?.description ?? "";
 const fields = (i: number) =>

@@ -131,3 +131,15 @@ export async function jobsWorld() {
 
 export type JobsWorld = Awaited<ReturnType<typeof jobsWorld>>;
 export type { Sim };
+
+/** Every test of a file starts from the seeded simulator, the kid linked and alerts set up, nothing sent. */
+export async function freshStart(w: JobsWorld): Promise<void> {
+  w.sim.control.reset();
+  w.setClock(null);
+  await w.store.alertState.delete(GUILD, String(SEED.child.id));
+  await w.store.settings.update(GUILD, (s) => ({ ...s, watch: {}, quietHours: null }));
+  await w.store.settings.update(GUILD, { mentionRoleId: undefined });
+  await w.link(SEED.child.id);
+  await w.settings({});
+  w.sent.length = 0;
+}

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Sessions } from "../../src/sessions.js";
-import { GUILD, type JobsWorld, jobsWorld, SEED } from "./kit.js";
+import { freshStart, GUILD, type JobsWorld, jobsWorld, SEED } from "./kit.js";
 
 let w: JobsWorld;
 const kid = SEED.child.id;
@@ -15,17 +15,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await w.close();
 });
-beforeEach(async () => {
-  w.sim.control.reset();
-  w.setClock(null);
-  await w.store.alertState.delete(GUILD, String(kid));
-  await w.store.settings.update(GUILD, (s) => ({ ...s, watch: {}, quietHours: null }));
-  delete (await w.store.settings.get(GUILD)).mentionRoleId;
-  await w.store.settings.update(GUILD, { mentionRoleId: undefined });
-  await w.link(kid);
-  await w.settings({});
-  w.sent.length = 0;
-});
+beforeEach(() => freshStart(w));
 
 const buttons = (i: number) => w.sent[i]?.components.flatMap((r) => r.components) ?? [];
 

@@ -135,6 +135,7 @@ describe("settings", () => {
       events: {
         presence: true,
         "friend-requests": true,
+        connections: true,
         restrictions: true,
         screentime: true,
         "cookie-health": true,
