@@ -254,6 +254,8 @@ export class SimControl {
       m.userDetails = oneOf(input.userDetails, ["absent", "present"], "userDetails");
     if (input.joinsOffUniverseId !== undefined)
       m.joinsOffUniverseId = oneOf(input.joinsOffUniverseId, ["null", "present"], "joinsOffUniverseId");
+    if (input.mutualFriendsList !== undefined)
+      m.mutualFriendsList = oneOf(input.mutualFriendsList, ["names", "empty"], "mutualFriendsList");
     if (input.friendRequestSort !== undefined) {
       need(
         typeof input.friendRequestSort === "object" && input.friendRequestSort !== null,

@@ -86,6 +86,7 @@ describe("names in friends payloads", () => {
       names: "absent",
       userDetails: "absent",
       joinsOffUniverseId: "null",
+      mutualFriendsList: "names",
       friendRequestSort: { "0": "newest", "1": "newest", "2": "oldest" },
     });
   });

@@ -75,6 +75,8 @@ export interface PayloadModes {
   userDetails: "absent" | "present";
   /** universeId of an in-game user with joins off, as others see it. */
   joinsOffUniverseId: "null" | "present";
+  /** mutualFriendsList on friend-request items: the mutual friends' names, or [] (unknown whether Roblox still fills it). */
+  mutualFriendsList: "names" | "empty";
   /** What each friendRequestSort value does on my/friends/requests. */
   friendRequestSort: Record<"0" | "1" | "2", RequestOrder>;
 }
@@ -85,6 +87,7 @@ export const DEFAULT_MODES: PayloadModes = {
   names: "absent",
   userDetails: "absent",
   joinsOffUniverseId: "null",
+  mutualFriendsList: "names",
   friendRequestSort: { "0": "newest", "1": "newest", "2": "oldest" },
 };
 

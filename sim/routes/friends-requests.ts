@@ -56,7 +56,7 @@ function requestItem(state: SimState, r: FriendRequest) {
       contactName: null,
       senderNickname: r.nickname,
     },
-    mutualFriendsList: mutualNames(state, r.from, r.to),
+    mutualFriendsList: state.modes.mutualFriendsList === "names" ? mutualNames(state, r.from, r.to) : [],
     ...detailsOf(m, u),
     id: u.id,
     ...namesOf(m, u),

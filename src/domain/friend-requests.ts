@@ -5,7 +5,9 @@
  */
 import type { Lookups } from "../lookups.js";
 import { present } from "../lookups.js";
-import { createdAt, type Namer, namePeople, type Person, unknownPerson } from "./people.js";
+import type { RobloxClient, RobloxSession } from "../roblox/index.js";
+import { mutualFriends } from "./friendship.js";
+import { createdAt, type Namer, namePeople, type Person, personText, unknownPerson } from "./people.js";
 
 /**
  * Roblox's friendship origin source types, by number (the request body's
@@ -128,6 +130,35 @@ export async function requestCards(
             : undefined,
         trusted,
       };
+    }),
+  );
+}
+
+/**
+ * Cards whose listing named no mutual friends (Roblox may leave `mutualFriendsList` empty; no
+ * public source says it still fills it) get them from multiget-are-friends over the account's
+ * known friends. Best effort: a failure leaves the card as it was.
+ */
+export async function withMutualFriends(
+  n: Namer & { lookups: Lookups; roblox: Pick<RobloxClient, "friends">; session: RobloxSession },
+  cards: readonly RequestCard[],
+  friendIds: readonly string[],
+): Promise<RequestCard[]> {
+  if (friendIds.length === 0) return [...cards];
+  return Promise.all(
+    cards.map(async (c) => {
+      if (c.mutual.length > 0) return c;
+      try {
+        const ids = await mutualFriends(n.roblox, n.session, c.person.id, friendIds, n.call);
+        const people = await namePeople(n, ids.slice(0, 10));
+        return {
+          ...c,
+          mutual: ids.slice(0, 10).map((id) => personText(people.get(id) ?? unknownPerson(id))),
+        };
+      } catch (err) {
+        n.log?.warn({ err }, "could not read mutual friends for a request");
+        return c;
+      }
     }),
   );
 }

@@ -5,7 +5,7 @@
  * and a call of their own) with the same diff, and alerted with Profile only: the seeds' accept
  * and decline do not answer them (docs/roblox-behaviour.md).
  */
-import { type RequestItem, requestCards } from "../domain/friend-requests.js";
+import { type RequestItem, requestCards, withMutualFriends } from "../domain/friend-requests.js";
 import { REQUEST_SORT } from "../roblox/index.js";
 import { requestAlert } from "./render.js";
 import { diffRequests } from "./requests-diff.js";
@@ -30,10 +30,15 @@ async function alertsFor(
     sentAt: r.friendRequest?.sentAt || null,
   }));
   const d = diffRequests(prev, rows, w.settings, w.now);
-  const cards = await requestCards(
-    { lookups: w.ctx.lookups, call: w.call, log: w.log },
-    d.alerts.map((r) => r.item),
-    trusted,
+  const n = { lookups: w.ctx.lookups, call: w.call, log: w.log, roblox: w.ctx.roblox, session: w.session };
+  const cards = await withMutualFriends(
+    n,
+    await requestCards(
+      n,
+      d.alerts.map((r) => r.item),
+      trusted,
+    ),
+    w.state.connections?.ids ?? [],
   );
   const out: OutMessage[] = [];
   for (const c of cards) {

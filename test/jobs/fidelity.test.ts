@@ -38,6 +38,20 @@ describe.each(["absent", "empty"] as const)("names %s in listings", (names) => {
   });
 });
 
+describe("mutual friends", () => {
+  it("come from multiget-are-friends over the known friends when the listing leaves them empty", async () => {
+    w.sim.control.setModes({ mutualFriendsList: "empty" });
+    await w.poll(0); // baseline, friends list read
+    w.sim.control.addFriends(3003, 2004);
+    w.sim.control.addFriends(3003, 2005);
+    w.sim.control.sendFriendRequest(3003, kid);
+    w.sim.control.clearLog();
+    await w.poll(1);
+    expect(fields(0)["Mutual friends"]).toBe("Pal2004 (@Friend2004), Pal2005 (@Friend2005)");
+    expect(w.sim.log.some((e) => e.path.includes("/user/3003/multiget-are-friends"))).toBe(true);
+  });
+});
+
 describe("origins", () => {
   it("names the school member list and the experience a request came from", async () => {
     await w.poll(0);
