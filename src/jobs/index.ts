@@ -37,6 +37,7 @@ export function startJobs(ctx: Context, client: Client, opts: JobsOptions = {}):
     client,
     budgetMs: pollBudget(intervalMs),
     settingsOf: (guildId) => (stale.has(guildId) ? undefined : guilds.get(guildId)?.settings),
+    accountsOf: (guildId) => guilds.get(guildId)?.targets.length,
   };
   const log = ctx.logger.child({ component: "jobs" });
   let stopped = false;

@@ -10,7 +10,7 @@ import type { Context } from "../context.js";
 import { ModeratedError, UnauthenticatedError } from "../roblox/index.js";
 import type { GuildSettings } from "../store/index.js";
 import { diffCookie } from "./cookie.js";
-import { enqueue } from "./outbox.js";
+import { enqueue, outboxShare } from "./outbox.js";
 import { deliver, loadState } from "./persist.js";
 import { watchPresence } from "./presence.js";
 import { diffDigest } from "./quiet.js";
@@ -32,6 +32,8 @@ export interface PollDeps {
    * guild changed in this process since (see stale.ts).
    */
   settingsOf?: (guildId: string) => GuildSettings | undefined;
+  /** How many accounts the guild has (its alerts waiting are bounded per guild: outbox.ts). */
+  accountsOf?: (guildId: string) => number | undefined;
 }
 
 /** The budget of one poll: most of the interval, within 5–30 s. */
@@ -109,7 +111,7 @@ export async function pollAccount(deps: PollDeps, target: Target, info: PollInfo
     out.length = 0;
     out.push(...keep);
   }
-  enqueue(state, out, log);
+  enqueue(state, out, log, outboxShare(deps.accountsOf?.(guildId) ?? 1));
   const posted = await deliver(ctx, client, guildId, robloxId, settings, loaded, log);
   if (posted > 0) log.debug({ posted }, "jobs: alerts posted");
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Store } from "../../src/store/index.js";
-import { openKeyv, StoreError } from "../../src/store/index.js";
+import { AccountLimitError, openKeyv, StoreError } from "../../src/store/index.js";
 import { canary, linkInput, openStore, tempDir } from "./helpers.js";
 
 let t: ReturnType<typeof tempDir>;
@@ -99,6 +99,20 @@ describe("accounts", () => {
     expect(await id("  ")).toBe("10");
     expect(await id("nobody")).toBeUndefined();
     expect(await store.accounts.resolve("2", undefined)).toBeUndefined();
+  });
+
+  it("maxAccounts refuses a new account past the cap (two at once: one passes), re-links pass", async () => {
+    await store.accounts.upsert({ ...linkInput("5", "50"), maxAccounts: 2 });
+    const both = await Promise.allSettled([
+      store.accounts.upsert({ ...linkInput("5", "51"), maxAccounts: 2 }),
+      store.accounts.upsert({ ...linkInput("5", "52"), maxAccounts: 2 }),
+    ]);
+    expect(both.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = both.find((r) => r.status === "rejected");
+    expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(AccountLimitError);
+    expect(await store.accounts.ids("5")).toHaveLength(2);
+    await store.accounts.upsert({ ...linkInput("5", "50"), maxAccounts: 2 });
+    expect(await store.accounts.ids("5")).toHaveLength(2);
   });
 
   it("guildsLinking and listGuildIds see every guild that linked an account", async () => {
