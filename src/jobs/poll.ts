@@ -29,7 +29,7 @@ export interface PollDeps {
   budgetMs: number;
   /**
    * The guild's settings as the roster last read them; undefined (→ read from the store) for a
-   * guild changed in this process since (see stale.ts).
+   * guild changed in this process whose re-read has not finished (see roster.ts).
    */
   settingsOf?: (guildId: string) => GuildSettings | undefined;
   /** How many accounts the guild has (its alerts waiting are bounded per guild: outbox.ts). */

@@ -77,7 +77,6 @@ export async function createStore(opts: StoreOptions) {
     try {
       // One entry per change: other processes apply it to that guild alone (src/jobs/roster.ts).
       await native.changes.append({ guildId, origin });
-      await keyv.set(K.rosterRevision(), `${Date.now().toString(36)}.${randomBytes(6).toString("hex")}`);
     } catch (err) {
       logger.warn({ err: describe(err) }, "store: could not record the change for other processes");
     }
@@ -189,11 +188,6 @@ export async function createStore(opts: StoreOptions) {
      * The log of changes (link, re-link, unlink, settings) by every process sharing the store:
      * `head()` is where to start reading; `read(cursor)` gives what came after it.
      */
-    /** A value that changes whenever any process sharing the store links, unlinks or changes settings. */
-    rosterRevision: async (): Promise<string | undefined> => {
-      const v = await keyv.get(K.rosterRevision());
-      return typeof v === "string" ? v : undefined;
-    },
     changes: {
       head: (): Promise<string> => native.changes.head(),
       read: (after: string, limit?: number): Promise<ChangeRead> => native.changes.read(after, limit),
@@ -202,7 +196,7 @@ export async function createStore(opts: StoreOptions) {
     },
     /**
      * Calls `fn(guildId)` after this process linked, re-linked or unlinked an account or changed a
-     * guild's settings (the scheduler reads its roster again). Returns the unsubscribe function.
+     * guild's settings (the roster reads that guild again). Returns the unsubscribe function.
      */
     onChange(fn: (guildId: string) => void): () => void {
       listeners.add(fn);

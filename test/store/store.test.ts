@@ -213,21 +213,30 @@ describe("change notices", () => {
     expect(seen).toHaveLength(4);
   });
 
-  it("every change moves the roster revision that other processes sharing the store read", async () => {
+  it("every change is one entry of the change log that other processes sharing the store read", async () => {
     const other = await openStore(file);
     try {
-      const revs = [await other.rosterRevision()];
+      const start = await other.changes.head();
       await store.accounts.upsert(linkInput("1", "10"));
-      revs.push(await other.rosterRevision());
       await store.accounts.list("1");
       await store.accounts.setHealth("1", "10", { state: "dead" });
-      expect(await other.rosterRevision()).toBe(revs[1]);
-      await store.settings.update("1", { summaryTime: "07:00" });
-      revs.push(await other.rosterRevision());
+      await store.settings.update("2", { summaryTime: "07:00" });
+      await store.unlinkAccount("3", "10");
       await store.unlinkAccount("1", "10");
-      revs.push(await other.rosterRevision());
-      expect(revs[0]).toBeUndefined();
-      expect(new Set(revs).size).toBe(4);
+      const r = await other.changes.read(start);
+      expect(r.gap).toBe(false);
+      expect(r.changes).toEqual([
+        { guildId: "1", origin: store.changes.origin },
+        { guildId: "2", origin: store.changes.origin },
+        { guildId: "1", origin: store.changes.origin },
+      ]);
+      expect(store.changes.origin).not.toBe(other.changes.origin);
+      const next = await other.changes.read(r.cursor);
+      expect(next).toEqual({ changes: [], cursor: r.cursor, gap: false });
+      // A reader whose last entry was trimmed away is told to read everything again.
+      const sql = store.keyv.store as { query(q: string, ...p: unknown[]): Promise<unknown> };
+      await sql.query("DELETE FROM roguard_changes WHERE seq <= ?", Number(r.cursor));
+      expect((await other.changes.read(r.cursor)).gap).toBe(true);
     } finally {
       await other.close();
     }
