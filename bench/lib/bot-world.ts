@@ -35,6 +35,8 @@ export interface BotWorldOptions {
   sameGuild?: boolean;
   /** Set each guild's alert channel (default true; without it the bot polls nothing). */
   alertChannel?: boolean;
+  /** Link the accounts in the store before the bot starts (default true; false: guilds only). */
+  prepare?: boolean;
 }
 
 export interface BotOptions {
@@ -170,7 +172,8 @@ export async function startBotWorld(opts: BotWorldOptions): Promise<BotWorld> {
   const dir = mkdtempSync(join(tmpdir(), "roguard-bench-"));
   const storeUrl = `sqlite://${join(dir, "store.sqlite")}`;
   const t0 = Date.now();
-  await prepareStore(storeUrl, fake, links, opts.accounts, opts.alertChannel ?? true);
+  if (opts.prepare !== false)
+    await prepareStore(storeUrl, fake, links, opts.accounts, opts.alertChannel ?? true);
   const bots = new Set<Bot>();
   let runs = 0;
   return {
