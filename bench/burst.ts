@@ -23,7 +23,7 @@ import { LiveRoster } from "../src/jobs/roster.js";
 import type { Target } from "../src/jobs/scheduler.js";
 import type { Store } from "../src/store/index.js";
 import type { Json } from "../test/e2e/fake-discord/http.js";
-import { botDescription, eachLimit, openBenchStore, startBotWorld } from "./lib/bot-world.js";
+import { botDescription, openBenchStore, startBotWorld } from "./lib/bot-world.js";
 import type { Section } from "./lib/report.js";
 import { startSimProcess } from "./lib/sim-process.js";
 import { fmt, fmtInt, type Summary, summarize } from "./lib/stats.js";
