@@ -6,6 +6,7 @@ import { Client, Events, GatewayIntentBits, Status } from "discord.js";
 import type { Config } from "./config.js";
 import type { Context } from "./context.js";
 import { makeCache } from "./discord-cache.js";
+import { createGuildDeleteHandler } from "./events/guildDelete.js";
 import { createInteractionHandler } from "./events/interactionCreate.js";
 import { startHeapWatch } from "./heap-watch.js";
 import { startJobs } from "./jobs/index.js";
@@ -92,17 +93,10 @@ export async function runApp(config: Config): Promise<void> {
   client.on(Events.InteractionCreate, (interaction) => {
     if (accepting) inflight.track(onInteraction(interaction));
   });
-  client.on(Events.GuildDelete, (guild) => {
-    inflight.track(
-      store
-        .deleteGuild(guild.id)
-        .then(() => {
-          ctx.sessions.forget(guild.id);
-          logger.info({ guildId: guild.id }, "left a guild: deleted its cookies and state");
-        })
-        .catch((err) => logger.error({ err, guildId: guild.id }, "could not delete a guild's data")),
-    );
-  });
+  client.on(
+    Events.GuildDelete,
+    createGuildDeleteHandler(ctx, (p) => inflight.track(p)),
+  );
   client.on(Events.Error, (err) => logger.error({ err }, "discord client error"));
   client.once(Events.ClientReady, (c) =>
     logger.info({ user: c.user.tag, guilds: c.guilds.cache.size }, "ready"),

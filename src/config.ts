@@ -25,6 +25,7 @@ const HINTS: Record<string, string> = {
   POLL_INTERVAL_SECONDS: "a whole number of seconds, at least 1 (default 60)",
   HTTP_PORT: "a TCP port between 1 and 65535, or leave it unset",
   SHARDS: "a whole number of shards, at least 1, or `auto`",
+  MAX_ACCOUNTS_PER_GUILD: "a whole number of accounts, at least 1 (default 10)",
   TZ_DEFAULT: "an IANA time zone such as Europe/Paris (default UTC)",
   LOG_LEVEL: "one of fatal, error, warn, info, debug, trace, silent",
   STORE_URL: "sqlite://path/to/file.sqlite, redis://host:port or postgres://…",
@@ -97,6 +98,15 @@ const schema = z.object({
       .optional(),
   ),
   TZ_DEFAULT: optionalString.transform((v) => v ?? "UTC").refine(isTimeZone, "must be an IANA time zone"),
+  MAX_ACCOUNTS_PER_GUILD: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, "must be a whole number")
+      .transform(Number)
+      .pipe(z.number().int().min(1, "must be at least 1"))
+      .optional()
+      .transform((v) => v ?? 10),
+  ),
   SHARDS: optionalString.pipe(
     z
       .union([
@@ -124,6 +134,8 @@ export interface Config {
   httpPort: number | undefined;
   tzDefault: string;
   shards: number | "auto";
+  /** Linked Roblox accounts one guild may hold (MAX_ACCOUNTS_PER_GUILD). */
+  maxAccountsPerGuild: number;
 }
 
 export class ConfigError extends Error {
@@ -164,6 +176,7 @@ export function parseConfig(env: Env): Config {
     httpPort: e.HTTP_PORT,
     tzDefault: e.TZ_DEFAULT,
     shards: e.SHARDS,
+    maxAccountsPerGuild: e.MAX_ACCOUNTS_PER_GUILD,
   };
 }
 

@@ -35,6 +35,8 @@ export interface BotWorldOptions {
   sameGuild?: boolean;
   /** Set each guild's alert channel (default true; without it the bot polls nothing). */
   alertChannel?: boolean;
+  /** Link the accounts in the store before the bot starts (default true; false: guilds only). */
+  prepare?: boolean;
 }
 
 export interface BotOptions {
@@ -112,36 +114,6 @@ export async function eachLimit<T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-const K_GUILDS = "guilds"; // src/store/keys.ts K.guilds()
-
-type KV = {
-  get(key: string, ...rest: unknown[]): Promise<unknown>;
-  set(key: string, value: unknown, ...rest: unknown[]): Promise<unknown>;
-};
-
-/**
- * While linking, serves the guild-id list of this store instance as empty and collects what each
- * upsert appends (upsert only ever adds its own guild), then writes the union once.
- */
-function collectGuildList(store: Store): () => Promise<void> {
-  const kv = store.keyv as unknown as KV;
-  const get = kv.get.bind(kv);
-  const set = kv.set.bind(kv);
-  const ids = new Set<string>();
-  kv.get = async (k, ...rest) => (k === K_GUILDS ? [] : get(k, ...rest));
-  kv.set = async (k, v, ...rest) => {
-    if (k !== K_GUILDS) return set(k, v, ...rest);
-    for (const id of v as string[]) ids.add(id);
-    return true;
-  };
-  return async () => {
-    kv.get = get;
-    kv.set = set;
-    const before = ((await get(K_GUILDS)) as string[] | undefined) ?? [];
-    await set(K_GUILDS, [...new Set([...before, ...ids])]);
-  };
-}
-
 async function prepareStore(
   storeUrl: string,
   fake: FakeDiscord,
@@ -154,8 +126,6 @@ async function prepareStore(
     // Setup only (this connection): no fsync per write. The bot opens the file with its own defaults.
     await (store.keyv.store as { query(sql: string): Promise<unknown> }).query("PRAGMA synchronous=OFF");
     const admin = fake.world.people.admin.user.id;
-    // Every upsert reads, validates and rewrites the one list of guild ids (O(n²) for n links).
-    const restore = collectGuildList(store);
     await eachLimit(accounts, 64, async (a, i) => {
       const l = links[i]!;
       const name = a.name ?? `Bulk${a.robloxId}`;
@@ -183,7 +153,6 @@ async function prepareStore(
         watch: g.watch,
       });
     });
-    await restore();
   } finally {
     await store.close();
   }
@@ -203,7 +172,8 @@ export async function startBotWorld(opts: BotWorldOptions): Promise<BotWorld> {
   const dir = mkdtempSync(join(tmpdir(), "roguard-bench-"));
   const storeUrl = `sqlite://${join(dir, "store.sqlite")}`;
   const t0 = Date.now();
-  await prepareStore(storeUrl, fake, links, opts.accounts, opts.alertChannel ?? true);
+  if (opts.prepare !== false)
+    await prepareStore(storeUrl, fake, links, opts.accounts, opts.alertChannel ?? true);
   const bots = new Set<Bot>();
   let runs = 0;
   return {

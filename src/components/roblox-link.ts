@@ -25,6 +25,7 @@ import { lockedWhileLinking } from "../commands/roblox/restriction.js";
 import type { InteractionContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { BadInputError, ModeratedError, type RobloxSession, UnauthenticatedError } from "../roblox/index.js";
+import { AccountLimitError } from "../store/index.js";
 import { accountEmbed } from "../ui/embeds.js";
 import type { ModalHandler } from "./types.js";
 
@@ -102,6 +103,19 @@ async function checkLabel(ctx: InteractionContext, robloxId: string, label: stri
   }
 }
 
+/** The refusal past MAX_ACCOUNTS_PER_GUILD. */
+export function accountLimitSentence(limit: number): string {
+  return `This server already has ${limit} linked Roblox account${limit === 1 ? "" : "s"}, the most allowed here. Unlink one with \`/roblox unlink\` first; nothing was stored.`;
+}
+
+/** A new account past the guild's cap is refused; re-linking one already linked always passes. */
+async function checkRoom(ctx: InteractionContext, robloxId: string): Promise<void> {
+  const max = ctx.config.maxAccountsPerGuild;
+  if (max === undefined) return;
+  const ids = await ctx.store.accounts.ids(ctx.guildId);
+  if (!ids.includes(robloxId) && ids.length >= max) throw new UserError(accountLimitSentence(max));
+}
+
 async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: InteractionContext) {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const cookie = normalizeCookie(field(interaction, "cookie"));
@@ -119,20 +133,29 @@ async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: Intera
   }
   const me = await whoIs(ctx, session);
   const robloxId = String(me.id);
+  await checkRoom(ctx, robloxId);
   await checkLabel(ctx, robloxId, label);
 
   const elsewhere = (await ctx.store.accounts.guildsLinking(robloxId)).filter((g) => g !== ctx.guildId);
-  const { account, created } = await ctx.store.accounts.upsert({
-    guildId: ctx.guildId,
-    robloxId,
-    robloxName: me.name,
-    displayName: me.displayName,
-    ...(label === undefined ? {} : { label }),
-    linkedBy: ctx.userId,
-    // Roblox may have rotated the cookie while answering: keep the one that works now.
-    cookie: currentCookie(session) ?? cookie,
-    ...(tracker === undefined ? {} : { tracker }),
-  });
+  const max = ctx.config.maxAccountsPerGuild;
+  const { account, created } = await ctx.store.accounts
+    .upsert({
+      guildId: ctx.guildId,
+      robloxId,
+      robloxName: me.name,
+      displayName: me.displayName,
+      ...(label === undefined ? {} : { label }),
+      linkedBy: ctx.userId,
+      // Roblox may have rotated the cookie while answering: keep the one that works now.
+      cookie: currentCookie(session) ?? cookie,
+      ...(tracker === undefined ? {} : { tracker }),
+      // Checked again under the guild's lock: two links submitted at once cannot both pass.
+      ...(max === undefined ? {} : { maxAccounts: max }),
+    })
+    .catch((err: unknown) => {
+      if (err instanceof AccountLimitError) throw new UserError(accountLimitSentence(err.limit));
+      throw err;
+    });
   if (account.health.state !== "ok") {
     await ctx.store.accounts.setHealth(ctx.guildId, robloxId, { state: "ok" });
   }

@@ -7,9 +7,8 @@
 import { type Client, Events } from "discord.js";
 import type { Context } from "../context.js";
 import { type PollDeps, pollAccount, pollBudget } from "./poll.js";
-import { type GuildEntry, readRoster } from "./roster.js";
+import { LiveRoster } from "./roster.js";
 import { Scheduler } from "./scheduler.js";
-import { StaleGuilds } from "./stale.js";
 import { runSummary } from "./summary.js";
 import { dueNow, startWallClock } from "./wallclock.js";
 
@@ -30,30 +29,29 @@ export interface Jobs {
 
 export function startJobs(ctx: Context, client: Client, opts: JobsOptions = {}): Jobs {
   const intervalMs = opts.intervalMs ?? ctx.config.pollIntervalSeconds * 1000;
-  let guilds = new Map<string, GuildEntry>();
-  const stale = new StaleGuilds();
+  const log = ctx.logger.child({ component: "jobs" });
+  let stopped = false;
+  // A link, an unlink or a settings change re-reads that guild alone, in this process at once and
+  // in the others through the store's change log (roster.ts).
+  const live = new LiveRoster({
+    store: ctx.store,
+    serves: (guildId) => client.guilds.cache.has(guildId),
+    apply: (guildId, targets) => scheduler.setGuild(guildId, targets),
+    logger: log,
+  });
   const deps: PollDeps = {
     ctx,
     client,
     budgetMs: pollBudget(intervalMs),
-    settingsOf: (guildId) => (stale.has(guildId) ? undefined : guilds.get(guildId)?.settings),
+    settingsOf: (guildId) => live.settingsOf(guildId),
+    accountsOf: (guildId) => live.guilds.get(guildId)?.targets.length,
   };
-  const log = ctx.logger.child({ component: "jobs" });
-  let stopped = false;
 
   const scheduler = new Scheduler({
     intervalMs,
     logger: log,
     now: ctx.now,
     ...(opts.concurrency !== undefined ? { concurrency: opts.concurrency } : {}),
-    revision: () => ctx.store.rosterRevision(),
-    roster: async () => {
-      const done = stale.readStarted();
-      const r = await readRoster(ctx, client);
-      guilds = r.guilds;
-      done();
-      return r.targets;
-    },
     poll: (target, info) =>
       pollAccount(deps, target, info).then(
         () => ctx.metrics?.polls.inc({ outcome: "ok" }),
@@ -63,25 +61,21 @@ export function startJobs(ctx: Context, client: Client, opts: JobsOptions = {}):
         },
       ),
   });
-  scheduler.start();
+  live.start().catch((err) => log.error({ err }, "jobs: could not read the accounts to poll"));
 
   ctx.sessions.onDeadCookie((guildId, robloxId) => {
     if (!stopped) scheduler.pollSoon(`${guildId}:${robloxId}`);
   });
-  // A link, an unlink or a settings change in this process: read the roster again now.
-  // Until then its polls read the guild's settings from the store.
-  const unsubscribe = ctx.store.onChange((guildId) => {
-    stale.mark(guildId);
-    scheduler.refreshSoon();
-  });
-  const refresh = () => scheduler.refreshSoon();
-  client.on(Events.GuildCreate, refresh);
-  client.on(Events.ClientReady, refresh);
+  const joined = (guild: { id: string }) => live.changed(guild.id);
+  const ready = () => void live.readAll();
+  client.on(Events.GuildCreate, joined);
+  client.on(Events.GuildDelete, joined);
+  client.on(Events.ClientReady, ready);
 
   const wallClock = startWallClock(
     async () => {
       const now = ctx.now();
-      for (const { settings, targets } of guilds.values()) {
+      for (const { settings, targets } of live.guilds.values()) {
         const due = dueNow(settings, now);
         for (const t of targets) {
           if (due.quietEnded) scheduler.pollSoon(t.key);
@@ -98,9 +92,10 @@ export function startJobs(ctx: Context, client: Client, opts: JobsOptions = {}):
       if (stopped) return;
       stopped = true;
       await wallClock.stop();
-      unsubscribe();
-      client.off(Events.GuildCreate, refresh);
-      client.off(Events.ClientReady, refresh);
+      live.stop();
+      client.off(Events.GuildCreate, joined);
+      client.off(Events.GuildDelete, joined);
+      client.off(Events.ClientReady, ready);
       await scheduler.stop(opts.stopGraceMs ?? 5_000);
       log.info(scheduler.stats, "jobs: watchers stopped");
     },

@@ -1,7 +1,8 @@
 /**
  * Posting alerts with the discord.js client (`channel.send`). Alerts wait in the account's state
  * (outbox) until Discord took them: one that cannot be posted is logged and retried next interval,
- * in order, never dropped (beyond OUTBOX_MAX, the oldest goes, logged). The message nonce is the
+ * in order, never dropped (beyond the account's share of its guild's bound, the oldest goes,
+ * logged). The message nonce is the
  * alert's id with enforce_nonce, so a post retried after a crash is not doubled by Discord.
  */
 import {
@@ -18,12 +19,31 @@ import { type AccountState, OUTBOX_MAX, type OutMessage } from "./state.js";
 
 export const CHART_FILE = "weekly.png";
 
-/** Adds alerts to the outbox (bounded). */
-export function enqueue(state: AccountState, messages: readonly OutMessage[], log: Logger): void {
-  if (messages.length === 0) return;
+/**
+ * Alerts one guild may have waiting across all its accounts (a guild whose channel stopped taking
+ * posts must not grow the store and every poll without bound, whatever its number of accounts).
+ */
+export const GUILD_OUTBOX_MAX = 100;
+/** Each account keeps at least this many waiting, however many accounts its guild has. */
+export const OUTBOX_MIN = 5;
+
+/** How many alerts one account may keep waiting when its guild has `accounts` accounts. */
+export function outboxShare(accounts: number): number {
+  const n = Math.max(1, Math.floor(accounts));
+  return Math.max(OUTBOX_MIN, Math.min(OUTBOX_MAX, Math.floor(GUILD_OUTBOX_MAX / n)));
+}
+
+/** Adds alerts to the outbox, keeping the newest `max` (default: a one-account guild's share). */
+export function enqueue(
+  state: AccountState,
+  messages: readonly OutMessage[],
+  log: Logger,
+  max: number = outboxShare(1),
+): void {
+  if (messages.length === 0 && state.outbox.length <= max) return;
   const all = [...state.outbox, ...messages];
-  if (all.length > OUTBOX_MAX) {
-    const dropped = all.splice(0, all.length - OUTBOX_MAX);
+  if (all.length > max) {
+    const dropped = all.splice(0, all.length - max);
     log.warn(
       { dropped: dropped.map((m) => m.kind) },
       "jobs: too many alerts waiting to be posted; dropped the oldest",

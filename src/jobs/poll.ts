@@ -13,7 +13,7 @@ import { ModeratedError, UnauthenticatedError } from "../roblox/index.js";
 import type { GuildSettings } from "../store/index.js";
 import { watchConnections } from "./connections.js";
 import { diffCookie } from "./cookie.js";
-import { enqueue } from "./outbox.js";
+import { enqueue, outboxShare } from "./outbox.js";
 import { deliver, loadState } from "./persist.js";
 import { watchPresence } from "./presence.js";
 import { diffDigest } from "./quiet.js";
@@ -32,9 +32,11 @@ export interface PollDeps {
   budgetMs: number;
   /**
    * The guild's settings as the roster last read them; undefined (→ read from the store) for a
-   * guild changed in this process since (see stale.ts).
+   * guild changed in this process whose re-read has not finished (see roster.ts).
    */
   settingsOf?: (guildId: string) => GuildSettings | undefined;
+  /** How many accounts the guild has (its alerts waiting are bounded per guild: outbox.ts). */
+  accountsOf?: (guildId: string) => number | undefined;
 }
 
 /** The budget of one poll: most of the interval, within 5–30 s. */
@@ -115,7 +117,7 @@ export async function pollAccount(deps: PollDeps, target: Target, info: PollInfo
     out.length = 0;
     out.push(...keep);
   }
-  enqueue(state, out, log);
+  enqueue(state, out, log, outboxShare(deps.accountsOf?.(guildId) ?? 1));
   const posted = await deliver(ctx, client, guildId, robloxId, settings, loaded, log);
   if (posted > 0) log.debug({ posted }, "jobs: alerts posted");
 }

@@ -115,63 +115,38 @@ describe("Scheduler", () => {
     expect(after).not.toContain("1:1");
   });
 
-  it("reads the roster again only when the revision moved (and on its slow period)", async () => {
-    let rev: string | undefined;
-    let reads = 0;
-    let roster = [target(1)];
-    const polled = new Set<string>();
+  it("setGuild arms and disarms one guild's accounts, leaving the other guilds' timers and cycles alone", async () => {
+    const seen: { key: string; cycle: number }[] = [];
     const s = new Scheduler({
       intervalMs: 40,
-      rosterEveryMs: 60_000,
-      revision: async () => rev,
-      revisionEveryMs: 10,
+      concurrency: 16,
       logger: silentLogger(),
-      roster: async () => {
-        reads++;
-        return roster;
-      },
-      poll: async (t) => {
-        polled.add(t.key);
+      poll: async (t, info) => {
+        seen.push({ key: t.key, cycle: info.cycle });
       },
     });
-    s.start();
-    await sleep(120);
-    expect(reads).toBe(1);
-    expect([...polled]).toEqual(["1:1"]);
-    // another process links an account: the revision moves, the roster is read once more
-    roster = [target(1), target(2)];
-    rev = "r2";
-    await until(() => polled.has("1:2"));
-    expect(reads).toBe(2);
-    expect(polled.has("1:2")).toBe(true);
-    await s.stop();
-  });
-
-  it("a failed roster read is retried at the next revision check, though the revision did not move", async () => {
-    let reads = 0;
-    const polled = new Set<string>();
-    const s = new Scheduler({
-      intervalMs: 40,
-      rosterEveryMs: 60_000,
-      revision: async () => "r1",
-      revisionEveryMs: 10,
-      logger: silentLogger(),
-      roster: async () => {
-        reads++;
-        if (reads === 2) throw new Error("store down");
-        return reads === 1 ? [target(1)] : [target(1), target(2)];
-      },
-      poll: async (t) => {
-        polled.add(t.key);
-      },
+    const g = (guildId: string, i: number): Target => ({
+      key: `${guildId}:${i}`,
+      guildId,
+      robloxId: String(i),
     });
     s.start();
-    await sleep(60);
-    expect(reads).toBe(1);
-    s.refreshSoon(); // e.g. a guild joined; this read fails
-    await until(() => polled.has("1:2"));
-    expect(reads).toBe(3);
-    expect(polled.has("1:2")).toBe(true);
+    s.setGuild("1", [g("1", 1)]);
+    s.setGuild("2", [g("2", 1), g("2", 2)]);
+    await until(() => seen.filter((e) => e.key === "2:2").length >= 2);
+    expect([...s.guilds()].sort()).toEqual(["1", "2"]);
+    s.setGuild("2", [g("2", 1)]);
+    s.setGuild("1", [g("1", 1), g("1", 3)]);
+    const cut = seen.length;
+    await until(() => seen.slice(cut).filter((e) => e.key === "1:3").length >= 2);
+    const after = seen.slice(cut);
+    expect(after.some((e) => e.key === "2:2")).toBe(false);
+    // 1:1 and 2:1 kept their timers: their cycles go on counting, not from 0 again.
+    expect(after.filter((e) => e.key === "1:1").every((e) => e.cycle > 0)).toBe(true);
+    expect(after.filter((e) => e.key === "2:1").every((e) => e.cycle > 0)).toBe(true);
+    s.setGuild("1", []);
+    expect([...s.guilds()]).toEqual(["2"]);
+    expect(s.stats.accounts).toBe(1);
     await s.stop();
   });
 

@@ -29,23 +29,17 @@ export interface SchedulerOptions {
    * two seconds of Roblox time per interval (2 × accounts ÷ interval in s), within 16–256.
    */
   concurrency?: number;
-  /** How often the list of accounts is read again whatever the revision says (default 10 min). */
+  /** With `roster`: how often the whole list of accounts is read again (default 10 min). */
   rosterEveryMs?: number;
-  /**
-   * A cheap value that changes when the roster may have (the store's roster revision): read every
-   * `revisionEveryMs` (default: the interval, within 1–5 s), and the roster is read again when it
-   * differs from the value seen before the last read.
-   */
-  revision?: () => Promise<string | undefined>;
-  revisionEveryMs?: number;
   logger: Logger;
-  roster: () => Promise<Target[]>;
+  /**
+   * The whole list of accounts, read at start and every `rosterEveryMs`. Without it the owner
+   * keeps the scheduler's accounts up to date guild by guild with `setGuild` (src/jobs/roster.ts).
+   */
+  roster?: () => Promise<Target[]>;
   poll: (target: Target, info: PollInfo) => Promise<void>;
   now?: () => number;
 }
-
-/** The revision recorded when a roster read failed, or the revision could not be read. */
-const FAILED = "\u0000failed";
 
 interface Armed {
   target: Target;
@@ -55,12 +49,14 @@ interface Armed {
 }
 
 export class Scheduler {
-  readonly #o: Required<Omit<SchedulerOptions, "rosterEveryMs" | "concurrency" | "revision">> & {
+  readonly #o: Required<Omit<SchedulerOptions, "rosterEveryMs" | "concurrency" | "roster">> & {
     rosterEveryMs: number;
     concurrency: number | undefined;
-    revision: (() => Promise<string | undefined>) | undefined;
+    roster: (() => Promise<Target[]>) | undefined;
   };
   readonly #armed = new Map<string, Armed>();
+  /** The armed keys of each guild (setGuild replaces one guild's without looking at the others). */
+  readonly #byGuild = new Map<string, Set<string>>();
   readonly #busy = new Map<string, Promise<void>>();
   readonly #soon = new Set<string>();
   readonly #cycles = new Map<string, number>();
@@ -69,8 +65,6 @@ export class Scheduler {
   #running = 0;
   #stopped = false;
   #rosterTimer: NodeJS.Timeout | undefined;
-  #revisionTimer: NodeJS.Timeout | undefined;
-  #revision: string | undefined;
   #refreshing: Promise<void> | undefined;
   #refreshAgain = false;
   #lastPollAt: number | undefined;
@@ -85,30 +79,36 @@ export class Scheduler {
       now: Date.now,
       ...opts,
       concurrency: opts.concurrency,
-      revision: opts.revision,
+      roster: opts.roster,
       intervalMs,
       rosterEveryMs: opts.rosterEveryMs ?? 600_000,
-      revisionEveryMs: opts.revisionEveryMs ?? Math.min(5_000, Math.max(1_000, intervalMs)),
     };
   }
 
   start(): void {
+    if (!this.#o.roster) return;
     this.refreshSoon();
     this.#rosterTimer = setInterval(() => this.refreshSoon(), this.#o.rosterEveryMs);
     this.#rosterTimer.unref();
-    const revision = this.#o.revision;
-    if (revision) {
-      this.#revisionTimer = setInterval(() => {
-        if (this.#refreshing) return;
-        revision().then(
-          (r) => {
-            if (r !== this.#revision) this.refreshSoon();
-          },
-          (err) => this.#o.logger.warn({ err }, "jobs: could not read the roster revision"),
-        );
-      }, this.#o.revisionEveryMs);
-      this.#revisionTimer.unref();
+  }
+
+  /**
+   * The accounts of one guild are now `targets` (none: the guild is no longer polled). Accounts
+   * already armed keep their timers and cycle counts; the other guilds are not looked at.
+   */
+  setGuild(guildId: string, targets: readonly Target[]): void {
+    if (this.#stopped) return;
+    const keep = new Set<string>();
+    for (const t of targets) {
+      keep.add(t.key);
+      if (!this.#armed.has(t.key)) this.#arm(t, this.#o.now());
     }
+    for (const key of this.#byGuild.get(guildId) ?? []) if (!keep.has(key)) this.#disarm(key);
+  }
+
+  /** The guilds that have accounts armed. */
+  guilds(): IterableIterator<string> {
+    return this.#byGuild.keys();
   }
 
   /** The in-flight bound now (fixed, or following the number of accounts). */
@@ -128,17 +128,15 @@ export class Scheduler {
     };
   }
 
-  /** Reads the account list again now (coalesced with a refresh already running). */
+  /** Reads the account list again now (coalesced with a refresh already running; needs `roster`). */
   refreshSoon(): void {
-    if (this.#stopped) return;
+    if (this.#stopped || !this.#o.roster) return;
     if (this.#refreshing) {
       this.#refreshAgain = true;
       return;
     }
     this.#refreshing = this.#refresh()
       .catch((err) => {
-        // No revision matches this: the next revision check (≤ 5 s) reads the roster again.
-        this.#revision = FAILED;
         this.#o.logger.error({ err }, "jobs: could not read the accounts to poll");
       })
       .finally(() => {
@@ -156,22 +154,25 @@ export class Scheduler {
   }
 
   async #refresh(): Promise<void> {
-    // Read before the roster: a change made during the read is seen at the next check.
-    const revision = await this.#o.revision?.().catch(() => FAILED);
-    const targets = await this.#o.roster();
+    const targets = (await this.#o.roster?.()) ?? [];
     if (this.#stopped) return;
-    this.#revision = revision;
     const keep = new Set<string>();
     for (const t of targets) {
       keep.add(t.key);
       if (!this.#armed.has(t.key)) this.#arm(t, this.#o.now());
     }
-    for (const [key, a] of this.#armed) {
-      if (keep.has(key)) continue;
-      clearTimeout(a.timer);
-      this.#armed.delete(key);
-      this.#cycles.delete(key);
-    }
+    for (const key of [...this.#armed.keys()]) if (!keep.has(key)) this.#disarm(key);
+  }
+
+  #disarm(key: string): void {
+    const a = this.#armed.get(key);
+    if (!a) return;
+    clearTimeout(a.timer);
+    this.#armed.delete(key);
+    this.#cycles.delete(key);
+    const keys = this.#byGuild.get(a.target.guildId);
+    keys?.delete(key);
+    if (keys?.size === 0) this.#byGuild.delete(a.target.guildId);
   }
 
   #arm(target: Target, after: number): void {
@@ -181,6 +182,9 @@ export class Scheduler {
     const timer = setTimeout(() => this.#tick(target.key), Math.max(0, at - now()));
     timer.unref();
     this.#armed.set(target.key, { target, offset, at, timer });
+    const keys = this.#byGuild.get(target.guildId) ?? new Set<string>();
+    keys.add(target.key);
+    this.#byGuild.set(target.guildId, keys);
   }
 
   #tick(key: string): void {
@@ -264,9 +268,9 @@ export class Scheduler {
     if (this.#stopped) return;
     this.#stopped = true;
     clearInterval(this.#rosterTimer);
-    clearInterval(this.#revisionTimer);
     for (const a of this.#armed.values()) clearTimeout(a.timer);
     this.#armed.clear();
+    this.#byGuild.clear();
     for (const w of this.#waiting.splice(0)) w(false);
     const all = Promise.allSettled([...this.#busy.values(), this.#refreshing]);
     const wait = (ms: number) =>

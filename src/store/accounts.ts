@@ -12,6 +12,8 @@ import { type Binding, type KeyRing, open, type SecretPurpose, seal } from "./cr
 import { StoreError } from "./errors.js";
 import { checkId, ID, K } from "./keys.js";
 import type { KeyedLock } from "./lock.js";
+import { openNative, type Sets } from "./native.js";
+import { listKeys } from "./scan.js";
 
 const healthSchema = z.object({ state: z.enum(["ok", "dead"]), since: z.string().optional() });
 export type Health = z.infer<typeof healthSchema>;
@@ -34,6 +36,27 @@ const indexSchema = z.object({ ids: z.array(z.string().regex(ID)), default: z.st
 type AccountIndex = z.infer<typeof indexSchema>;
 const guildsSchema = z.array(z.string().regex(ID));
 
+/**
+ * Native sets (native.ts), one atomic add or remove per change, so concurrent writers in several
+ * processes never lose a member: the guilds that have linked accounts (what the watchers poll),
+ * and per Roblox account the guilds that link it (the shared-cookie warning, in one read).
+ * Both are kept a superset of the truth: a member is added before the index is written (a crash
+ * in between leaves an extra member, which readers skip and start-up reconciliation removes)
+ * and again after it (so an unlink racing a link of the same guild cannot remove it for good).
+ */
+export const GUILD_SET = "guilds";
+export const linkedSet = (robloxId: string) => `linked:${robloxId}`;
+/** Member of the "meta" set once the reverse index was built from the account indexes. */
+const LINKED_BUILT = "linked-v1";
+
+/** `/roblox link` past MAX_ACCOUNTS_PER_GUILD: nothing was stored. */
+export class AccountLimitError extends StoreError {
+  constructor(readonly limit: number) {
+    super(`the guild already has ${limit} linked accounts`);
+    this.name = "AccountLimitError";
+  }
+}
+
 /** The stored row (cookie and tracker are sealed envelopes, never plaintext) plus the default flag. */
 export type AccountRecord = StoredAccount & { isDefault: boolean };
 
@@ -49,6 +72,8 @@ export interface LinkInput {
   cookie: string;
   /** Kept from the previous link when omitted. */
   tracker?: string;
+  /** Refuse (AccountLimitError) a new account when the guild already has this many; re-links pass. */
+  maxAccounts?: number;
 }
 
 export interface Secrets {
@@ -61,11 +86,28 @@ export interface Deps {
   ring: KeyRing;
   lock: KeyedLock;
   logger: Logger;
+  /** The store's native sets (default: opened from `keyv` on first use). */
+  sets?: Sets;
   /** Called after the guild's set of accounts changed (link, re-link, unlink). */
   changed?: (guildId: string) => Promise<void>;
 }
 
 export type Accounts = ReturnType<typeof createAccounts>;
+
+/** The native sets of `keyv`, opened on first use (for scripts that build accounts on a bare Keyv). */
+function lazySets(keyv: Keyv): Sets {
+  let native: ReturnType<typeof openNative> | undefined;
+  const get = async () => {
+    native ??= openNative(keyv);
+    return (await native).sets;
+  };
+  return {
+    add: async (n, m) => (await get()).add(n, m),
+    remove: async (n, m) => (await get()).remove(n, m),
+    members: async (n) => (await get()).members(n),
+    clear: async (n) => (await get()).clear(n),
+  };
+}
 
 const bind = (a: { guildId: string; robloxId: string }, purpose: SecretPurpose): Binding => ({
   guildId: a.guildId,
@@ -73,7 +115,8 @@ const bind = (a: { guildId: string; robloxId: string }, purpose: SecretPurpose):
   purpose,
 });
 
-export function createAccounts({ keyv, ring, lock, logger, changed = async () => {} }: Deps) {
+export function createAccounts({ keyv, ring, lock, logger, changed = async () => {}, ...deps }: Deps) {
+  const sets = deps.sets ?? lazySets(keyv);
   async function readIndex(guildId: string): Promise<AccountIndex> {
     const raw = await keyv.get(K.accountIndex(guildId));
     if (raw === undefined) return { ids: [] };
@@ -101,15 +144,14 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
     return index.default !== undefined && index.ids.includes(index.default) ? index.default : index.ids[0];
   }
 
-  async function updateGuilds(fn: (ids: string[]) => string[]): Promise<void> {
-    await lock.run(K.guilds(), async () => {
-      const parsed = guildsSchema.safeParse((await keyv.get(K.guilds())) ?? []);
-      const before = parsed.success ? parsed.data : [];
-      const after = fn([...before]);
-      if (after.length !== before.length || after.some((g, i) => g !== before[i])) {
-        await keyv.set(K.guilds(), after);
-      }
-    });
+  /**
+   * After removing `guildId` from a set: if the guild's index says it belongs there after all (a
+   * link of the same guild ran meanwhile), add it back. Called under the guild's lock.
+   */
+  async function recheck(guildId: string, robloxId?: string): Promise<void> {
+    const index = await readIndex(guildId);
+    if (index.ids.length > 0) await sets.add(GUILD_SET, guildId);
+    if (robloxId !== undefined && index.ids.includes(robloxId)) await sets.add(linkedSet(robloxId), guildId);
   }
 
   /** The ids of the guild's linked accounts (one read: the guild's index). */
@@ -151,11 +193,17 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
     checkId(input.guildId, "guildId");
     checkId(input.robloxId, "robloxId");
     const { guildId, robloxId } = input;
-    // Indexes first, row last: a crash in between leaves an index entry without a row (skipped
-    // on read, cleaned by remove/deleteGuild), never a sealed cookie that no index points to.
-    await updateGuilds((ids) => (ids.includes(guildId) ? ids : [...ids, guildId]));
+    // Sets and index first, row last: a crash in between leaves an index entry without a row
+    // (skipped on read, cleaned by remove/deleteGuild), never a sealed cookie no index points to.
     const linked = await lock.run(K.accountIndex(guildId), async () => {
       const old = await readRow(guildId, robloxId);
+      const before = await readIndex(guildId);
+      const max = input.maxAccounts;
+      if (max !== undefined && !before.ids.includes(robloxId) && before.ids.length >= max) {
+        throw new AccountLimitError(max);
+      }
+      await sets.add(GUILD_SET, guildId);
+      await sets.add(linkedSet(robloxId), guildId);
       const tracker =
         input.tracker !== undefined && input.tracker !== ""
           ? seal(ring, input.tracker, bind(input, "tracker"))
@@ -173,11 +221,15 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
         cookie: seal(ring, input.cookie, bind(input, "cookie")),
         ...(tracker !== undefined ? { tracker } : {}),
       };
-      const index = await readIndex(guildId);
+      const index = before;
       const ids = index.ids.includes(robloxId) ? index.ids : [...index.ids, robloxId];
       const def = index.default !== undefined && ids.includes(index.default) ? index.default : ids[0];
       const next: AccountIndex = { ids, default: def };
-      if (ids !== index.ids || def !== index.default) await keyv.set(K.accountIndex(guildId), next);
+      if (ids !== index.ids || def !== index.default) {
+        await keyv.set(K.accountIndex(guildId), next);
+        await sets.add(GUILD_SET, guildId);
+        await sets.add(linkedSet(robloxId), guildId);
+      }
       await keyv.set(K.account(guildId, robloxId), row);
       return { account: view(row, next), created: old === undefined };
     });
@@ -187,7 +239,7 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
 
   /** Removes the account (and its sealed cookie); the default moves to another account if any. */
   async function remove(guildId: string, robloxId: string): Promise<boolean> {
-    const { existed, empty } = await lock.run(K.accountIndex(guildId), async () => {
+    const existed = await lock.run(K.accountIndex(guildId), async () => {
       const index = await readIndex(guildId);
       const existed = (await keyv.delete(K.account(guildId, robloxId))) || index.ids.includes(robloxId);
       const ids = index.ids.filter((id) => id !== robloxId);
@@ -196,9 +248,11 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
         const def = index.default !== undefined && ids.includes(index.default) ? index.default : ids[0];
         await keyv.set(K.accountIndex(guildId), { ids, default: def });
       }
-      return { existed, empty: ids.length === 0 };
+      await sets.remove(linkedSet(robloxId), guildId);
+      if (ids.length === 0) await sets.remove(GUILD_SET, guildId);
+      await recheck(guildId, robloxId);
+      return existed;
     });
-    if (empty) await updateGuilds((ids) => ids.filter((g) => g !== guildId));
     if (existed) await changed(guildId);
     return existed;
   }
@@ -252,19 +306,64 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
     });
   }
 
+  /** The guilds that have linked accounts (one read of the guild set). */
   async function listGuildIds(): Promise<string[]> {
-    const r = guildsSchema.safeParse((await keyv.get(K.guilds())) ?? []);
-    if (!r.success) logger.warn({ key: K.guilds() }, "store: corrupt guild index, treated as empty");
-    return r.success ? r.data : [];
+    return sets.members(GUILD_SET);
   }
 
-  /** Guilds that have this Roblox account linked (to warn about shared cookies). */
+  /** Guilds that have this Roblox account linked (to warn about shared cookies): one read. */
   async function guildsLinking(robloxId: string): Promise<string[]> {
-    const guilds = await listGuildIds();
-    const hits = await Promise.all(
-      guilds.map(async (g) => ((await readIndex(g)).ids.includes(robloxId) ? g : null)),
+    return sets.members(linkedSet(robloxId));
+  }
+
+  /** Removes a guild that has no accounts left from the guild set (deleteGuild). */
+  async function forgetGuild(guildId: string): Promise<void> {
+    await lock.run(K.accountIndex(guildId), async () => {
+      await sets.remove(GUILD_SET, guildId);
+      await recheck(guildId);
+    });
+  }
+
+  /**
+   * Start-up: the sets follow the per-guild index keys. Guilds whose index exists join the guild
+   * set (a store written before the sets, or by an older version, and its one-list `guilds` key);
+   * members without an index leave it; the reverse index is built from the indexes once.
+   */
+  async function reconcile(): Promise<{ added: number; removed: number }> {
+    const indexed = new Set(
+      (await listKeys(keyv, "acct-index:"))
+        .map((k) => k.slice("acct-index:".length))
+        .filter((g) => ID.test(g)),
     );
-    return hits.filter((g): g is string => g !== null);
+    const legacy = guildsSchema.safeParse((await keyv.get(K.guilds())) ?? []);
+    const legacyIds = legacy.success ? legacy.data : [];
+    const listed = new Set(await sets.members(GUILD_SET));
+    let added = 0;
+    let removed = 0;
+    for (const g of new Set([...indexed, ...legacyIds])) {
+      if (listed.has(g)) continue;
+      if (!indexed.has(g) && (await readIndex(g)).ids.length === 0) continue;
+      await sets.add(GUILD_SET, g);
+      added++;
+    }
+    for (const g of listed) {
+      if (indexed.has(g)) continue;
+      // Not listed among the index keys: remove it only if its index is really empty.
+      await lock.run(K.accountIndex(g), async () => {
+        if ((await readIndex(g)).ids.length > 0) return;
+        await sets.remove(GUILD_SET, g);
+        await recheck(g);
+        removed++;
+      });
+    }
+    if (!(await sets.members("meta")).includes(LINKED_BUILT)) {
+      for (const g of await sets.members(GUILD_SET)) {
+        for (const id of (await readIndex(g)).ids) await sets.add(linkedSet(id), g);
+      }
+      await sets.add("meta", LINKED_BUILT);
+    }
+    if (legacyIds.length > 0 || legacy.success === false) await keyv.delete(K.guilds());
+    return { added, removed };
   }
 
   /** By id, then label, then username (both case-insensitive); the default when option is empty. */
@@ -297,7 +396,8 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
     guildsLinking,
     listGuildIds,
     resolve,
+    reconcile,
     /** Raw access for rotateAll and deleteGuild. */
-    internal: { readIndex, readRow, updateGuilds },
+    internal: { readIndex, readRow, forgetGuild },
   };
 }

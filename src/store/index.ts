@@ -14,17 +14,27 @@ import { describe, StoreError } from "./errors.js";
 import { checkId, K } from "./keys.js";
 import { openKeyv } from "./keyv.js";
 import { KeyedLock } from "./lock.js";
+import { type ChangeRead, openNative } from "./native.js";
 import { rotateAll as rotateKeyv } from "./rotate.js";
 import { listKeys, sweepExpired } from "./scan.js";
 import { createSettings } from "./settings.js";
 
-export type { AccountRecord, Accounts, Health, LinkInput, Secrets, StoredAccount } from "./accounts.js";
+export {
+  AccountLimitError,
+  type AccountRecord,
+  type Accounts,
+  type Health,
+  type LinkInput,
+  type Secrets,
+  type StoredAccount,
+} from "./accounts.js";
 export type { AlertState } from "./alert-state.js";
 export type { Audit, AuditEntry, AuditInput } from "./audit.js";
 export { type Binding, CryptoError, createKeyRing, type KeyRing } from "./crypto.js";
 export type { Cursors } from "./cursors.js";
 export { StoreError } from "./errors.js";
 export { openKeyv } from "./keyv.js";
+export type { Change, ChangeRead } from "./native.js";
 export type { RotationResult } from "./rotate.js";
 export {
   defaultSettings,
@@ -54,10 +64,17 @@ export async function createStore(opts: StoreOptions) {
   const keyv = await openKeyv(opts.url, opts.cwd === undefined ? {} : { cwd: opts.cwd });
   const { logger, keyring: ring } = opts;
   const lock = new KeyedLock();
+  const native = await openNative(keyv).catch(async (err) => {
+    await keyv.disconnect().catch(() => undefined);
+    throw new StoreError(`cannot prepare the store (${describe(err)})`, { cause: err });
+  });
+  /** This store instance, in the change log (a process skips the changes it wrote itself). */
+  const origin = randomBytes(6).toString("hex");
   const listeners = new Set<(guildId: string) => void>();
   const changed = async (guildId: string) => {
     try {
-      await keyv.set(K.rosterRevision(), `${Date.now().toString(36)}.${randomBytes(6).toString("hex")}`);
+      // One entry per change: other processes apply it to that guild alone (src/jobs/roster.ts).
+      await native.changes.append({ guildId, origin });
     } catch (err) {
       logger.warn({ err: describe(err) }, "store: could not record the change for other processes");
     }
@@ -69,7 +86,7 @@ export async function createStore(opts: StoreOptions) {
       }
     }
   };
-  const accounts = createAccounts({ keyv, ring, lock, logger, changed });
+  const accounts = createAccounts({ keyv, ring, lock, logger, changed, sets: native.sets });
   const settings = createSettings({ keyv, lock, logger, defaultTimeZone: opts.defaultTimeZone, changed });
   const alertState = createAlertState({ keyv, lock, logger });
   const audit = createAudit({ keyv, lock, logger });
@@ -83,6 +100,12 @@ export async function createStore(opts: StoreOptions) {
     }
   };
   await sweep();
+  try {
+    const r = await accounts.reconcile();
+    if (r.added + r.removed > 0) logger.info(r, "store: guild set reconciled with the account indexes");
+  } catch (err) {
+    logger.warn({ err: describe(err) }, "store: could not reconcile the guild set; it is used as it is");
+  }
   const sweeper = setInterval(() => void sweep(), SWEEP_EVERY_MS);
   sweeper.unref();
 
@@ -100,16 +123,25 @@ export async function createStore(opts: StoreOptions) {
     return existed;
   }
 
-  /** Everything of one guild (when the bot leaves it): cookies, settings, state, audit. */
+  /**
+   * Everything of one guild (when the bot leaves it): cookies, settings, state, audit. Found
+   * through the guild's own index keys (a few reads, whatever the size of the store); on SQLite
+   * a range read of the guild's key prefixes also catches rows an index lost.
+   */
   async function deleteGuild(guildId: string): Promise<void> {
     checkId(guildId, "guildId");
     const ids = new Set((await accounts.internal.readIndex(guildId)).ids);
-    for (const key of await listKeys(keyv, `acct:${guildId}:`)) ids.add(key.slice(`acct:${guildId}:`.length));
+    if (native.kind === "sqlite") {
+      for (const key of await listKeys(keyv, `acct:${guildId}:`))
+        ids.add(key.slice(`acct:${guildId}:`.length));
+    }
     for (const id of ids) await accounts.remove(guildId, id);
     await keyv.delete(K.accountIndex(guildId));
-    await accounts.internal.updateGuilds((g) => g.filter((x) => x !== guildId));
+    await accounts.internal.forgetGuild(guildId);
     await alertState.deleteGuild(guildId);
-    for (const key of await listKeys(keyv, `state:${guildId}:`)) await keyv.delete(key);
+    if (native.kind === "sqlite") {
+      for (const key of await listKeys(keyv, `state:${guildId}:`)) await keyv.delete(key);
+    }
     await settings.remove(guildId);
     await audit.remove(guildId);
   }
@@ -150,14 +182,19 @@ export async function createStore(opts: StoreOptions) {
     deleteGuild,
     ping,
     close,
-    /** A value that changes whenever any process sharing the store links, unlinks or changes settings. */
-    rosterRevision: async (): Promise<string | undefined> => {
-      const v = await keyv.get(K.rosterRevision());
-      return typeof v === "string" ? v : undefined;
+    /**
+     * The log of changes (link, re-link, unlink, settings) by every process sharing the store:
+     * `head()` is where to start reading; `read(cursor)` gives what came after it.
+     */
+    changes: {
+      head: (): Promise<string> => native.changes.head(),
+      read: (after: string, limit?: number): Promise<ChangeRead> => native.changes.read(after, limit),
+      /** This instance's name in the log (its own entries carry it). */
+      origin,
     },
     /**
      * Calls `fn(guildId)` after this process linked, re-linked or unlinked an account or changed a
-     * guild's settings (the scheduler reads its roster again). Returns the unsubscribe function.
+     * guild's settings (the roster reads that guild again). Returns the unsubscribe function.
      */
     onChange(fn: (guildId: string) => void): () => void {
       listeners.add(fn);

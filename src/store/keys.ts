@@ -1,6 +1,5 @@
 /** Key layout inside the Keyv namespace "roguard" (one place, so deleteGuild misses nothing). */
 export const K = {
-  guilds: () => "guilds",
   accountIndex: (guildId: string) => `acct-index:${guildId}`,
   account: (guildId: string, robloxId: string) => `acct:${guildId}:${robloxId}`,
   settings: (guildId: string) => `settings:${guildId}`,
@@ -8,8 +7,8 @@ export const K = {
   state: (guildId: string, robloxId: string) => `state:${guildId}:${robloxId}`,
   audit: (guildId: string) => `audit:${guildId}`,
   cursor: (key: string) => `cursor:${key}`,
-  /** Changes on every link, unlink and settings change, by any process sharing the store. */
-  rosterRevision: () => "roster-rev",
+  /** Before the native guild set (native.ts): one list of guild ids, read once to migrate. */
+  guilds: () => "guilds",
 };
 
 export const ID = /^\d{1,20}$/;

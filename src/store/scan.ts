@@ -19,16 +19,59 @@ function sqlAdapter(keyv: Keyv): SqlAdapter | undefined {
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Keys (without the namespace) that start with `prefix`; [] when the adapter cannot list. */
+/** The first string after every string that starts with `prefix` (for a range on the primary key). */
+function after(prefix: string): string {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  return prefix.slice(0, -1) + String.fromCharCode(last + 1);
+}
+
+interface RedisScanner {
+  sendCommand<T = unknown>(args: string[]): Promise<T>;
+}
+
+async function redisClient(keyv: Keyv): Promise<RedisScanner | undefined> {
+  const s = keyv.store as { getClient?: () => Promise<unknown>; namespace?: unknown } | undefined;
+  if (!s || typeof s.getClient !== "function") return undefined;
+  const c = (await s.getClient()) as Partial<RedisScanner> | undefined;
+  return c && typeof c.sendCommand === "function" ? (c as RedisScanner) : undefined;
+}
+
+/**
+ * Keys (without the namespace) that start with `prefix`; [] when the adapter cannot list.
+ * SQLite: a range on the primary key (its index, not a table scan). Redis: SCAN for key names only
+ * (it walks the whole keyspace: start-up and rotate-keys use it, never a hot path).
+ */
 export async function listKeys(keyv: Keyv, prefix: string): Promise<string[]> {
   const sql = sqlAdapter(keyv);
   const ns = `${NAMESPACE}:`;
   if (sql) {
     const rows = await sql.query(
-      `SELECT key FROM ${sql.opts.table} WHERE key LIKE ? ESCAPE '\\'`,
-      `${likeEscape(ns + prefix)}%`,
+      `SELECT key FROM ${sql.opts.table} WHERE key >= ? AND key < ?`,
+      ns + prefix,
+      after(ns + prefix),
     );
     return rows.map((r) => String(r.key).slice(ns.length));
+  }
+  const redis = await redisClient(keyv).catch(() => undefined);
+  if (redis) {
+    // @keyv/redis stores Keyv's keys as `<namespace>::<key>`.
+    const base = `${NAMESPACE}::`;
+    const pattern = `${base}${prefix.replace(/[*?[\\\]]/g, (c) => `\\${c}`)}*`;
+    const out: string[] = [];
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.sendCommand<[string, string[]]>([
+        "SCAN",
+        cursor,
+        "MATCH",
+        pattern,
+        "COUNT",
+        "1000",
+      ]);
+      cursor = String(next);
+      for (const k of keys) out.push(String(k).slice(base.length));
+    } while (cursor !== "0");
+    return out;
   }
   if (typeof keyv.iterator === "function") {
     // A safety net only: the index keys remain the source of truth if iteration fails.

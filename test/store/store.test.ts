@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Store } from "../../src/store/index.js";
-import { openKeyv, StoreError } from "../../src/store/index.js";
+import { AccountLimitError, openKeyv, StoreError } from "../../src/store/index.js";
 import { canary, linkInput, openStore, tempDir } from "./helpers.js";
 
 let t: ReturnType<typeof tempDir>;
@@ -99,6 +99,20 @@ describe("accounts", () => {
     expect(await id("  ")).toBe("10");
     expect(await id("nobody")).toBeUndefined();
     expect(await store.accounts.resolve("2", undefined)).toBeUndefined();
+  });
+
+  it("maxAccounts refuses a new account past the cap (two at once: one passes), re-links pass", async () => {
+    await store.accounts.upsert({ ...linkInput("5", "50"), maxAccounts: 2 });
+    const both = await Promise.allSettled([
+      store.accounts.upsert({ ...linkInput("5", "51"), maxAccounts: 2 }),
+      store.accounts.upsert({ ...linkInput("5", "52"), maxAccounts: 2 }),
+    ]);
+    expect(both.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = both.find((r) => r.status === "rejected");
+    expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(AccountLimitError);
+    expect(await store.accounts.ids("5")).toHaveLength(2);
+    await store.accounts.upsert({ ...linkInput("5", "50"), maxAccounts: 2 });
+    expect(await store.accounts.ids("5")).toHaveLength(2);
   });
 
   it("guildsLinking and listGuildIds see every guild that linked an account", async () => {
@@ -200,21 +214,30 @@ describe("change notices", () => {
     expect(seen).toHaveLength(4);
   });
 
-  it("every change moves the roster revision that other processes sharing the store read", async () => {
+  it("every change is one entry of the change log that other processes sharing the store read", async () => {
     const other = await openStore(file);
     try {
-      const revs = [await other.rosterRevision()];
+      const start = await other.changes.head();
       await store.accounts.upsert(linkInput("1", "10"));
-      revs.push(await other.rosterRevision());
       await store.accounts.list("1");
       await store.accounts.setHealth("1", "10", { state: "dead" });
-      expect(await other.rosterRevision()).toBe(revs[1]);
-      await store.settings.update("1", { summaryTime: "07:00" });
-      revs.push(await other.rosterRevision());
+      await store.settings.update("2", { summaryTime: "07:00" });
+      await store.unlinkAccount("3", "10");
       await store.unlinkAccount("1", "10");
-      revs.push(await other.rosterRevision());
-      expect(revs[0]).toBeUndefined();
-      expect(new Set(revs).size).toBe(4);
+      const r = await other.changes.read(start);
+      expect(r.gap).toBe(false);
+      expect(r.changes).toEqual([
+        { guildId: "1", origin: store.changes.origin },
+        { guildId: "2", origin: store.changes.origin },
+        { guildId: "1", origin: store.changes.origin },
+      ]);
+      expect(store.changes.origin).not.toBe(other.changes.origin);
+      const next = await other.changes.read(r.cursor);
+      expect(next).toEqual({ changes: [], cursor: r.cursor, gap: false });
+      // A reader whose last entry was trimmed away is told to read everything again.
+      const sql = store.keyv.store as { query(q: string, ...p: unknown[]): Promise<unknown> };
+      await sql.query("DELETE FROM roguard_changes WHERE seq <= ?", Number(r.cursor));
+      expect((await other.changes.read(r.cursor)).gap).toBe(true);
     } finally {
       await other.close();
     }

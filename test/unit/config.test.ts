@@ -27,6 +27,7 @@ describe("parseConfig", () => {
     expect(c.logLevel).toBe("info");
     expect(c.tzDefault).toBe("UTC");
     expect(c.shards).toBe(1);
+    expect(c.maxAccountsPerGuild).toBe(10);
     expect(c.httpPort).toBeUndefined();
     expect(c.encryptionKey.length).toBe(32);
     expect(c.encryptionKeysPrevious).toEqual([]);
@@ -47,6 +48,7 @@ describe("parseConfig", () => {
       HTTP_PORT: "9100",
       TZ_DEFAULT: "Europe/Paris",
       SHARDS: "auto",
+      MAX_ACCOUNTS_PER_GUILD: "3",
     });
     expect(c).toMatchObject({
       discordClientId: "123",
@@ -58,6 +60,7 @@ describe("parseConfig", () => {
       httpPort: 9100,
       tzDefault: "Europe/Paris",
       shards: "auto",
+      maxAccountsPerGuild: 3,
     });
     expect(c.encryptionKeysPrevious).toHaveLength(2);
   });
@@ -73,6 +76,7 @@ describe("parseConfig", () => {
     [{ ...base, HTTP_PORT: "99999" }, "HTTP_PORT", /HTTP_PORT/],
     [{ ...base, TZ_DEFAULT: "Mars/Base" }, "TZ_DEFAULT", /IANA/],
     [{ ...base, SHARDS: "0" }, "SHARDS", /SHARDS/],
+    [{ ...base, MAX_ACCOUNTS_PER_GUILD: "0" }, "MAX_ACCOUNTS_PER_GUILD", /at least 1/],
     [{ ...base, DISCORD_API_URL: "not a url" }, "DISCORD_API_URL", /URL/],
     [{ ...base, ROBLOX_API_ORIGIN: "::" }, "ROBLOX_API_ORIGIN", /URL/],
     [{ ...base, DISCORD_GUILD_ID: "abc" }, "DISCORD_GUILD_ID", /numeric id/],

@@ -1,0 +1,393 @@
+/**
+ * Benchmark 6: a burst of new guilds, as a new operator meets it with plain `npm start` (no Node
+ * flags: no NODE_OPTIONS, no probe). The REAL bot (`node dist/index.js`) logged in to the fake
+ * Discord with N guilds, each with an alert channel; the simulator in its own process with 50 ms
+ * latency on every answer.
+ *   1. links: every guild runs `/roblox link` and submits the modal with its own account's
+ *      cookie, started at ~32 links/s (open loop);
+ *   2. configuration: every guild runs `/alerts channel` and 3 × `/alerts watch-add`, started at
+ *      ~64 commands/s;
+ *   3. steady polling every 10 s: after one interval (baselines), cheap commands (`/roblox
+ *      accounts`, `/alerts show`) one at a time in random guilds, time to the first callback.
+ * Peak RSS is the kernel's high-water mark of the bot process (/proc/<pid>/status VmHWM), CPU its
+ * user + system time (/proc/<pid>/stat) over each phase. Then, on the store the bot wrote, two
+ * store instances with a roster each (as two processes) count the SQL statements one change costs.
+ *
+ *   npx tsx bench/burst.ts --n=1000 [--entry=/path/to/dist/index.js]   one size, printed
+ */
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { commandData } from "../src/commands/index.js";
+import { LiveRoster } from "../src/jobs/roster.js";
+import type { Target } from "../src/jobs/scheduler.js";
+import type { Store } from "../src/store/index.js";
+import type { Json } from "../test/e2e/fake-discord/http.js";
+import { botDescription, openBenchStore, startBotWorld } from "./lib/bot-world.js";
+import type { Section } from "./lib/report.js";
+import { startSimProcess } from "./lib/sim-process.js";
+import { fmt, fmtInt, type Summary, summarize } from "./lib/stats.js";
+
+export interface BurstOptions {
+  size: number;
+  linksPerSecond: number;
+  commandsPerSecond: number;
+  pollIntervalSeconds: number;
+  latencyMs: number;
+  /** Cheap commands timed while polling runs. */
+  cheapCommands: number;
+  /** A compiled entry (a fresh build's dist/index.js, or another checkout's) run with plain node. */
+  entry?: string;
+  /** Name of what ran, for the report (e.g. a commit). */
+  label?: string;
+  log?: (line: string) => void;
+}
+
+export interface BurstResult {
+  size: number;
+  label: string | undefined;
+  entry: string | undefined;
+  peakRssMb: number;
+  links: { ok: number; failed: number; seconds: number; perSecond: number; ms: Summary };
+  config: { ok: number; failed: number; seconds: number; perSecond: number; ms: Summary };
+  cpuMsPerLink: number;
+  cpuMsPerCommand: number;
+  /** The same minus what polling alone costs per second (measured in phase 3), times the phase. */
+  cpuMsPerCommandNetOfPolling: number;
+  pollingCpuPct: number;
+  cheap: Summary;
+  cheapErrors: number;
+  /** SQL statements one change (a link + its alert channel) costs, in the writing process and in another. */
+  readsPerChange: { writer: number; other: number } | undefined;
+  startSeconds: number;
+}
+
+const CLK_TCK = 100;
+
+/** CPU time (ms) and peak RSS (MB) of a process, from /proc. */
+function procFigures(pid: number): { cpuMs: number; peakRssMb: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const cpuMs = ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+  return { cpuMs, peakRssMb: Number(hwm ?? 0) / 1024 };
+}
+
+/** Starts `run(i)` for i < count at `perSecond`, at most `inFlight` running; resolves when all ended. */
+async function paced(
+  count: number,
+  perSecond: number,
+  inFlight: number,
+  run: (i: number) => Promise<void>,
+): Promise<number> {
+  const t0 = performance.now();
+  const gap = 1000 / perSecond;
+  const running = new Set<Promise<void>>();
+  for (let i = 0; i < count; i++) {
+    const wait = t0 + i * gap - performance.now();
+    if (wait > 1) await sleep(wait);
+    while (running.size >= inFlight) await Promise.race(running);
+    const p = run(i).finally(() => running.delete(p));
+    running.add(p);
+  }
+  await Promise.all(running);
+  return (performance.now() - t0) / 1000;
+}
+
+/** Counts the SQL statements one store instance sends (SELECTs = reads). */
+function countReads(store: Store): { reads: number } {
+  const c = { reads: 0 };
+  const sql = store.keyv.store as { query: (q: string, ...p: unknown[]) => Promise<unknown> };
+  const query = sql.query;
+  sql.query = (q, ...p) => {
+    if (/^\s*SELECT/i.test(q)) c.reads++;
+    return query(q, ...p);
+  };
+  return c;
+}
+
+/** Two store instances with a roster each on the bot's store: the reads of one more guild's link + channel. */
+async function readsPerChange(storeUrl: string): Promise<{ writer: number; other: number }> {
+  const a = await openBenchStore(storeUrl);
+  const b = await openBenchStore(storeUrl);
+  const noop = (_g: string, _t: readonly Target[]) => undefined;
+  const { silentLogger } = await import("../src/logger.js");
+  const mk = (store: Store) =>
+    new LiveRoster({
+      store,
+      serves: () => true,
+      apply: noop,
+      logger: silentLogger(),
+      feedEveryMs: 3_600_000,
+    });
+  const ra = mk(a);
+  const rb = mk(b);
+  try {
+    await ra.start();
+    await rb.start();
+    const ca = countReads(a);
+    const cb = countReads(b);
+    const guildId = "990000000000000001";
+    await a.accounts.upsert({
+      guildId,
+      robloxId: "42",
+      robloxName: "Bench",
+      displayName: "Bench",
+      linkedBy: "1",
+      cookie: "_|WARNING:-bench",
+    });
+    await a.settings.update(guildId, { alertChannelId: "43" });
+    await ra.refresh(guildId);
+    await rb.follow();
+    if (!rb.guilds.has(guildId)) throw new Error("the other roster did not learn of the change");
+    return { writer: ca.reads, other: cb.reads };
+  } finally {
+    ra.stop();
+    rb.stop();
+    await a.close();
+    await b.close();
+  }
+}
+
+export async function runBurst(o: BurstOptions): Promise<BurstResult> {
+  const log = o.log ?? (() => undefined);
+  const sim = await startSimProcess({ latencyMs: o.latencyMs, log: false });
+  try {
+    const bulk = await sim.control<{ ids: number[]; cookies: string[]; friendIds: number[] }>(
+      "POST",
+      "bulk-accounts",
+      { count: o.size, watchedFriends: 3 },
+    );
+    const world = await startBotWorld({
+      simOrigin: sim.origin,
+      prepare: false,
+      accounts: bulk.ids.map((id, i) => ({ robloxId: id, cookie: bulk.cookies[i]! })),
+    });
+    try {
+      const { fake } = world;
+      fake.registerCommands(commandData() as unknown as Json[]);
+      const bot = await world.startBot({
+        pollIntervalSeconds: o.pollIntervalSeconds,
+        ...(o.entry ? { entry: o.entry } : {}),
+        readyTimeoutMs: 300_000,
+      });
+      try {
+        const cpu0 = procFigures(bot.pid).cpuMs;
+
+        // 1. links
+        const linkMs: number[] = [];
+        let linkFailed = 0;
+        const linkSeconds = await paced(o.size, o.linksPerSecond, 512, async (i) => {
+          const l = world.links[i]!;
+          const t0 = performance.now();
+          try {
+            const shown = await fake.runCommand({ name: "roblox", subcommand: "link", guildId: l.guildId });
+            await shown.waitForModal(60_000);
+            const submit = await fake.submitModal({
+              customId: "roblox-link",
+              from: shown,
+              fields: { cookie: bulk.cookies[i]!, tracker: "", label: "" },
+            });
+            const m = await submit.waitForFinal({ timeoutMs: 120_000 });
+            if (!/Linked \*\*/.test(m.content ?? "")) throw new Error(m.content ?? "no content");
+            linkMs.push(performance.now() - t0);
+          } catch (err) {
+            if (linkFailed++ < 3) log(`  link ${i} failed: ${String(err).slice(0, 300)}`);
+          }
+        });
+        const cpu1 = procFigures(bot.pid).cpuMs;
+        log(
+          `  ${o.size} links in ${linkSeconds.toFixed(1)} s (${linkFailed} failed), bot CPU ${((cpu1 - cpu0) / o.size).toFixed(2)} ms/link`,
+        );
+
+        // 2. configuration: /alerts channel, then 3 × /alerts watch-add per guild
+        const cmdMs: number[] = [];
+        let cmdFailed = 0;
+        const friends = bulk.friendIds.slice(0, 3);
+        const configSeconds = await paced(o.size * 4, o.commandsPerSecond, 512, async (k) => {
+          const l = world.links[Math.floor(k / 4)]!;
+          const j = k % 4;
+          const t0 = performance.now();
+          try {
+            const h =
+              j === 0
+                ? await fake.runCommand({
+                    name: "alerts",
+                    subcommand: "channel",
+                    guildId: l.guildId,
+                    options: { channel: l.channelId },
+                  })
+                : await fake.runCommand({
+                    name: "alerts",
+                    subcommand: "watch-add",
+                    guildId: l.guildId,
+                    options: { user: String(friends[j - 1]) },
+                  });
+            const m = await h.waitForFinal({ timeoutMs: 120_000 });
+            if (/went wrong|permission/i.test(m.content ?? "")) throw new Error(m.content ?? "");
+            cmdMs.push(performance.now() - t0);
+          } catch (err) {
+            if (cmdFailed++ < 3) log(`  command ${k} failed: ${String(err).slice(0, 300)}`);
+          }
+        });
+        const cpu2 = procFigures(bot.pid).cpuMs;
+        log(
+          `  ${o.size * 4} commands in ${configSeconds.toFixed(1)} s (${cmdFailed} failed), bot CPU ${((cpu2 - cpu1) / (o.size * 4)).toFixed(2)} ms/command`,
+        );
+
+        // 3. steady polling: one interval for baselines, then polling alone, then cheap commands
+        await sleep(o.pollIntervalSeconds * 1000 + 2000);
+        const cpu3 = procFigures(bot.pid).cpuMs;
+        const quietMs = o.pollIntervalSeconds * 1000;
+        await sleep(quietMs);
+        const pollingCpuPerMs = (procFigures(bot.pid).cpuMs - cpu3) / quietMs;
+        const cheapMs: number[] = [];
+        let cheapErrors = 0;
+        for (let i = 0; i < o.cheapCommands; i++) {
+          const l = world.links[Math.floor(Math.random() * world.links.length)]!;
+          const input =
+            i % 2 === 0
+              ? { name: "roblox", subcommand: "accounts", guildId: l.guildId }
+              : { name: "alerts", subcommand: "show", guildId: l.guildId };
+          const t0 = performance.now();
+          const h = await fake.runCommand(input);
+          const cb = await fake.waitFor(() => h.callbacks[0], 10_000, "the first callback");
+          cheapMs.push(performance.now() - t0);
+          if (!cb.accepted) cheapErrors++;
+          await sleep(5);
+        }
+        const peakRssMb = procFigures(bot.pid).peakRssMb;
+        const startSeconds = bot.startSeconds;
+        await bot.stop();
+        const reads = await readsPerChange(world.storeUrl).catch((err) => {
+          log(`  reads per change not measured: ${String(err).slice(0, 200)}`);
+          return undefined;
+        });
+        const cpuCommands = cpu2 - cpu1;
+        return {
+          size: o.size,
+          label: o.label,
+          entry: o.entry,
+          peakRssMb,
+          links: {
+            ok: linkMs.length,
+            failed: linkFailed,
+            seconds: linkSeconds,
+            perSecond: o.size / linkSeconds,
+            ms: summarize(linkMs),
+          },
+          config: {
+            ok: cmdMs.length,
+            failed: cmdFailed,
+            seconds: configSeconds,
+            perSecond: (o.size * 4) / configSeconds,
+            ms: summarize(cmdMs),
+          },
+          cpuMsPerLink: (cpu1 - cpu0) / o.size,
+          cpuMsPerCommand: cpuCommands / (o.size * 4),
+          cpuMsPerCommandNetOfPolling:
+            Math.max(0, cpuCommands - pollingCpuPerMs * configSeconds * 1000) / (o.size * 4),
+          pollingCpuPct: pollingCpuPerMs * 100,
+          cheap: summarize(cheapMs),
+          cheapErrors,
+          readsPerChange: reads,
+          startSeconds,
+        };
+      } finally {
+        await bot.stop();
+      }
+    } finally {
+      await world.stop();
+    }
+  } finally {
+    await sim.close();
+  }
+}
+
+export function burstSection(results: BurstResult[]): Section {
+  const figures = results.flatMap((r) => {
+    const n = `${fmtInt(r.size)} guilds`;
+    return [
+      {
+        name: `${n}: peak RSS`,
+        value: `${fmt(r.peakRssMb, 0)} MB`,
+        goal: "≤ 300 MB",
+        met: r.peakRssMb <= 300,
+      },
+      {
+        name: `${n}: cheap command first callback p50 / p99, polling running`,
+        value: `${fmt(r.cheap.p50)} / ${fmt(r.cheap.p99)} ms`,
+        goal: "p99 ≤ 5 ms",
+        met: r.cheap.p99 <= 5,
+      },
+      {
+        name: `${n}: bot CPU per link`,
+        value: `${fmt(r.cpuMsPerLink)} ms`,
+        goal: "≤ 5 ms",
+        met: r.cpuMsPerLink <= 5,
+      },
+      {
+        name: `${n}: bot CPU per settings command (net of polling)`,
+        value: `${fmt(r.cpuMsPerCommand)} (${fmt(r.cpuMsPerCommandNetOfPolling)}) ms`,
+        goal: "≤ 2 ms",
+        met: r.cpuMsPerCommand <= 2,
+      },
+      {
+        name: `${n}: store reads per change (writer / other process)`,
+        value: r.readsPerChange ? `${r.readsPerChange.writer} / ${r.readsPerChange.other}` : "n/a",
+        goal: "same at every N",
+        met: null,
+      },
+    ];
+  });
+  const rows = results.map(
+    (r) =>
+      `| ${fmtInt(r.size)} | ${fmt(r.peakRssMb, 0)} | ${fmtInt(r.links.ok)} / ${r.links.failed} in ${fmt(r.links.seconds, 1)} s (${fmt(r.links.perSecond, 1)}/s), p50 ${fmt(r.links.ms.p50, 0)} ms | ${fmt(r.cpuMsPerLink)} | ${fmtInt(r.config.ok)} / ${r.config.failed} in ${fmt(r.config.seconds, 1)} s (${fmt(r.config.perSecond, 1)}/s), p50 ${fmt(r.config.ms.p50, 0)} ms | ${fmt(r.cpuMsPerCommand)} (${fmt(r.cpuMsPerCommandNetOfPolling)}) | ${fmt(r.pollingCpuPct, 0)} % | ${fmt(r.cheap.p50)} / ${fmt(r.cheap.p99)} / ${fmt(r.cheap.max)} | ${r.readsPerChange ? `${r.readsPerChange.writer} / ${r.readsPerChange.other}` : "n/a"} |`,
+  );
+  const first = results[0];
+  return {
+    id: 6,
+    title: "Burst",
+    method: [
+      `The real bot, ${botDescription(first?.entry)} with no Node flags at all (no NODE_OPTIONS, no probe: what plain`,
+      "`npm start` runs), logged in to the fake Discord with N guilds, each with an alert channel, and an empty SQLite",
+      "store. The simulator runs in its own process with 50 ms latency on every answer. (1) Every guild links its own",
+      "account through Discord — `/roblox link`, then the modal with the cookie — started at ~32 links/s; (2) every guild",
+      "runs `/alerts channel` and 3 × `/alerts watch-add`, started at ~64 commands/s (polling of the accounts whose",
+      "channel is set starts meanwhile); (3) POLL_INTERVAL_SECONDS=10: after one interval, one more of polling alone,",
+      "then `/roblox accounts` and `/alerts show` alternately in random guilds, one at a time, timed from just before",
+      "the fake dispatches INTERACTION_CREATE to the first callback POST. Peak RSS = the bot's VmHWM (/proc), over its",
+      'whole life; CPU = its user + system time (/proc) over the phase ÷ links or commands; "net of polling" subtracts',
+      "phase 3's polling CPU rate over the phase's length. Store reads per change: after the bot stopped, two store",
+      "instances on its file, each with a roster (src/jobs/roster.ts) as two processes would have, count the SELECTs",
+      "that one more guild's link and alert channel cost in the writing instance and in the other.",
+    ],
+    figures,
+    notes: [
+      "| guilds | peak RSS (MB) | links ok / failed, rate, p50 to the final reply | CPU per link (ms) | commands ok / failed, rate, p50 | CPU per command (ms; net of polling) | polling CPU | cheap command p50 / p99 / max (ms) | reads per change (writer / other) |",
+      "|---|---|---|---|---|---|---|---|---|",
+      ...rows,
+    ],
+  };
+}
+
+async function main(): Promise<void> {
+  const arg = (name: string) =>
+    process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? undefined;
+  const size = Number(arg("n") ?? 100);
+  const entry = arg("entry");
+  const r = await runBurst({
+    size,
+    linksPerSecond: 32,
+    commandsPerSecond: 64,
+    pollIntervalSeconds: 10,
+    latencyMs: 50,
+    cheapCommands: Number(arg("cheap") ?? 400),
+    ...(entry ? { entry } : {}),
+    ...(arg("label") ? { label: arg("label") } : {}),
+    log: (l) => process.stdout.write(`${l}\n`),
+  });
+  process.stdout.write(`${JSON.stringify(r, null, 1)}\n`);
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop() ?? "")) await main();
