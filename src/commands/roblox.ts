@@ -4,9 +4,9 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from "discord.js";
-import { linkModal } from "../components/roblox-link.js";
 import type { InteractionContext } from "../context.js";
 import type { Level } from "../permissions.js";
+import { linkModal } from "../ui/modals.js";
 import { accountOpt } from "./options.js";
 import { accounts, setDefault, unlinkOperation, unlinkPrompt } from "./roblox/manage.js";
 import { status } from "./roblox/status.js";

@@ -6,11 +6,11 @@
  * vanished on Roblox (code 10) is said plainly.
  */
 import { type ButtonInteraction, MessageFlags } from "discord.js";
-import { editRequestMessage, noteText, type Outcome } from "../commands/requests/message.js";
 import type { InteractionContext } from "../context.js";
 import { isFriend } from "../domain/friendship.js";
 import { getHandled, type Handled, handledSince, recordHandled } from "../domain/handled-requests.js";
 import { auditName, namePerson, personMd } from "../domain/people.js";
+import { editRequestMessage, noteText, type Outcome } from "../domain/request-message.js";
 import { isRobloxError } from "../roblox/index.js";
 import { escapeMarkdown } from "../ui/format.js";
 import type { ButtonHandler } from "./types.js";

@@ -3,73 +3,24 @@
  * checked with Roblox on a transient session, then stored encrypted by the store; it never
  * reaches a reply, a log line or an error message.
  */
-import {
-  LabelBuilder,
-  MessageFlags,
-  ModalBuilder,
-  type ModalSubmitInteraction,
-  TextInputBuilder,
-  TextInputStyle,
-} from "discord.js";
+import { MessageFlags, type ModalSubmitInteraction } from "discord.js";
+import type { InteractionContext } from "../context.js";
 import {
   COOKIE_REFUSED,
   cookieProblem,
   cookieProblemSentence,
   currentCookie,
-  LABEL_MAX,
   normalizeCookie,
   normalizeLabel,
   normalizeTracker,
-} from "../commands/roblox/cookie.js";
-import { lockedWhileLinking } from "../commands/roblox/restriction.js";
-import type { InteractionContext } from "../context.js";
+} from "../domain/link-cookie.js";
+import { lockedWhileLinking } from "../domain/restriction.js";
 import { UserError } from "../errors.js";
 import { BadInputError, ModeratedError, type RobloxSession, UnauthenticatedError } from "../roblox/index.js";
 import { AccountLimitError } from "../store/index.js";
 import { accountEmbed } from "../ui/embeds.js";
+import { ROBLOX_LINK_MODAL_ID } from "../ui/modals.js";
 import type { ModalHandler } from "./types.js";
-
-export const ROBLOX_LINK_MODAL_ID = "roblox-link";
-
-/** The form `/roblox link` opens: cookie (required), tracker and label (optional). */
-export function linkModal(): ModalBuilder {
-  return new ModalBuilder()
-    .setCustomId(ROBLOX_LINK_MODAL_ID)
-    .setTitle("Link a Roblox account")
-    .addLabelComponents(
-      new LabelBuilder()
-        .setLabel(".ROBLOSECURITY cookie")
-        .setDescription("Stored encrypted; never shown again. Starts with _|WARNING:")
-        .setTextInputComponent(
-          new TextInputBuilder()
-            .setCustomId("cookie")
-            .setStyle(TextInputStyle.Paragraph)
-            .setRequired(true)
-            .setMinLength(1)
-            .setMaxLength(4000),
-        ),
-      new LabelBuilder()
-        .setLabel("RBXEventTrackerV2 cookie (optional)")
-        .setDescription("Needed by Roblox to change the screen-time limit")
-        .setTextInputComponent(
-          new TextInputBuilder()
-            .setCustomId("tracker")
-            .setStyle(TextInputStyle.Short)
-            .setRequired(false)
-            .setMaxLength(1000),
-        ),
-      new LabelBuilder()
-        .setLabel("Label (optional)")
-        .setDescription("A short name for this account, e.g. the child's name")
-        .setTextInputComponent(
-          new TextInputBuilder()
-            .setCustomId("label")
-            .setStyle(TextInputStyle.Short)
-            .setRequired(false)
-            .setMaxLength(LABEL_MAX),
-        ),
-    );
-}
 
 function field(interaction: ModalSubmitInteraction, id: string): string {
   try {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { inQuietHours, localTime } from "../domain/zone.js";
 import { defaultSettings, type GuildSettings } from "../store/index.js";
 import { diffCookie } from "./cookie.js";
 import { hash32, nextFireAt, offsetFor } from "./offsets.js";
 import { diffDigest } from "./quiet.js";
 import type { PresenceChange } from "./state.js";
 import { dueNow } from "./wallclock.js";
-import { inQuietHours, localTime } from "./zone.js";
 
 const base = defaultSettings("UTC");
 const withS = (p: Partial<GuildSettings>): GuildSettings => ({ ...base, ...p });

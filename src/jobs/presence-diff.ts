@@ -5,9 +5,9 @@
  * back (into the digest) instead of dropping it.
  */
 import { joinsOff, locationName, type RawPresence } from "../domain/presence.js";
+import { inQuietHours } from "../domain/zone.js";
 import type { GuildSettings } from "../store/index.js";
 import type { PresenceChange, PresenceState, Snap } from "./state.js";
-import { inQuietHours } from "./zone.js";
 
 /** Roblox's presence → what the watcher compares (Invisible counts as Offline, as others see it). */
 export function snapOf(p: RawPresence): Snap {

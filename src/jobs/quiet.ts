@@ -2,9 +2,10 @@
  * Quiet hours, pure: presence changes held back while they last are delivered as one digest
  * once they end (by the wall-clock job at the end time, or the first poll after it).
  */
+
+import { inQuietHours } from "../domain/zone.js";
 import type { GuildSettings } from "../store/index.js";
 import type { PresenceChange } from "./state.js";
-import { inQuietHours } from "./zone.js";
 
 export interface DigestDiff {
   held: PresenceChange[];

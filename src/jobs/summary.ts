@@ -5,6 +5,7 @@
  */
 import type { Client } from "discord.js";
 import type { Context } from "../context.js";
+import { localTime } from "../domain/zone.js";
 import { UnauthenticatedError } from "../roblox/index.js";
 import { discordTimestamp, formatMinutes } from "../ui/format.js";
 import { CHART_FILE, enqueue } from "./outbox.js";
@@ -13,7 +14,6 @@ import { type AccountInfo, footerOf, message } from "./render.js";
 import type { Target } from "./scheduler.js";
 import type { ActiveRestriction, OutMessage } from "./state.js";
 import { avatarOf } from "./watch.js";
-import { localTime } from "./zone.js";
 
 export interface SummaryData {
   restriction: ActiveRestriction | null;

@@ -4,9 +4,9 @@
  * delivered by an immediate poll). Pure decision in `dueNow`.
  */
 import cron, { type ScheduledTask } from "node-cron";
+import { localTime } from "../domain/zone.js";
 import type { GuildSettings } from "../store/index.js";
 import { parseHHMM } from "../ui/format.js";
-import { localTime } from "./zone.js";
 
 /** A summary missed by a few minutes (busy process, restart) is still sent. */
 export const SUMMARY_GRACE_MINUTES = 10;

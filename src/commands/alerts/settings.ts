@@ -8,8 +8,8 @@ import {
 } from "discord.js";
 import type { InteractionContext } from "../../context.js";
 import { type AlertEventName, EVENT_WORDS } from "../../domain/alert-events.js";
+import { localTime } from "../../domain/zone.js";
 import { UserError } from "../../errors.js";
-import { localTime } from "../../jobs/zone.js";
 import { formatHHMM, isValidTimeZone, parseHHMM } from "../../ui/format.js";
 
 type Cmd = ChatInputCommandInteraction<"cached">;

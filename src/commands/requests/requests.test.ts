@@ -1,11 +1,11 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { handledSince, withHandled } from "../../domain/handled-requests.js";
+import { editRequestMessage, noteText } from "../../domain/request-message.js";
 import { pagerRow, requestButtons } from "../../ui/buttons.js";
 import { COLORS } from "../../ui/embeds.js";
 import { profileUrl } from "../../ui/format.js";
 import { requestEmbed, sliceOf } from "./list.js";
-import { editRequestMessage, noteText } from "./message.js";
 
 describe("sliceOf (4 requests per message over Roblox pages of 10)", () => {
   it("walks a page of 10 in slices of 4, then on to the next Roblox page", () => {

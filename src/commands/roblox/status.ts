@@ -1,13 +1,13 @@
 /** /roblox status: does the cookie work (users authenticated), is the account restricted (v2)? */
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
 import type { InteractionContext } from "../../context.js";
+import { restrictionLine } from "../../domain/restriction.js";
 import { userMessageOf } from "../../errors.js";
 import { ModeratedError, type RestrictionT, UnauthenticatedError } from "../../roblox/index.js";
 import type { AccountRecord } from "../../store/index.js";
 import { type AccountHealth, accountEmbed } from "../../ui/embeds.js";
 import { discordTimestamp } from "../../ui/format.js";
 import { findAccount } from "./manage.js";
-import { restrictionLine } from "./restriction.js";
 
 type CookieCheck =
   | { kind: "ok"; id: string; name: string }

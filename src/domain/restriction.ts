@@ -1,7 +1,7 @@
 /** Restriction sentences for /roblox link and /roblox status (usermoderation v2). */
-import type { InteractionContext } from "../../context.js";
-import { RestrictionSource, type RestrictionT, type RobloxSession } from "../../roblox/index.js";
-import { discordTimestamp } from "../../ui/format.js";
+import type { InteractionContext } from "../context.js";
+import { RestrictionSource, type RestrictionT, type RobloxSession } from "../roblox/index.js";
+import { discordTimestamp } from "../ui/format.js";
 
 function endOf(r: RestrictionT | null | undefined): Date | undefined {
   if (!r?.endTime) return undefined;

@@ -9,10 +9,10 @@ import {
   type APIEmbed,
   ComponentType,
 } from "discord.js";
-import type { HandledAction } from "../../domain/handled-requests.js";
-import { type ComponentLike, decodeCustomId, disableAll } from "../../ui/buttons.js";
-import { COLORS, fitEmbed, LIMITS } from "../../ui/embeds.js";
-import { discordTimestamp, profileUrl } from "../../ui/format.js";
+import { type ComponentLike, decodeCustomId, disableAll } from "../ui/buttons.js";
+import { COLORS, fitEmbed, LIMITS } from "../ui/embeds.js";
+import { discordTimestamp, profileUrl } from "../ui/format.js";
+import type { HandledAction } from "./handled-requests.js";
 
 type RowJson = APIActionRowComponent<APIComponentInMessageActionRow>;
 
