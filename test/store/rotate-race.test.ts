@@ -3,14 +3,13 @@
 // Roblox rotated nor an unlink. The interleaving is forced at the rotator's own connection: just
 // before its write to the row reaches the database, the bot's write goes in on another one.
 import { join } from "node:path";
-import type { Keyv } from "keyv";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/logger.js";
 import { compareAndSet, readRaw, setIfExists } from "../../src/store/atomic.js";
 import { createKeyRing, type KeyRing } from "../../src/store/crypto.js";
 import { createStore, rotateAll, type Store } from "../../src/store/index.js";
 import { type RedisServer, startRedis } from "../prod/redis.js";
-import { canary, key, linkInput, tempDir } from "./helpers.js";
+import { beforeFirstWrite, canary, key, linkInput, tempDir } from "./helpers.js";
 
 const oldKey = key();
 const newKey = key();
@@ -19,44 +18,6 @@ const bothRing = createKeyRing(newKey, [oldKey]);
 
 const open = (url: string, ring: KeyRing): Promise<Store> =>
   createStore({ url, keyring: ring, logger: silentLogger(), defaultTimeZone: "UTC" });
-
-/** Runs `before` once, just before the first write to `rowKey` that goes out on this Keyv's connection. */
-async function beforeFirstWrite(
-  keyv: Keyv,
-  rowKey: string,
-  before: () => Promise<void>,
-): Promise<() => boolean> {
-  let fired = false;
-  const once = async (touches: boolean) => {
-    if (fired || !touches) return;
-    fired = true;
-    await before();
-  };
-  const adapter = keyv.store as {
-    query?: (sql: string, ...p: unknown[]) => Promise<unknown>;
-    getClient?: () => Promise<Record<string, unknown>>;
-  };
-  if (typeof adapter.getClient === "function") {
-    const client = await adapter.getClient();
-    for (const name of ["set", "eval", "evalSha", "sendCommand", "multi", "watch"]) {
-      const orig = client[name];
-      if (typeof orig !== "function") continue;
-      client[name] = async (...args: unknown[]) => {
-        const text = JSON.stringify(args);
-        if (name !== "watch") await once(text.includes(`roguard::${rowKey}`));
-        return orig.apply(client, args);
-      };
-    }
-  } else if (typeof adapter.query === "function") {
-    const orig = adapter.query;
-    adapter.query = async (sql: string, ...params: unknown[]) => {
-      const write = /^\s*(INSERT|UPDATE|REPLACE)/i.test(sql);
-      await once(write && JSON.stringify(params).includes(`roguard:${rowKey}`));
-      return orig(sql, ...params);
-    };
-  }
-  return () => fired;
-}
 
 let redis: RedisServer;
 beforeAll(async () => {
