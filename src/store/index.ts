@@ -102,7 +102,7 @@ export async function createStore(opts: StoreOptions) {
     return existed;
   }
 
-  /** Everything of one guild (when the bot leaves it): cookies, settings, state, audit. */
+  /** Everything of one guild (when the bot leaves it): cookies, settings, state, audit, list cursors. */
   async function deleteGuild(guildId: string): Promise<void> {
     checkId(guildId, "guildId");
     const ids = new Set((await accounts.internal.readIndex(guildId)).ids);
@@ -112,6 +112,7 @@ export async function createStore(opts: StoreOptions) {
     await accounts.internal.updateGuilds((g) => g.filter((x) => x !== guildId));
     await alertState.deleteGuild(guildId);
     for (const key of await listKeys(keyv, `state:${guildId}:`)) await keyv.delete(key);
+    for (const key of await listKeys(keyv, `cursor:${guildId}:`)) await keyv.delete(key);
     await settings.remove(guildId);
     await audit.remove(guildId);
   }

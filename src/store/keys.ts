@@ -7,7 +7,7 @@ export const K = {
   stateIndex: (guildId: string) => `state-index:${guildId}`,
   state: (guildId: string, robloxId: string) => `state:${guildId}:${robloxId}`,
   audit: (guildId: string) => `audit:${guildId}`,
-  cursor: (key: string) => `cursor:${key}`,
+  cursor: (guildId: string, slot: number) => `cursor:${guildId}:${slot}`,
   /** Changes on every link, unlink and settings change, by any process sharing the store. */
   rosterRevision: () => "roster-rev",
 };
