@@ -1,6 +1,7 @@
 /**
  * One bot process: config → logger → store → Roblox client → discord.js client → jobs;
- * shutdown in reverse on SIGTERM/SIGINT, exit 0 within 10 s (in-flight work gets 7 of them).
+ * shutdown in reverse on SIGTERM/SIGINT, exit 0 within 10 s (in-flight work gets 7 of them);
+ * the same shutdown, exiting 1, after an uncaught exception or unhandled rejection (fatal.ts).
  */
 import { Client, Events, GatewayIntentBits, Status } from "discord.js";
 import type { Config } from "./config.js";
@@ -8,6 +9,7 @@ import type { Context } from "./context.js";
 import { makeCache } from "./discord-cache.js";
 import { createGuildDeleteHandler } from "./events/guildDelete.js";
 import { createInteractionHandler } from "./events/interactionCreate.js";
+import { fatalHandler, installFatalHandlers } from "./fatal.js";
 import { startHeapWatch } from "./heap-watch.js";
 import { startJobs } from "./jobs/index.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -57,8 +59,12 @@ export async function runApp(config: Config): Promise<void> {
       "POLL_INTERVAL_SECONDS is under 30: Roblox may rate-limit the account",
     );
   }
-  process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
-  process.on("uncaughtException", (err) => logger.error({ err }, "uncaught exception"));
+  // Set once the app is up; until then a fatal error exits at once (nothing to drain yet).
+  let shutdown: ((reason: string, code: number) => Promise<void>) | undefined;
+  installFatalHandlers(
+    process,
+    fatalHandler({ logger, shutdown: () => shutdown, exit: (code) => process.exit(code) }),
+  );
 
   const store = await openStore(config, logger);
   const metrics = createMetrics();
@@ -142,11 +148,13 @@ export async function runApp(config: Config): Promise<void> {
       : undefined;
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  let exitCode = 0;
+  shutdown = async (signal: string, code: number) => {
+    exitCode = Math.max(exitCode, code); // a fatal error during a SIGTERM shutdown still counts
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
-    setTimeout(() => process.exit(0), HARD_EXIT_MS).unref();
+    setTimeout(() => process.exit(exitCode), HARD_EXIT_MS).unref();
     accepting = false;
     health?.close();
     stopHeapWatch();
@@ -156,8 +164,9 @@ export async function runApp(config: Config): Promise<void> {
     await client.destroy().catch(() => undefined);
     await store.close().catch((err) => logger.warn({ err }, "store did not close cleanly"));
     logger.flush();
-    process.exit(0);
+    process.exit(exitCode);
   };
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  const stop = shutdown;
+  process.once("SIGTERM", () => void stop("SIGTERM", 0));
+  process.once("SIGINT", () => void stop("SIGINT", 0));
 }

@@ -1,21 +1,44 @@
-/** Paged lists: Roblox's cursors stay in the store, buttons carry a short key (SPEC §3). */
+/**
+ * Paged lists: Roblox's cursors stay in the store, buttons carry a short key. A key is bound
+ * to the guild, account and list it was made for (store/cursors.ts): elsewhere it is refused.
+ */
 import type { InteractionContext } from "../context.js";
 import { pagerRow } from "../ui/buttons.js";
 import type { PageState } from "./types.js";
 
-/** Stores a page state and returns its short key (null when there is no such page). */
-export async function pageKey(ctx: InteractionContext, state: PageState | null): Promise<string | null> {
-  if (!state) return null;
-  return ctx.store.cursors.put(JSON.stringify(state));
+/** The list a page key belongs to: its kind (the pager's name) and the linked account. */
+export interface PageScope {
+  kind: string;
+  accountId: string;
 }
 
-export async function loadPage(ctx: InteractionContext, key: string): Promise<PageState | undefined> {
-  const raw = await ctx.store.cursors.get(key);
-  if (!raw) return undefined;
+export const PAGE_EXPIRED =
+  "This list has expired, or it is not from this server. Run the command again for a fresh one.";
+export const PAGE_ELSEWHERE =
+  "These buttons belong to another list or another account. Run the command again for a fresh one.";
+
+/** Stores a page state and returns its short key (null when there is no such page). */
+export async function pageKey(
+  ctx: InteractionContext,
+  scope: PageScope,
+  state: PageState | null,
+): Promise<string | null> {
+  if (!state) return null;
+  return ctx.store.cursors.put({ guildId: ctx.guildId, ...scope }, JSON.stringify(state));
+}
+
+/** The page state behind a key, or the sentence that refuses it. */
+export async function loadPage(
+  ctx: InteractionContext,
+  scope: PageScope,
+  key: string,
+): Promise<{ ok: true; state: PageState } | { ok: false; refusal: string }> {
+  const read = await ctx.store.cursors.get({ guildId: ctx.guildId, ...scope }, key);
+  if (!read.ok) return { ok: false, refusal: read.reason === "elsewhere" ? PAGE_ELSEWHERE : PAGE_EXPIRED };
   try {
-    return JSON.parse(raw) as PageState;
+    return { ok: true, state: JSON.parse(read.value) as PageState };
   } catch {
-    return undefined;
+    return { ok: false, refusal: PAGE_EXPIRED };
   }
 }
 
@@ -27,7 +50,8 @@ export async function pagerFor(
   page: { nextCursor?: string | null | undefined; previousCursor?: string | null | undefined },
   args?: PageState["args"],
 ) {
-  const prev = page.previousCursor ? await pageKey(ctx, { cursor: page.previousCursor, args }) : null;
-  const next = page.nextCursor ? await pageKey(ctx, { cursor: page.nextCursor, args }) : null;
+  const scope = { kind, accountId };
+  const prev = page.previousCursor ? await pageKey(ctx, scope, { cursor: page.previousCursor, args }) : null;
+  const next = page.nextCursor ? await pageKey(ctx, scope, { cursor: page.nextCursor, args }) : null;
   return prev || next ? [pagerRow(kind, accountId, prev, next)] : [];
 }

@@ -32,20 +32,32 @@ export async function loadState(
   return { state: stored, stored: json, baseline: false };
 }
 
-/** Writes the state when it changed, unless the account was unlinked meanwhile. */
-export async function saveState(ctx: Context, guildId: string, robloxId: string, l: Loaded): Promise<void> {
+/**
+ * Writes the state when it changed, unless the account was unlinked meanwhile (checked by the
+ * store in the same statement as the write, so an unlink during the poll is never undone).
+ * False when it was not written because the account is no longer linked.
+ */
+export async function saveState(
+  ctx: Context,
+  guildId: string,
+  robloxId: string,
+  l: Loaded,
+): Promise<boolean> {
   const json = JSON.stringify(l.state);
-  if (json === l.stored) return;
-  if (!(await ctx.store.accounts.get(guildId, robloxId))) return;
+  if (json === l.stored) return true;
   // Atomic merge: the buttons' part of the row is taken from the store, not from this poll's copy.
-  await ctx.store.alertState.update(guildId, robloxId, (current) => ({
+  const written = await ctx.store.alertState.updateIfLinked(guildId, robloxId, (current) => ({
     ...l.state,
     handledRequests: (current as { handledRequests?: unknown } | undefined)?.handledRequests,
   }));
-  l.stored = json;
+  if (written) l.stored = json;
+  return written;
 }
 
-/** Saves (so a restart never sends twice), posts the outbox, saves what was posted. */
+/**
+ * Saves (so a restart never sends twice), posts the outbox, saves what was posted. Posts
+ * nothing for an account unlinked during the poll.
+ */
 export async function deliver(
   ctx: Context,
   client: Client,
@@ -55,7 +67,7 @@ export async function deliver(
   l: Loaded,
   log: Logger,
 ): Promise<number> {
-  await saveState(ctx, guildId, robloxId, l);
+  if (!(await saveState(ctx, guildId, robloxId, l))) return 0;
   if (l.state.outbox.length === 0) return 0;
   const posted = await flushOutbox(client, guildId, settings, l.state, log, (kind) =>
     ctx.metrics?.alerts.inc({ event: kind }),

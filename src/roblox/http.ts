@@ -161,6 +161,7 @@ export class Transport {
     key: string,
     deadline: number,
     signal: AbortSignal | undefined,
+    refreshed = false,
   ): Promise<T> {
     const headers: Record<string, string> = { accept: "application/json", "user-agent": "roguard/0.1" };
     if (session !== null) headers.cookie = session.cookieHeader();
@@ -182,6 +183,14 @@ export class Transport {
     }
     if (c.type === "error") {
       if (c.error.kind === "unauthenticated" && session !== null) {
+        // The refused cookie may be one that a rotation (here or in another process) already
+        // replaced: one more try with the newer cookie before the account counts as dead.
+        const sent = headers.cookie ?? "";
+        const onError = (e: unknown) => this.#callbackFailed(def, "storedCookie", e);
+        if (!refreshed && (await session.refreshAfterRefusal(sent, onError))) {
+          await this.#waitForSlot(def, key, deadline, signal);
+          return this.#attempt(def, url, session, spec, key, deadline, signal, true);
+        }
         await session.markUnauthenticated((e) => this.#callbackFailed(def, "onUnauthenticated", e));
       }
       if (c.error instanceof RateLimitedError && c.error.retryAfterMs !== undefined) {

@@ -16,15 +16,23 @@ export interface SessionOptions {
   tracker?: string | undefined;
   /** Roblox sent a new .ROBLOSECURITY in Set-Cookie: store it (encrypted) in place of the old. */
   onCookieRotated?: (newCookie: string) => void | Promise<void>;
-  /** Roblox answered 401: the cookie is dead (watchers pause the account). */
+  /**
+   * Asked after a 401, before giving up: the owner's stored cookie, which another session or
+   * process may have replaced with a newer one. When it differs from the refused one, the
+   * request is sent once more with it.
+   */
+  storedCookie?: () => Promise<string | undefined>;
+  /** Roblox answered 401 (and the stored cookie was no newer): the cookie is dead. */
   onUnauthenticated?: () => void | Promise<void>;
 }
 
 /** Cookie values travel in a header: printable ASCII, no separators that would end the value. */
 const COOKIE_VALUE_RE = /^[\x21-\x7e]{1,8192}$/;
 
+const usableCookie = (v: string): boolean => COOKIE_VALUE_RE.test(v) && !v.includes(";") && !v.includes(",");
+
 function checkCookieValue(v: string, what: string): string {
-  if (!COOKIE_VALUE_RE.test(v) || v.includes(";") || v.includes(",")) {
+  if (!usableCookie(v)) {
     throw new BadInputError(`${what} has characters a cookie cannot carry`, `That ${what} is not valid.`);
   }
   return v;
@@ -37,6 +45,7 @@ export class RobloxSession {
   #csrf: string | undefined;
   readonly #onRotated: SessionOptions["onCookieRotated"];
   readonly #onUnauth: SessionOptions["onUnauthenticated"];
+  readonly #stored: SessionOptions["storedCookie"];
 
   constructor(opts: SessionOptions) {
     this.id = opts.id ?? randomUUID();
@@ -47,6 +56,7 @@ export class RobloxSession {
         : checkCookieValue(opts.tracker, "tracker");
     this.#onRotated = opts.onCookieRotated;
     this.#onUnauth = opts.onUnauthenticated;
+    this.#stored = opts.storedCookie;
   }
 
   /** `.ROBLOSECURITY=…; RBXEventTrackerV2=…` for the Cookie header. */
@@ -83,6 +93,26 @@ export class RobloxSession {
     } catch (e) {
       onCallbackError(e);
     }
+    return true;
+  }
+
+  /**
+   * After a 401 on a request that carried `sentHeader`: true when a newer cookie is at hand —
+   * one this session adopted meanwhile, or the owner's stored one (adopted here) — so the
+   * request is worth one more try. A failing callback is reported and counts as "no newer".
+   */
+  async refreshAfterRefusal(sentHeader: string, onCallbackError: (e: unknown) => void): Promise<boolean> {
+    if (this.cookieHeader() !== sentHeader) return true;
+    let stored: string | undefined;
+    try {
+      stored = await this.#stored?.();
+    } catch (e) {
+      onCallbackError(e);
+    }
+    if (this.cookieHeader() !== sentHeader) return true;
+    if (stored === undefined || stored === this.#cookie || !usableCookie(stored)) return false;
+    this.#cookie = stored;
+    this.#csrf = undefined;
     return true;
   }
 

@@ -7,6 +7,7 @@
 import type { Keyv } from "keyv";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
+import { setIfExists } from "./atomic.js";
 import { checkId, ID, K } from "./keys.js";
 import type { KeyedLock } from "./lock.js";
 
@@ -70,6 +71,26 @@ export function createAlertState(deps: { keyv: Keyv; lock: KeyedLock; logger: Lo
     });
   }
 
+  /**
+   * Like `update`, but the write happens only while the account row exists, checked in the
+   * same database statement (atomic.ts): a poll that ends after an unlink brings nothing back.
+   * Returns whether it wrote.
+   */
+  async function updateIfLinked(
+    guildId: string,
+    robloxId: string,
+    fn: (current: unknown) => unknown | Promise<unknown>,
+  ): Promise<boolean> {
+    checkId(guildId, "guildId");
+    checkId(robloxId, "robloxId");
+    await index(guildId, robloxId);
+    return lock.run(K.state(guildId, robloxId), async () => {
+      const next = await fn(await keyv.get(K.state(guildId, robloxId)));
+      if (next === undefined) return false;
+      return setIfExists(keyv, K.state(guildId, robloxId), next, K.account(guildId, robloxId));
+    });
+  }
+
   async function del(guildId: string, robloxId: string): Promise<boolean> {
     const existed = await keyv.delete(K.state(guildId, robloxId));
     await lock.run(K.stateIndex(guildId), async () => {
@@ -91,5 +112,5 @@ export function createAlertState(deps: { keyv: Keyv; lock: KeyedLock; logger: Lo
     });
   }
 
-  return { get, set, update, delete: del, deleteGuild };
+  return { get, set, update, updateIfLinked, delete: del, deleteGuild };
 }

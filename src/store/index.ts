@@ -9,7 +9,7 @@ import { createAccounts } from "./accounts.js";
 import { createAlertState } from "./alert-state.js";
 import { createAudit } from "./audit.js";
 import type { KeyRing } from "./crypto.js";
-import { createCursors } from "./cursors.js";
+import { createCursors, MAX_CURSORS_PER_GUILD } from "./cursors.js";
 import { describe, StoreError } from "./errors.js";
 import { checkId, K } from "./keys.js";
 import { openKeyv } from "./keyv.js";
@@ -124,7 +124,7 @@ export async function createStore(opts: StoreOptions) {
   }
 
   /**
-   * Everything of one guild (when the bot leaves it): cookies, settings, state, audit. Found
+   * Everything of one guild (when the bot leaves it): cookies, settings, state, audit, list cursors. Found
    * through the guild's own index keys (a few reads, whatever the size of the store); on SQLite
    * a range read of the guild's key prefixes also catches rows an index lost.
    */
@@ -141,6 +141,12 @@ export async function createStore(opts: StoreOptions) {
     await alertState.deleteGuild(guildId);
     if (native.kind === "sqlite") {
       for (const key of await listKeys(keyv, `state:${guildId}:`)) await keyv.delete(key);
+      for (const key of await listKeys(keyv, `cursor:${guildId}:`)) await keyv.delete(key);
+    } else {
+      // No keyspace scan on Redis: the guild's cursor slots are known by name.
+      await keyv.deleteMany(
+        Array.from({ length: MAX_CURSORS_PER_GUILD }, (_, slot) => K.cursor(guildId, slot)),
+      );
     }
     await settings.remove(guildId);
     await audit.remove(guildId);

@@ -6,7 +6,7 @@ export const K = {
   stateIndex: (guildId: string) => `state-index:${guildId}`,
   state: (guildId: string, robloxId: string) => `state:${guildId}:${robloxId}`,
   audit: (guildId: string) => `audit:${guildId}`,
-  cursor: (key: string) => `cursor:${key}`,
+  cursor: (guildId: string, slot: number) => `cursor:${guildId}:${slot}`,
   /** Before the native guild set (native.ts): one list of guild ids, read once to migrate. */
   guilds: () => "guilds",
 };

@@ -1,7 +1,8 @@
 /**
  * In-process keyed mutex: read-modify-write sequences on one key (a guild's account index,
  * its settings, its audit log) run one after another. Keyv has no transactions; across
- * processes, guild data is owned by one shard, and rotate-keys compares before it writes.
+ * processes, guild data is owned by one shard, and rotate-keys writes with a compare-and-set
+ * (atomic.ts).
  */
 export class KeyedLock {
   private readonly tails = new Map<string, Promise<unknown>>();

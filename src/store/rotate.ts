@@ -1,15 +1,17 @@
 /**
  * Re-encrypts every stored secret under the ring's current key (`npm run rotate-keys`).
  *
- * Safe while the bot runs: each row is re-read just before the write and written only if its
- * envelopes are still the ones that were re-sealed (otherwise it is retried from the fresh row).
+ * Safe while the bot runs, and from another process: each row is written with a compare-and-set
+ * (atomic.ts) against the exact stored form that was read, so a write made in between — a
+ * cookie Roblox rotated, an unlink — is never undone; the row is then read again and retried.
  * Guilds and rows come from the index keys plus, where the adapter can list keys, a key scan,
  * so a row that an index lost is rotated too. Counts are per secret (cookie or tracker).
  */
 import type { Keyv } from "keyv";
 import type { Logger } from "../logger.js";
 import { silentLogger } from "../logger.js";
-import { createAccounts, type StoredAccount } from "./accounts.js";
+import { createAccounts, type StoredAccount, storedAccountSchema } from "./accounts.js";
+import { compareAndSet, readRaw } from "./atomic.js";
 import { CryptoError, type KeyRing, needsRotation, reseal, type SecretPurpose } from "./crypto.js";
 import { K } from "./keys.js";
 import { KeyedLock } from "./lock.js";
@@ -59,7 +61,7 @@ export async function rotateAll(
 
   for (const [guildId, ids] of await targets(keyv, accounts)) {
     for (const robloxId of ids) {
-      const r = await rotateRow(keyv, accounts, ring, guildId, robloxId, logger);
+      const r = await rotateRow(keyv, ring, guildId, robloxId, logger);
       total.rotated += r.rotated;
       total.alreadyCurrent += r.alreadyCurrent;
       total.failed += r.failed;
@@ -70,7 +72,6 @@ export async function rotateAll(
 
 async function rotateRow(
   keyv: Keyv,
-  accounts: ReturnType<typeof createAccounts>,
   ring: KeyRing,
   guildId: string,
   robloxId: string,
@@ -78,40 +79,53 @@ async function rotateRow(
 ): Promise<RotationResult> {
   const key = K.account(guildId, robloxId);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const row = await accounts.internal.readRow(guildId, robloxId);
+    const { raw, value } = await readRaw(keyv, key);
+    if (raw === undefined) return { rotated: 0, alreadyCurrent: 0, failed: 0 }; // removed meanwhile
+    const row = rowOf(value, guildId, robloxId);
     if (!row) {
-      // Missing (removed meanwhile) or corrupt: a corrupt row that still exists is a failure.
-      const exists = (await keyv.get(key)) !== undefined;
-      return { rotated: 0, alreadyCurrent: 0, failed: exists ? 1 : 0 };
+      logger.warn({ key }, "rotate-keys: corrupt account record, not rotated");
+      return { rotated: 0, alreadyCurrent: 0, failed: 1 };
     }
-    const counts: RotationResult = { rotated: 0, alreadyCurrent: 0, failed: 0 };
-    const changes: Partial<Pick<StoredAccount, SecretPurpose>> = {};
-    for (const purpose of PURPOSES) {
-      const envelope = row[purpose];
-      if (envelope === undefined) continue;
-      try {
-        if (!needsRotation(ring, envelope)) {
-          counts.alreadyCurrent++;
-          continue;
-        }
-        changes[purpose] = reseal(ring, envelope, { guildId, robloxId, purpose });
-        counts.rotated++;
-      } catch (err) {
-        if (!(err instanceof CryptoError)) throw err;
-        counts.failed++;
-        logger.error({ guildId, robloxId, purpose, reason: err.reason }, `rotate-keys: ${err.message}`);
-      }
-    }
+    const { counts, changes } = resealRow(ring, row, logger);
     if (counts.rotated === 0) return counts;
-    // Compare-and-write: only if nobody replaced the secrets since they were read.
-    const fresh = await accounts.internal.readRow(guildId, robloxId);
-    if (!fresh) return { rotated: 0, alreadyCurrent: 0, failed: 0 };
-    if (fresh.cookie === row.cookie && fresh.tracker === row.tracker) {
-      await keyv.set(key, { ...fresh, ...changes } satisfies StoredAccount);
-      return counts;
-    }
+    // Written only if the row is still exactly the one read: a cookie the bot stored or an
+    // unlink in between is never undone (the row is read again instead).
+    if (await compareAndSet(keyv, key, raw, { ...row, ...changes } satisfies StoredAccount)) return counts;
     logger.info({ guildId, robloxId, attempt }, "rotate-keys: row changed while rotating, retrying");
   }
   logger.error({ guildId, robloxId }, "rotate-keys: row kept changing, not rotated");
   return { rotated: 0, alreadyCurrent: 0, failed: 1 };
+}
+
+function rowOf(value: unknown, guildId: string, robloxId: string): StoredAccount | undefined {
+  const r = storedAccountSchema.safeParse(value);
+  return r.success && r.data.guildId === guildId && r.data.robloxId === robloxId ? r.data : undefined;
+}
+
+/** Pure (but for the log line): the re-sealed secrets of one row, and the counts. */
+function resealRow(
+  ring: KeyRing,
+  row: StoredAccount,
+  logger: Logger,
+): { counts: RotationResult; changes: Partial<Pick<StoredAccount, SecretPurpose>> } {
+  const { guildId, robloxId } = row;
+  const counts: RotationResult = { rotated: 0, alreadyCurrent: 0, failed: 0 };
+  const changes: Partial<Pick<StoredAccount, SecretPurpose>> = {};
+  for (const purpose of PURPOSES) {
+    const envelope = row[purpose];
+    if (envelope === undefined) continue;
+    try {
+      if (!needsRotation(ring, envelope)) {
+        counts.alreadyCurrent++;
+        continue;
+      }
+      changes[purpose] = reseal(ring, envelope, { guildId, robloxId, purpose });
+      counts.rotated++;
+    } catch (err) {
+      if (!(err instanceof CryptoError)) throw err;
+      counts.failed++;
+      logger.error({ guildId, robloxId, purpose, reason: err.reason }, `rotate-keys: ${err.message}`);
+    }
+  }
+  return { counts, changes };
 }

@@ -14,7 +14,7 @@ import { createLogger } from "../../src/logger.js";
 import { Lookups } from "../../src/lookups.js";
 import { createRobloxClient } from "../../src/roblox/index.js";
 import { Sessions } from "../../src/sessions.js";
-import { createKeyRing, createStore, type SettingsPatch } from "../../src/store/index.js";
+import { createKeyRing, createStore, type KeyRing, type SettingsPatch } from "../../src/store/index.js";
 
 export const GUILD = "800000000000000001";
 export const CHANNEL = "800000000000000002";
@@ -29,13 +29,19 @@ export interface Sent {
   nonce?: string;
 }
 
-export async function jobsWorld() {
+export interface JobsWorldOptions {
+  /** Default: an in-memory SQLite store. */
+  storeUrl?: string;
+  keyring?: KeyRing;
+}
+
+export async function jobsWorld(opts: JobsWorldOptions = {}) {
   const sim = await startSim();
   const lines: string[] = [];
   const logger = createLogger({ level: "debug", destination: { write: (s: string) => void lines.push(s) } });
   const store = await createStore({
-    url: "sqlite://:memory:",
-    keyring: createKeyRing(Buffer.alloc(32, 9)),
+    url: opts.storeUrl ?? "sqlite://:memory:",
+    keyring: opts.keyring ?? createKeyRing(Buffer.alloc(32, 9)),
     logger,
     defaultTimeZone: "UTC",
   });

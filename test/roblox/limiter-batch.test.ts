@@ -154,3 +154,43 @@ describe("session", () => {
     expect(s.cookieHeader()).toBe(".ROBLOSECURITY=NEW");
   });
 });
+
+describe("token bucket memory", () => {
+  const rule = { limit: 5, windowMs: 60_000 };
+  const blockAll = { "x-ratelimit-limit": "30;w=60", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "5" };
+
+  it("forgets idle keys: link attempts, each with a fresh session id, do not pile up", () => {
+    let now = 0;
+    const l = new RateLimiter(() => now);
+    for (let i = 0; i < 1000; i++) {
+      const key = `link-${i}|users|users.authenticated`;
+      expect(l.reserve(key, rule, 0)).toBe(0);
+      l.observe(key, blockAll);
+    }
+    expect(l.size).toBe(1000);
+    now += 11 * 60_000;
+    expect(l.reserve("1:1001|users|users.authenticated", rule, 0)).toBe(0);
+    expect(l.size).toBe(1);
+  });
+
+  it("keeps an idle key whose bucket is still refilling or that is still blocked", () => {
+    let now = 0;
+    const l = new RateLimiter(() => now);
+    const slow = { limit: 1, windowMs: 3_600_000 };
+    expect(l.reserve("slow", slow, 0)).toBe(0);
+    l.block("blocked", 30 * 60_000);
+    now += 11 * 60_000;
+    l.reserve("other", rule, 0);
+    expect(l.reserve("slow", slow, 0)).toBeNull(); // its hour is not over: still limited
+    expect(l.peek("blocked", undefined)).toBe(19 * 60_000);
+  });
+
+  it("holds at most maxKeys, dropping the least recently used", () => {
+    const now = 0;
+    const l = new RateLimiter(() => now, { maxKeys: 100 });
+    for (let i = 0; i < 150; i++) for (let n = 0; n < 5; n++) l.reserve(`k${i}`, rule, 0);
+    expect(l.size).toBe(100);
+    expect(l.reserve("k149", rule, 0)).toBeNull(); // recent: kept, still drained
+    expect(l.reserve("k0", rule, 0)).toBe(0); // oldest: dropped, starts full
+  });
+});

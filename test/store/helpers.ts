@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { Keyv } from "keyv";
 import { silentLogger } from "../../src/logger.js";
 import { createKeyRing, type KeyRing } from "../../src/store/crypto.js";
 import { createStore, type Store } from "../../src/store/index.js";
@@ -64,4 +65,45 @@ export function runTs(
       },
     );
   });
+}
+
+/**
+ * Forces an interleaving across connections: runs `before` once, just before the first write
+ * to `rowKey` goes out on this Keyv's own connection (SQLite or Redis); returns "did it run".
+ */
+export async function beforeFirstWrite(
+  keyv: Keyv,
+  rowKey: string,
+  before: () => Promise<void>,
+): Promise<() => boolean> {
+  let fired = false;
+  const once = async (touches: boolean) => {
+    if (fired || !touches) return;
+    fired = true;
+    await before();
+  };
+  const adapter = keyv.store as {
+    query?: (sql: string, ...p: unknown[]) => Promise<unknown>;
+    getClient?: () => Promise<Record<string, unknown>>;
+  };
+  if (typeof adapter.getClient === "function") {
+    const client = await adapter.getClient();
+    // The commands that write one key: a plain SET, or a script (compare-and-set).
+    for (const name of ["set", "eval", "evalSha"]) {
+      const orig = client[name];
+      if (typeof orig !== "function") continue;
+      client[name] = async (...args: unknown[]) => {
+        await once(JSON.stringify(args).includes(`roguard::${rowKey}`));
+        return orig.apply(client, args);
+      };
+    }
+  } else if (typeof adapter.query === "function") {
+    const orig = adapter.query;
+    adapter.query = async (sql: string, ...params: unknown[]) => {
+      const write = /^\s*(INSERT|UPDATE|REPLACE)/i.test(sql);
+      await once(write && JSON.stringify(params).includes(`roguard:${rowKey}`));
+      return orig(sql, ...params);
+    };
+  }
+  return () => fired;
 }

@@ -180,6 +180,7 @@ async function pagerRowFor(
       : s.next === "next-page"
         ? at(page.nextCursor, 0, pageNo + 1)
         : at(state.cursor, s.next, pageNo + 1);
-  const [prev, next] = await Promise.all([pageKey(ctx, prevState), pageKey(ctx, nextState)]);
+  const scope = { kind: "requests", accountId: linked.account.robloxId };
+  const [prev, next] = await Promise.all([pageKey(ctx, scope, prevState), pageKey(ctx, scope, nextState)]);
   return prev || next ? pagerRow("requests", linked.account.robloxId, prev, next) : null;
 }
