@@ -81,7 +81,8 @@ export async function recordHandled(
   entry: Handled,
 ): Promise<void> {
   try {
-    await ctx.store.alertState.update(ctx.guildId, accountId, (raw) => {
+    // Only while the account is still linked: a click after an unlink brings no state back.
+    await ctx.store.alertState.updateIfLinked(ctx.guildId, accountId, (raw) => {
       if (raw !== undefined && !isPlainObject(raw)) {
         ctx.log.warn({ accountId }, "alert state is not an object; handled request not remembered");
         return undefined;
