@@ -14,6 +14,7 @@ import { describe, StoreError } from "./errors.js";
 import { checkId, K } from "./keys.js";
 import { openKeyv } from "./keyv.js";
 import { KeyedLock } from "./lock.js";
+import { createParents } from "./parents.js";
 import { rotateAll as rotateKeyv } from "./rotate.js";
 import { listKeys, sweepExpired } from "./scan.js";
 import { createSettings } from "./settings.js";
@@ -25,6 +26,7 @@ export { type Binding, CryptoError, createKeyRing, type KeyRing } from "./crypto
 export type { Cursors } from "./cursors.js";
 export { StoreError } from "./errors.js";
 export { openKeyv } from "./keyv.js";
+export type { Parents, StoredChild, StoredParent } from "./parents.js";
 export type { RotationResult } from "./rotate.js";
 export {
   defaultSettings,
@@ -74,6 +76,7 @@ export async function createStore(opts: StoreOptions) {
   const alertState = createAlertState({ keyv, lock, logger });
   const audit = createAudit({ keyv, lock, logger });
   const cursors = createCursors({ keyv });
+  const parents = createParents({ keyv, ring, lock, logger, changed });
 
   const sweep = async () => {
     try {
@@ -85,6 +88,9 @@ export async function createStore(opts: StoreOptions) {
   await sweep();
   const sweeper = setInterval(() => void sweep(), SWEEP_EVERY_MS);
   sweeper.unref();
+
+  const listParentGuilds = async () =>
+    (await listKeys(keyv, "parent-index:")).map((k) => k.slice("parent-index:".length));
 
   /** Unlinks one account: its sealed secrets, its watcher state and its watch list. */
   async function unlinkAccount(guildId: string, robloxId: string): Promise<boolean> {
@@ -112,6 +118,9 @@ export async function createStore(opts: StoreOptions) {
     for (const key of await listKeys(keyv, `state:${guildId}:`)) await keyv.delete(key);
     await settings.remove(guildId);
     await audit.remove(guildId);
+    // parent accounts: their sealed cookies and the alert state kept under the parent's id
+    for (const id of await parents.ids(guildId)) await alertState.delete(guildId, id);
+    await parents.deleteGuild(guildId);
   }
 
   /** Health check: true when a read round-trip succeeds within 2 s. */
@@ -142,6 +151,8 @@ export async function createStore(opts: StoreOptions) {
 
   return {
     accounts,
+    /** linked parent accounts (src/store/parents.ts) */
+    parents,
     settings,
     alertState,
     audit,
@@ -166,7 +177,11 @@ export async function createStore(opts: StoreOptions) {
       };
     },
     /** Re-encrypts every secret under the current key (see rotate.ts). */
-    rotateAll: (logger2: Logger = logger) => rotateKeyv(keyv, ring, logger2),
+    rotateAll: async (logger2: Logger = logger) => {
+      const r = await rotateKeyv(keyv, ring, logger2);
+      const p = await parents.rotate(await listParentGuilds());
+      return { ...r, rotated: r.rotated + p.rotated, failed: r.failed + p.failed };
+    },
     /** The underlying Keyv (tests, scripts). */
     keyv: keyv as Keyv,
   };

@@ -7,6 +7,9 @@ export const K = {
   stateIndex: (guildId: string) => `state-index:${guildId}`,
   state: (guildId: string, robloxId: string) => `state:${guildId}:${robloxId}`,
   audit: (guildId: string) => `audit:${guildId}`,
+  /** linked parent accounts (src/store/parents.ts) */
+  parentIndex: (guildId: string) => `parent-index:${guildId}`,
+  parent: (guildId: string, robloxId: string) => `parent:${guildId}:${robloxId}`,
   cursor: (key: string) => `cursor:${key}`,
   /** Changes on every link, unlink and settings change, by any process sharing the store. */
   rosterRevision: () => "roster-rev",
