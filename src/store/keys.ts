@@ -8,6 +8,7 @@ export const K = {
   state: (guildId: string, robloxId: string) => `state:${guildId}:${robloxId}`,
   audit: (guildId: string) => `audit:${guildId}`,
   /** linked parent accounts (src/store/parents.ts) */
+  parentGuilds: () => "parent-guilds",
   parentIndex: (guildId: string) => `parent-index:${guildId}`,
   parent: (guildId: string, robloxId: string) => `parent:${guildId}:${robloxId}`,
   cursor: (key: string) => `cursor:${key}`,

@@ -110,6 +110,7 @@ export function createParents(deps: {
     checkId(input.robloxId, "robloxId");
     for (const c of input.children) checkId(c.userId, "child userId");
     const { guildId, robloxId } = input;
+    await updateGuilds((g) => (g.includes(guildId) ? g : [...g, guildId]));
     const out = await lock.run(K.parentIndex(guildId), async () => {
       const old = await get(guildId, robloxId);
       const label = input.label?.trim() ? input.label.trim() : old?.label;
@@ -171,14 +172,15 @@ export function createParents(deps: {
     }));
 
   async function remove(guildId: string, robloxId: string): Promise<boolean> {
-    const existed = await lock.run(K.parentIndex(guildId), async () => {
+    const { existed, empty } = await lock.run(K.parentIndex(guildId), async () => {
       const current = await ids(guildId);
       const had = (await keyv.delete(K.parent(guildId, robloxId))) || current.includes(robloxId);
       const rest = current.filter((id) => id !== robloxId);
       if (rest.length === 0) await keyv.delete(K.parentIndex(guildId));
       else if (rest.length !== current.length) await keyv.set(K.parentIndex(guildId), { ids: rest });
-      return had;
+      return { existed: had, empty: rest.length === 0 };
     });
+    if (empty) await updateGuilds((g) => g.filter((x) => x !== guildId));
     if (existed) await changed(guildId);
     return existed;
   }
@@ -186,7 +188,9 @@ export function createParents(deps: {
   /** Every parent row of the guild (the bot left it). */
   async function deleteGuild(guildId: string): Promise<void> {
     for (const id of await ids(guildId)) await keyv.delete(K.parent(guildId, id));
+    for (const key of await listKeys(keyv, `parent:${guildId}:`)) await keyv.delete(key);
     await keyv.delete(K.parentIndex(guildId));
+    await updateGuilds((g) => g.filter((x) => x !== guildId));
   }
 
   /** Re-seals every parent cookie of the given guilds under the ring's current key. */
@@ -215,8 +219,24 @@ export function createParents(deps: {
     return { rotated, failed };
   }
 
+  /** Guilds with a parent link (their own list: parents may be linked where no child account is). */
+  async function guildIds(): Promise<string[]> {
+    const r = z.array(z.string().regex(ID)).safeParse((await keyv.get(K.parentGuilds())) ?? []);
+    return r.success ? r.data : [];
+  }
+
+  async function updateGuilds(fn: (ids: string[]) => string[]): Promise<void> {
+    await lock.run(K.parentGuilds(), async () => {
+      const before = await guildIds();
+      const after = fn([...before]);
+      if (after.length !== before.length || after.some((g, i) => g !== before[i]))
+        await keyv.set(K.parentGuilds(), after);
+    });
+  }
+
   return {
     ids,
+    guildIds,
     get,
     list,
     resolve,

@@ -47,8 +47,10 @@ describe("parents", () => {
     expect((await store.parents.resolve("1"))?.robloxId).toBe("1002");
     expect(await store.parents.resolve("1", "nobody")).toBeUndefined();
     expect(await store.accounts.list("1")).toEqual([]);
+    expect(await store.parents.guildIds()).toEqual(["1"]);
     expect(await store.parents.remove("1", "1002")).toBe(true);
     expect(await store.parents.list("1")).toEqual([]);
+    expect(await store.parents.guildIds()).toEqual([]);
     expect(await store.parents.remove("1", "1002")).toBe(false);
   });
 
@@ -78,6 +80,7 @@ describe("parents", () => {
     expect(await store.keyv.get("parent-index:1")).toBeUndefined();
     expect(await store.keyv.get("state:1:1002")).toBeUndefined();
     expect((await store.parents.list("2")).length).toBe(1);
+    expect(await store.parents.guildIds()).toEqual(["2"]);
 
     const before = (await store.parents.get("2", "1002"))!.cookie;
     const plain = await store.parents.cookie("2", "1002");

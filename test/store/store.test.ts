@@ -135,10 +135,12 @@ describe("settings", () => {
       events: {
         presence: true,
         "friend-requests": true,
+        connections: true,
         restrictions: true,
         screentime: true,
         "cookie-health": true,
         "daily-summary": false,
+        "parent-requests": true,
       },
       quietHours: null,
       timeZone: "UTC",
