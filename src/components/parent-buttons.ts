@@ -66,7 +66,12 @@ export const parentUnlinkButton: ButtonHandler<"par-unlink"> = {
   level: () => "admin",
   async execute(interaction, a, ctx) {
     if (a.go === "n") {
-      await interaction.update({ content: "Cancelled; nothing was changed.", embeds: [], components: [] });
+      await interaction.update({
+        content: "Cancelled; nothing was changed.",
+        embeds: [],
+        components: [],
+        allowedMentions: { parse: [] },
+      });
       return;
     }
     if (isExpired(a, ctx.now())) {
