@@ -201,3 +201,36 @@ describe("/parent children and the parent-requests alert", () => {
     );
   });
 });
+
+describe("a child linked only through a parent", () => {
+  let v: World;
+  beforeAll(async () => {
+    v = await startWorld();
+  }, 60_000);
+  afterAll(async () => {
+    await v?.stop();
+  });
+
+  it("child-side commands say plainly they need the child's own cookie; the parent side works", async () => {
+    const shown = await v.fake.runCommand({ name: "parent", subcommand: "link" });
+    await shown.waitForModal();
+    const linked = await v.fake.submitModal({
+      customId: "roblox-parent-link",
+      from: shown,
+      fields: { cookie: SEED.parent.cookie, label: "" },
+    });
+    expect(visibleText(await linked.waitForFinal({ timeoutMs: 15_000 }))).toContain(
+      "Linked the parent account",
+    );
+    for (const [name, subcommand] of [
+      ["friends", "count"],
+      ["requests", "list"],
+      ["screentime", "show"],
+    ] as const) {
+      const text = await v.runText({ name, subcommand });
+      expect(text, `/${name} ${subcommand}`).toContain("No Roblox account is linked");
+      expect(text, `/${name} ${subcommand}`).toContain("child's own cookie");
+    }
+    expect(await v.runText({ name: "parent", subcommand: "children" })).toContain("Today: **1 h 35 min**");
+  });
+});
