@@ -83,7 +83,6 @@ export const parentUnlinkButton: ButtonHandler<"par-unlink"> = {
     }
     const parent = await ctx.store.parents.get(ctx.guildId, a.parentId);
     const removed = await ctx.store.parents.remove(ctx.guildId, a.parentId);
-    await ctx.store.alertState.delete(ctx.guildId, a.parentId);
     forgetParentSession(ctx, ctx.guildId, a.parentId);
     if (!removed || !parent) {
       await interaction.update({

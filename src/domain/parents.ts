@@ -179,10 +179,8 @@ export function withHandledConsent(
 }
 
 async function getHandledConsent(ctx: Context, guildId: string, parentId: string, id: string) {
-  const state = await ctx.store.alertState.get(guildId, parentId, z.looseObject({}));
-  const r = handledSchema.safeParse(
-    (state?.[HANDLED_CONSENTS_KEY] as Record<string, unknown> | undefined)?.[id],
-  );
+  const map = (await ctx.store.parents.state(guildId, parentId))[HANDLED_CONSENTS_KEY];
+  const r = handledSchema.safeParse(isObject(map) ? map[id] : undefined);
   return r.success ? r.data : undefined;
 }
 
@@ -192,11 +190,10 @@ async function recordHandledConsent(
   id: string,
   entry: HandledConsent,
 ) {
-  await ctx.store.alertState.update(ctx.guildId, parentId, (raw) => {
-    if (raw !== undefined && !isObject(raw)) return undefined;
-    const map = withHandledConsent(raw?.[HANDLED_CONSENTS_KEY], id, entry);
-    return { ...(raw ?? {}), [HANDLED_CONSENTS_KEY]: map };
-  });
+  await ctx.store.parents.updateState(ctx.guildId, parentId, (raw) => ({
+    ...raw,
+    [HANDLED_CONSENTS_KEY]: withHandledConsent(raw[HANDLED_CONSENTS_KEY], id, entry),
+  }));
 }
 
 export type AnswerResult =

@@ -3,8 +3,8 @@
  * their children's pending consent requests; a request not seen before is posted once, with
  * Approve/Deny (src/components/parent-buttons.ts). The first reading after linking (or after the
  * alert channel changed) is a baseline: requests pending then are not alerted (they are in
- * `/parent requests`). State lives in the alert state under the parent's id, beside the buttons'
- * `handledConsents` (src/domain/parents.ts), which a poll never overwrites.
+ * `/parent requests`). State lives in the parent link's own memory (store.parents.state), beside
+ * the buttons' `handledConsents` (src/domain/parents.ts), which a poll never overwrites.
  */
 import type { Client } from "discord.js";
 import { z } from "zod";
@@ -56,17 +56,14 @@ export function consentNonce(parentId: string, consentId: string): string {
 }
 
 async function readState(ctx: Context, guildId: string, parentId: string): Promise<ParentState | undefined> {
-  const row = await ctx.store.alertState.get(guildId, parentId, z.looseObject({}));
-  const r = stateSchema.safeParse(row?.[PARENT_STATE_KEY]);
+  const row = await ctx.store.parents.state(guildId, parentId);
+  const r = stateSchema.safeParse(row[PARENT_STATE_KEY]);
   return r.success ? r.data : undefined;
 }
 
 async function writeState(ctx: Context, guildId: string, parentId: string, s: ParentState): Promise<void> {
   // only our key changes: the buttons' handledConsents beside it is kept as stored
-  await ctx.store.alertState.update(guildId, parentId, (raw) => ({
-    ...(raw !== null && typeof raw === "object" && !Array.isArray(raw) ? raw : {}),
-    [PARENT_STATE_KEY]: s,
-  }));
+  await ctx.store.parents.updateState(guildId, parentId, (raw) => ({ ...raw, [PARENT_STATE_KEY]: s }));
 }
 
 /** One parent link: read, diff, post the new requests in order, remember what was posted. */

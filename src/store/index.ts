@@ -118,8 +118,7 @@ export async function createStore(opts: StoreOptions) {
     for (const key of await listKeys(keyv, `state:${guildId}:`)) await keyv.delete(key);
     await settings.remove(guildId);
     await audit.remove(guildId);
-    // parent accounts: their sealed cookies and the alert state kept under the parent's id
-    for (const id of await parents.ids(guildId)) await alertState.delete(guildId, id);
+    // parent accounts: their sealed cookies and their watcher/button memory
     await parents.deleteGuild(guildId);
   }
 

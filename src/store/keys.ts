@@ -11,6 +11,8 @@ export const K = {
   parentGuilds: () => "parent-guilds",
   parentIndex: (guildId: string) => `parent-index:${guildId}`,
   parent: (guildId: string, robloxId: string) => `parent:${guildId}:${robloxId}`,
+  /** the parent-requests watcher's and the Approve/Deny buttons' memory of one parent link */
+  parentState: (guildId: string, robloxId: string) => `parent-state:${guildId}:${robloxId}`,
   cursor: (key: string) => `cursor:${key}`,
   /** Changes on every link, unlink and settings change, by any process sharing the store. */
   rosterRevision: () => "roster-rev",

@@ -175,6 +175,7 @@ export function createParents(deps: {
     const { existed, empty } = await lock.run(K.parentIndex(guildId), async () => {
       const current = await ids(guildId);
       const had = (await keyv.delete(K.parent(guildId, robloxId))) || current.includes(robloxId);
+      await keyv.delete(K.parentState(guildId, robloxId));
       const rest = current.filter((id) => id !== robloxId);
       if (rest.length === 0) await keyv.delete(K.parentIndex(guildId));
       else if (rest.length !== current.length) await keyv.set(K.parentIndex(guildId), { ids: rest });
@@ -185,10 +186,40 @@ export function createParents(deps: {
     return existed;
   }
 
+  /** The parent link's watcher/button memory (a plain object; {} when none). */
+  async function state(guildId: string, robloxId: string): Promise<Record<string, unknown>> {
+    const raw = await keyv.get(K.parentState(guildId, robloxId));
+    return raw !== null && typeof raw === "object" && !Array.isArray(raw)
+      ? (raw as Record<string, unknown>)
+      : {};
+  }
+
+  /**
+   * Read-modify-write of that memory under this process's lock, so the watcher and the buttons,
+   * each keeping its own key, never overwrite each other. Nothing is written for a parent no
+   * longer linked.
+   */
+  async function updateState(
+    guildId: string,
+    robloxId: string,
+    fn: (current: Record<string, unknown>) => Record<string, unknown>,
+  ): Promise<void> {
+    checkId(guildId, "guildId");
+    checkId(robloxId, "robloxId");
+    await lock.run(K.parentState(guildId, robloxId), async () => {
+      if (!(await get(guildId, robloxId))) return;
+      await keyv.set(K.parentState(guildId, robloxId), fn(await state(guildId, robloxId)));
+    });
+  }
+
   /** Every parent row of the guild (the bot left it). */
   async function deleteGuild(guildId: string): Promise<void> {
-    for (const id of await ids(guildId)) await keyv.delete(K.parent(guildId, id));
+    for (const id of await ids(guildId)) {
+      await keyv.delete(K.parent(guildId, id));
+      await keyv.delete(K.parentState(guildId, id));
+    }
     for (const key of await listKeys(keyv, `parent:${guildId}:`)) await keyv.delete(key);
+    for (const key of await listKeys(keyv, `parent-state:${guildId}:`)) await keyv.delete(key);
     await keyv.delete(K.parentIndex(guildId));
     await updateGuilds((g) => g.filter((x) => x !== guildId));
   }
@@ -246,6 +277,8 @@ export function createParents(deps: {
     setHealth,
     cookie,
     remove,
+    state,
+    updateState,
     deleteGuild,
     rotate,
   };

@@ -22,7 +22,6 @@ beforeEach(async () => {
   w.sim.control.reset();
   w.sent.length = 0;
   for (const p of await w.store.parents.list(GUILD)) await w.store.parents.remove(GUILD, p.robloxId);
-  await w.store.alertState.delete(GUILD, String(SEED.parent.id));
   await w.store.settings.remove(GUILD);
 });
 

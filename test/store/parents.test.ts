@@ -73,12 +73,15 @@ describe("parents", () => {
 
   it("deleteGuild removes parents and their state; rotate re-seals under the new key", async () => {
     await store.parents.upsert(parentInput("1", "1002"));
-    await store.alertState.set("1", "1002", { seenConsents: ["x"] });
+    await store.parents.updateState("1", "1002", (s) => ({ ...s, seen: ["x"] }));
+    expect(await store.parents.state("1", "1002")).toEqual({ seen: ["x"] });
+    await store.parents.updateState("1", "9999", () => ({ orphan: true })); // not linked: nothing written
+    expect(await store.parents.state("1", "9999")).toEqual({});
     await store.parents.upsert(parentInput("2", "1002"));
     await store.deleteGuild("1");
     expect(await store.parents.list("1")).toEqual([]);
     expect(await store.keyv.get("parent-index:1")).toBeUndefined();
-    expect(await store.keyv.get("state:1:1002")).toBeUndefined();
+    expect(await store.keyv.get("parent-state:1:1002")).toBeUndefined();
     expect((await store.parents.list("2")).length).toBe(1);
     expect(await store.parents.guildIds()).toEqual(["2"]);
 
