@@ -5,6 +5,7 @@
 import {
   type APIEmbed,
   type ApplicationCommandOptionChoiceData,
+  AttachmentBuilder,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   InteractionContextType,
@@ -19,6 +20,7 @@ import { personMd } from "../domain/people.js";
 import { allows, type Level } from "../permissions.js";
 import { isRobloxError } from "../roblox/index.js";
 import { parentUnlinkRow } from "../ui/buttons.js";
+import { renderWeeklyChart } from "../ui/chart.js";
 import { COLORS, fitEmbed } from "../ui/embeds.js";
 import { escapeMarkdown, formatMinutes, profileUrl, truncate } from "../ui/format.js";
 import { consentMessage, parentLinkModal } from "../ui/parent.js";
@@ -71,12 +73,19 @@ async function unlink(interaction: Cmd, ctx: InteractionContext): Promise<void> 
   });
 }
 
-/** Today's minutes and the limit of one child, or the plain reason Roblox gave. */
-async function childLines(
+interface ChildScreen {
+  lines: string[];
+  /** The week's chart (PNG), when Roblox answered */
+  chart?: Buffer;
+}
+
+/** Today's minutes, the limit and the week's chart of one child, or the plain reason Roblox gave. */
+async function childScreen(
   ctx: InteractionContext,
   session: Awaited<ReturnType<typeof linkedParent>>["session"],
   id: string,
-) {
+  title: string,
+): Promise<ChildScreen> {
   try {
     const [settings, week] = await Promise.all([
       ctx.roblox.parent.childSettings(session, id, ctx.call),
@@ -84,14 +93,22 @@ async function childLines(
     ]);
     const limit = settings.dailyScreenTimeLimit?.currentValue;
     const today = week.days[0] ?? 0;
-    return [
-      `Today: **${formatMinutes(today)}**`,
-      `Daily limit: **${limit === null || limit === undefined ? "unknown" : formatMinutes(limit, { asLimit: true })}**`,
-      `This week: ${formatMinutes(week.days.reduce((a, b) => a + b, 0))}`,
-    ];
+    return {
+      lines: [
+        `Today: **${formatMinutes(today)}**`,
+        `Daily limit: **${limit === null || limit === undefined ? "unknown" : formatMinutes(limit, { asLimit: true })}**`,
+        `This week: ${formatMinutes(week.days.reduce((a, b) => a + b, 0))}`,
+      ],
+      chart: renderWeeklyChart({
+        days: week.days.map((minutes, daysAgo) => ({ daysAgo, minutes })),
+        localDayOfWeek: week.localDayOfWeek,
+        limitMinutes: limit ?? null,
+        title: `${title} — last 7 days`,
+      }),
+    };
   } catch (err) {
     if (isRobloxError(err) && err.kind !== "unauthenticated")
-      return [`Roblox did not answer for this child: ${err.userMessage}`];
+      return { lines: [`Roblox did not answer for this child: ${err.userMessage}`] };
     throw err;
   }
 }
@@ -127,10 +144,22 @@ async function children(interaction: Cmd, ctx: InteractionContext): Promise<void
     )
     .catch(() => new Map<string, string | null>());
   const embeds: APIEmbed[] = [];
+  const files: AttachmentBuilder[] = [];
   for (const c of shown) {
     const person = people.get(c.userId);
-    const lines = await childLines(ctx, session, c.userId);
+    const screen = await childScreen(
+      ctx,
+      session,
+      c.userId,
+      person?.known === false ? `user ${c.userId}` : (person?.name ?? c.userId),
+    );
+    const lines = screen.lines;
     const avatar = avatars.get(c.userId);
+    const file = `child-${c.userId}.png`;
+    if (screen.chart)
+      files.push(
+        new AttachmentBuilder(screen.chart, { name: file, description: "Weekly screen time chart" }),
+      );
     embeds.push(
       fitEmbed({
         color: COLORS.info,
@@ -141,12 +170,14 @@ async function children(interaction: Cmd, ctx: InteractionContext): Promise<void
         url: profileUrl(c.userId),
         description: [person ? personMd(person) : `user ${c.userId}`, `id ${c.userId}`, ...lines].join("\n"),
         ...(avatar ? { thumbnail: { url: avatar } } : {}),
+        ...(screen.chart ? { image: { url: `attachment://${file}` } } : {}),
       }),
     );
   }
   await interaction.editReply({
     content: `Children linked to the parent account ${parentName(fresh)}${kids.length > shown.length ? ` (first ${shown.length} of ${kids.length})` : ""}:`,
     embeds,
+    files,
     allowedMentions: { parse: [] },
   });
 }

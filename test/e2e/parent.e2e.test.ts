@@ -104,8 +104,12 @@ describe("/parent link", () => {
 });
 
 describe("/parent children and the parent-requests alert", () => {
-  it("children: name, screen-time limit and today's minutes through the parent's cookie", async () => {
-    const text = await w.runText({ name: "parent", subcommand: "children" });
+  it("children: name, screen-time limit, today's minutes and the week's chart through the parent's cookie", async () => {
+    const m = await w.run({ name: "parent", subcommand: "children" });
+    expect(m.ephemeral).toBe(true);
+    expect(Object.values(m.files).map((f) => f.filename)).toEqual([`child-${KID}.png`]);
+    expect(String((m.embeds[0]?.image as { url?: string } | undefined)?.url)).toMatch(/\/child-1001\.png$/);
+    const text = visibleText(m);
     expect(text).toContain("Kid");
     expect(text).toContain("@KidAccount");
     expect(text).toContain("Today: **1 h 35 min**");
