@@ -66,6 +66,26 @@ async function writeState(ctx: Context, guildId: string, parentId: string, s: Pa
   await ctx.store.parents.updateState(guildId, parentId, (raw) => ({ ...raw, [PARENT_STATE_KEY]: s }));
 }
 
+/** The parent link with the children Roblox lists now (stored when they changed). */
+async function refreshed(
+  ctx: Context,
+  parent: StoredParent,
+  session: Awaited<ReturnType<typeof parentSession>>,
+  call: { deadline: number; signal?: AbortSignal },
+): Promise<StoredParent> {
+  const listed = await ctx.roblox.parent.children(session, call);
+  const children = listed.map((c) => ({
+    userId: String(c.userId),
+    ...(c.name === undefined ? {} : { name: c.name }),
+    ...(c.displayName === undefined ? {} : { displayName: c.displayName }),
+  }));
+  if (JSON.stringify(children) === JSON.stringify(parent.children)) return parent;
+  return (await ctx.store.parents.setChildren(parent.guildId, parent.robloxId, children)) ?? parent;
+}
+
+/** Rounds between two readings of a parent's children (a child linked later is picked up). */
+export const CHILDREN_EVERY = 10;
+
 /** One parent link: read, diff, post the new requests in order, remember what was posted. */
 export async function pollParent(
   ctx: Context,
@@ -74,11 +94,13 @@ export async function pollParent(
   parent: StoredParent,
   call: { deadline: number; signal?: AbortSignal },
   log: Logger,
+  refreshChildren = false,
 ): Promise<number> {
   const channelId = settings.alertChannelId;
   if (!channelId || parent.health.state === "dead") return 0;
   const { guildId, robloxId } = parent;
   const session = await parentSession(ctx, parent);
+  if (refreshChildren) parent = await refreshed(ctx, parent, session, call);
   const cards = await pendingCards({ ...ctx, guildId, call }, parent, session);
   const pending = cards.map((c) => c.consent.id);
   const state = await readState(ctx, guildId, robloxId);
@@ -121,6 +143,7 @@ export async function pollParents(
   client: Client,
   budgetMs: number,
   signal?: AbortSignal,
+  round = 0,
 ): Promise<void> {
   for (const guildId of await ctx.store.parents.guildIds()) {
     if (signal?.aborted) return;
@@ -130,7 +153,7 @@ export async function pollParents(
       const log = ctx.logger.child({ guildId, parentId: parent.robloxId });
       const call = { deadline: ctx.now() + budgetMs, ...(signal ? { signal } : {}) };
       try {
-        await pollParent(ctx, client, settings, parent, call, log);
+        await pollParent(ctx, client, settings, parent, call, log, round % CHILDREN_EVERY === 0);
       } catch (err) {
         if (err instanceof UnauthenticatedError) continue; // marked dead by its session
         log.warn({ err }, "jobs: parent-request check failed; its state is kept for next time");
@@ -143,9 +166,10 @@ export async function pollParents(
 export function startParentJob(ctx: Context, client: Client, intervalMs: number, budgetMs: number) {
   const abort = new AbortController();
   let running: Promise<void> | undefined;
+  let round = 0;
   const tick = () => {
     if (running || abort.signal.aborted) return;
-    running = pollParents(ctx, client, budgetMs, abort.signal)
+    running = pollParents(ctx, client, budgetMs, abort.signal, round++)
       .catch((err: unknown) => ctx.logger.error({ err }, "jobs: parent-request round failed"))
       .finally(() => {
         running = undefined;

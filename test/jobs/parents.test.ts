@@ -104,6 +104,22 @@ describe("parent-requests watcher", () => {
     expect(w.sent).toEqual([]);
   });
 
+  it("children are read again every 10th round: a child linked later is picked up", async () => {
+    await w.settings({});
+    await linkParent();
+    await w.store.parents.setChildren(GUILD, String(SEED.parent.id), []);
+    await pollParents(w.ctx, client, 5_000, undefined, 1); // not a children round: nobody to ask
+    expect(consentsAsked()).toEqual([]);
+    await pollParents(w.ctx, client, 5_000, undefined, 10); // the child is found (baseline)
+    expect((await w.store.parents.get(GUILD, String(SEED.parent.id)))?.children.map((c) => c.userId)).toEqual(
+      [String(kid.id)],
+    );
+    w.sim.control.requestConsent({ childUserId: kid.id, kind: "setting", minutes: 30 });
+    await pollParents(w.ctx, client, 5_000, undefined, 11);
+    expect(w.sent).toHaveLength(1);
+    expect(w.sent[0]!.embeds[0]?.description).toContain("daily screen-time limit to **30 min**");
+  });
+
   it("a dead parent cookie is not polled", async () => {
     await w.settings({});
     await linkParent();
