@@ -147,6 +147,8 @@ export async function pollParents(
 ): Promise<void> {
   for (const guildId of await ctx.store.parents.guildIds()) {
     if (signal?.aborted) return;
+    // this process's guilds only (with shards, each guild is polled by the shard that holds it)
+    if (!client.guilds.cache.has(guildId)) continue;
     const settings = await ctx.store.settings.get(guildId);
     if (!settings.alertChannelId) continue;
     for (const parent of await ctx.store.parents.list(guildId)) {

@@ -39,6 +39,7 @@ function makeClient(): Client {
   };
   return {
     channels: { cache: new Map([[channel.id, channel]]), fetch: async () => channel },
+    guilds: { cache: new Map([[GUILD, {}]]) },
   } as unknown as Client;
 }
 
@@ -118,6 +119,15 @@ describe("parent-requests watcher", () => {
     await pollParents(w.ctx, client, 5_000, undefined, 11);
     expect(w.sent).toHaveLength(1);
     expect(w.sent[0]!.embeds[0]?.description).toContain("daily screen-time limit to **30 min**");
+  });
+
+  it("a guild this process does not hold (another shard's) is not polled", async () => {
+    await w.settings({});
+    await linkParent();
+    w.sim.control.clearLog();
+    const elsewhere = { channels: { cache: new Map() }, guilds: { cache: new Map() } } as unknown as Client;
+    await pollParents(w.ctx, elsewhere, 5_000);
+    expect(w.sim.log).toEqual([]);
   });
 
   it("a dead parent cookie is not polled", async () => {
