@@ -41,6 +41,14 @@ export function controlHttp(c: SimControl, method: string, path: string, body: B
     case "POST trusted-requests/ignore":
       c.ignoreTrustedRequest(num(body.from), num(body.to));
       return ok();
+    case "POST parent-links":
+      c.linkParent(num(body.parent), num(body.child));
+      return ok();
+    case "POST consents":
+      return ok(c.requestConsent({ ...body, childUserId: num(body.childUserId) } as never));
+    case "POST consents/answer":
+      c.answerConsent(String(body.id), body.answer === "Deny" ? "Deny" : "Approve");
+      return ok();
     case "GET modes":
       return ok(c.getModes());
     case "POST modes":

@@ -1,3 +1,4 @@
+import { CONSENT_TYPES, type Consent, type ConsentType } from "./consents.js";
 import type { FaultSpec, FaultStore } from "./faults.js";
 import type { PayloadModes, PresenceType, RequestOrder, Restriction } from "./model.js";
 import type { RateLimiter } from "./ratelimit.js";
@@ -101,6 +102,17 @@ export interface ScreenTimeInput {
   days?: number[];
   localDayOfWeek?: number;
   tempMinutes?: number;
+}
+
+export interface ConsentInput {
+  childUserId: number;
+  kind?: "trusted" | "setting" | "block" | "unblock";
+  targetUserId?: number;
+  minutes?: number;
+  consentType?: string;
+  consentData?: Record<string, string | number | boolean>;
+  /** ISO; default now */
+  createdTime?: string;
 }
 
 export interface BulkInput {
@@ -237,6 +249,69 @@ export class SimControl {
     this.user(from);
     this.user(to);
     need(this.s.removeTrustedRequest(from, to), `no pending trusted request from ${from} to ${to}`);
+  }
+
+  /** Links a parent's own account to a child (Roblox's parent link; both users must exist). */
+  linkParent(parent: number, child: number): void {
+    this.user(parent);
+    this.user(child);
+    need(parent !== child, "a user cannot be its own parent");
+    this.s.linkParent(parent, child);
+  }
+
+  /**
+   * The child asks its parents for consent, as the Roblox app does when a linked child changes
+   * something that needs it. `kind` picks the request: `trusted` (wants to add trusted connection
+   * `targetUserId`), `setting` (wants daily limit `minutes`), `block`/`unblock` (`targetUserId`),
+   * or a raw `consentType` with `consentData`. Returns the new request's id.
+   */
+  requestConsent(input: ConsentInput): { id: string } {
+    const child = this.user(input.childUserId);
+    let type: ConsentType;
+    let data: Record<string, string | number | boolean>;
+    switch (input.kind) {
+      case "trusted":
+        type = "AddTrustedConnection";
+        data = { targetUserId: this.user(input.targetUserId) };
+        break;
+      case "setting":
+        need(isInt(input.minutes) && input.minutes >= 0 && input.minutes <= 1440, "minutes: 0..1440");
+        type = "UpdateUserSetting";
+        data = { dailyScreenTimeLimit: input.minutes };
+        break;
+      case "block":
+      case "unblock":
+        type = "ManageFriend";
+        data = {
+          friendUserId: this.user(input.targetUserId),
+          friendManagementAction: input.kind === "block" ? "Block" : "Unblock",
+        };
+        break;
+      default:
+        need(
+          typeof input.consentType === "string" &&
+            (CONSENT_TYPES as readonly string[]).includes(input.consentType),
+          `consentType: ${CONSENT_TYPES.join("|")}`,
+        );
+        type = input.consentType as ConsentType;
+        data = input.consentData ?? {};
+    }
+    const at = input.createdTime === undefined ? Date.now() : Date.parse(input.createdTime);
+    need(!Number.isNaN(at), "createdTime must be ISO");
+    return { id: this.s.addConsent(child, type, data, at).id };
+  }
+
+  /** Answers a pending consent request as a parent would in the app. */
+  answerConsent(id: string, answer: "Approve" | "Deny"): void {
+    const c = this.s.consents.get(id);
+    need(c, `no consent request ${id}`);
+    need(c.status === "Pending", `consent request ${id} already ${c.status}`);
+    c.status = answer === "Approve" ? "Approved" : "Denied";
+  }
+
+  /** A consent request as stored (status, who answered), or undefined. */
+  consentOf(id: string): Consent | undefined {
+    return this.s.consents.get(id);
   }
 
   /** Changes the payload switches (docs/roblox-behaviour.md); returns them all. */

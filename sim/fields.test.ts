@@ -245,6 +245,25 @@ function shapes(m: PayloadModes) {
     ) as Shape,
     settingsUpdate: { cascadingSettingUpdates: {} } as Shape,
     weekly: { dailyScreentimes: [leaves("daysAgo", "minutesPlayed")], localDayOfWeek: L } as Shape,
+    // parent side (docs/roblox-behaviour.md, "Parent accounts and consent requests")
+    childrenInfo: { childrenInfoList: [leaves("userId", "userName", "displayName")] } as Shape,
+    consents: {
+      consents: [
+        {
+          ...leaves("id", "childUserId", "parentUserId", "consentType", "consentOutcome", "createdTime"),
+          consentData: leaves(
+            "targetUserId",
+            "dailyScreenTimeLimit",
+            "friendUserId",
+            "friendManagementAction",
+            "universeId",
+            "experienceManagementAction",
+            "restrictionType",
+          ),
+        },
+      ],
+      nextCursor: L,
+    } as Shape,
     restriction: {
       restriction: leaves("source", "moderationStatus", "startTime", "endTime", "durationSeconds"),
     } as Shape,
@@ -265,7 +284,8 @@ interface Probe {
   /** default: the child's cookie */
   cookie?: string | null;
   tracker?: string;
-  setup?: (sim: Sim) => void;
+  /** a string it returns is the consent id to put at the end of `path` */
+  setup?: (sim: Sim) => unknown;
   status?: number;
 }
 
@@ -447,6 +467,45 @@ const PROBES: Probe[] = [
     status: 204,
   },
   {
+    route: "GET /apis/parental-controls-api/v1/parental-controls/children-info",
+    path: "/apis/parental-controls-api/v1/parental-controls/children-info",
+    cookie: SEED.parent.cookie,
+    shape: "childrenInfo",
+  },
+  {
+    route: "GET /apis/parental-controls-api/v1/parental-controls/child-settings",
+    path: `/apis/parental-controls-api/v1/parental-controls/child-settings?childUserId=${kid.id}`,
+    cookie: SEED.parent.cookie,
+    shape: "settings",
+  },
+  {
+    route: "GET /apis/parental-controls-api/v1/parental-controls/consents",
+    path: `/apis/parental-controls-api/v1/parental-controls/consents?childUserId=${kid.id}&consentStatus=Pending`,
+    cookie: SEED.parent.cookie,
+    shape: "consents",
+    setup: (sim) => {
+      sim.control.requestConsent({ childUserId: kid.id, kind: "trusted", targetUserId: 3001 });
+      sim.control.requestConsent({ childUserId: kid.id, kind: "setting", minutes: 90 });
+      sim.control.requestConsent({ childUserId: kid.id, kind: "block", targetUserId: 2001 });
+    },
+  },
+  {
+    route: "POST /apis/parental-controls-api/v1/parental-controls/grant-consent",
+    path: "/apis/parental-controls-api/v1/parental-controls/grant-consent",
+    cookie: SEED.parent.cookie,
+    body: { childUserId: kid.id, consentType: "UpdateUserSetting", details: { dailyScreenTimeLimit: 60 } },
+    shape: "empty",
+  },
+  {
+    route: "POST /apis/parental-controls-api/v1/verified-parental-consent/consent-request/:consentId",
+    path: "/apis/parental-controls-api/v1/verified-parental-consent/consent-request/",
+    cookie: SEED.parent.cookie,
+    body: { answer: "Approve", childUserId: kid.id },
+    shape: "empty",
+    setup: (sim) =>
+      sim.control.requestConsent({ childUserId: kid.id, kind: "trusted", targetUserId: 3001 }).id,
+  },
+  {
     route: "GET /usermoderation/v2/not-approved",
     path: "/usermoderation/v2/not-approved",
     shape: "restriction",
@@ -473,14 +532,17 @@ const MODES: Partial<PayloadModes>[] = [
   { names: "empty", userDetails: "present", joinsOffUniverseId: "present" },
 ];
 
-async function probe(sim: Sim, p: Probe): Promise<CallResult> {
+async function probe(sim: Sim, p: Probe, made: unknown): Promise<CallResult> {
+  const id = typeof made === "string" ? made : undefined;
+  const body = id !== undefined && p.body !== undefined ? { ...(p.body as object), consentId: id } : p.body;
   const opts = {
     ...(p.cookie === null ? {} : { cookie: p.cookie ?? kid.cookie }),
     ...(p.tracker ? { tracker: p.tracker } : {}),
-    ...(p.body !== undefined ? { body: p.body } : {}),
+    ...(body !== undefined ? { body } : {}),
   };
+  const path = p.path + (id ?? "");
   const method = p.route.split(" ")[0]!;
-  return method === "GET" ? call(sim, method, p.path, opts) : callCsrf(sim, method, p.path, opts);
+  return method === "GET" ? call(sim, method, path, opts) : callCsrf(sim, method, path, opts);
 }
 
 describe("fields of every 200 answer", () => {
@@ -499,8 +561,8 @@ describe("fields of every 200 answer", () => {
       for (const p of PROBES) {
         fx.sim.control.reset();
         const m = fx.sim.control.setModes(modes);
-        p.setup?.(fx.sim);
-        const r = await probe(fx.sim, p);
+        const made = p.setup?.(fx.sim);
+        const r = await probe(fx.sim, p, made);
         const where = `${p.route} (${p.path})`;
         expect(r.status, where).toBe(p.status ?? 200);
         if (p.shape === "none") expect(r.text, where).toBe("");

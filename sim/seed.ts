@@ -81,6 +81,9 @@ export function applySeed(s: SimState): void {
   });
   s.issueCookie(child.id);
   s.issueCookie(parent.id);
+  // Roblox links a parent's own account to the child's (docs/roblox-behaviour.md, "Parent accounts
+  // and consent requests"); no consent request is pending at start.
+  s.linkParent(parent.id, child.id);
 
   for (const id of SEED.friendIds) {
     s.addUser({

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { type Consent, type ConsentType, consentId } from "./consents.js";
 import {
   DEFAULT_MODES,
   type FriendRequest,
@@ -61,6 +62,10 @@ export class SimState {
   readonly trusted = new Set<string>();
   /** universe id → experience, for the public games lookup */
   readonly universes = new Map<number, Universe>();
+  /** parent → linked children (docs/roblox-behaviour.md, "Parent accounts and consent requests") */
+  readonly parentLinks = new Map<number, Set<number>>();
+  /** consent id → consent request; Map order = arrival order */
+  readonly consents = new Map<string, Consent>();
   /** payload switches (docs/roblox-behaviour.md); reset() restores the defaults */
   modes: PayloadModes = cloneModes(DEFAULT_MODES);
   csrfEpoch = 0;
@@ -308,6 +313,45 @@ export class SimState {
     return st;
   }
 
+  // ---- parent accounts ---------------------------------------------------------------------
+  linkParent(parent: number, child: number): void {
+    let set = this.parentLinks.get(parent);
+    if (!set) {
+      set = new Set();
+      this.parentLinks.set(parent, set);
+    }
+    set.add(child);
+  }
+
+  childrenOf(parent: number): Set<number> {
+    return this.parentLinks.get(parent) ?? new Set();
+  }
+
+  isParentOf(parent: number, child: number): boolean {
+    return this.parentLinks.get(parent)?.has(child) ?? false;
+  }
+
+  addConsent(
+    childUserId: number,
+    consentType: ConsentType,
+    consentData: Record<string, string | number | boolean>,
+    createdTime = Date.now(),
+  ): Consent {
+    const seq = ++this.seq;
+    const c: Consent = {
+      id: consentId(seq),
+      childUserId,
+      consentType,
+      consentData,
+      createdTime,
+      status: "Pending",
+      parentUserId: null,
+      seq,
+    };
+    this.consents.set(c.id, c);
+    return c;
+  }
+
   /** Debug dump for GET /__sim/state (plain JSON). */
   toJSON(): Record<string, unknown> {
     const mapOfSets = (m: Map<number, Set<number>>) =>
@@ -330,6 +374,8 @@ export class SimState {
       trustedRequests: [...this.trustedIncoming.values()].flatMap((m) => [...m.values()]),
       trustedConnections: [...this.trusted],
       universes: [...this.universes.values()],
+      parentLinks: mapOfSets(this.parentLinks),
+      consents: [...this.consents.values()],
       modes: this.modes,
     };
   }

@@ -4,7 +4,7 @@
  */
 import type { ChatInputCommandInteraction, Interaction } from "discord.js";
 import type { Config } from "./config.js";
-import { NO_ACCOUNT, UserError } from "./errors.js";
+import { NEEDS_CHILD_COOKIE, NO_ACCOUNT, UserError } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { Lookups } from "./lookups.js";
 import type { Metrics } from "./metrics.js";
@@ -72,6 +72,9 @@ export function interactionContext(
       const account = await ctx.store.accounts.resolve(guildId, option);
       if (!account) {
         const any = (await ctx.store.accounts.list(guildId)).length > 0;
+        // only a parent account is linked: say which cookie this needs (README, "Parent account or child account")
+        if (!any && (await ctx.store.parents.ids(guildId)).length > 0)
+          throw new UserError(NEEDS_CHILD_COOKIE);
         throw new UserError(
           any && option
             ? `No linked account matches “${option.slice(0, 100)}”. See \`/roblox accounts\`.`

@@ -15,6 +15,10 @@ export class UserError extends Error {
 export const NO_ACCOUNT =
   "No Roblox account is linked in this server yet. An admin can link one with `/roblox link`.";
 
+/** A parent account is linked, but this command reads the child's own account. */
+export const NEEDS_CHILD_COOKIE =
+  "No Roblox account is linked for this: it needs the child's own cookie (`/roblox link`). The parent account linked here offers `/parent children` (screen time) and `/parent requests`.";
+
 /** The user-facing sentence of an error, when it has one (UserError, RobloxError…). */
 export function userMessageOf(err: unknown): string | undefined {
   if (err && typeof err === "object" && "userMessage" in err) {

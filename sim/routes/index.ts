@@ -5,6 +5,7 @@ import { registerFriendRequests } from "./friends-requests.js";
 import { registerGames } from "./games.js";
 import { registerGroups } from "./groups.js";
 import { registerModeration } from "./moderation.js";
+import { registerParent } from "./parent.js";
 import { registerParental } from "./parental.js";
 import { registerPresence } from "./presence.js";
 import { registerSettings } from "./settings.js";
@@ -24,6 +25,7 @@ export function buildRouter(): Router {
   registerGames(r);
   registerSettings(r);
   registerParental(r);
+  registerParent(r);
   registerModeration(r);
   return r;
 }

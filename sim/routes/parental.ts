@@ -12,7 +12,9 @@ export function registerParental(r: Router): void {
     const raw = ctx.query.get("userId");
     const id = raw === null || raw === "" ? ctx.userId! : toId(raw);
     if (id === undefined) return err(400, 0, "Invalid userId.");
-    if (id !== ctx.userId) return err(403, 0, "Forbidden");
+    // A linked parent reads the child's week too (docs/roblox-behaviour.md, "Parent accounts and
+    // consent requests").
+    if (id !== ctx.userId && !ctx.state.isParentOf(ctx.userId!, id)) return err(403, 0, "Forbidden");
     const st = ctx.state.screenTimeOf(id);
     return {
       status: 200,

@@ -1,6 +1,7 @@
 import { err, MSG } from "../errors.js";
 import { rateHeaders } from "../ratelimit.js";
 import type { Router } from "../router.js";
+import type { SimState } from "../state.js";
 import { bodyObject } from "./util.js";
 
 const BASE = "/apis/user-settings-api/v1/user-settings";
@@ -9,29 +10,30 @@ export const MAX_DAILY_LIMIT = 1440;
 
 const integerOption = [{ option: { optionType: "Integer" }, requirement: "SelfUpdateSetting" }];
 
+/** One user's settings with their options; the parent side's child-settings answers the same. */
+export function settingsAndOptions(state: SimState, userId: number) {
+  const st = state.screenTimeOf(userId);
+  return {
+    dailyScreenTimeLimit: { currentValue: st.dailyLimit, options: integerOption },
+    whoCanChatWithMeInApp: {
+      currentValue: "Friends",
+      options: ["NoOne", "Friends", "Everyone"].map((v) => ({
+        option: { optionType: "Enum", optionValue: v },
+        requirement: "SelfUpdateSetting",
+      })),
+    },
+    contentAgeRestriction: {
+      currentValue: "NinePlus",
+      options: [{ option: { optionType: "Enum", optionValue: "NinePlus" }, requirement: "ParentalConsent" }],
+    },
+  };
+}
+
 export function registerSettings(r: Router): void {
-  r.add("GET", `${BASE}/settings-and-options`, { auth: "cookie" }, (ctx) => {
-    const st = ctx.state.screenTimeOf(ctx.userId!);
-    return {
-      status: 200,
-      body: {
-        dailyScreenTimeLimit: { currentValue: st.dailyLimit, options: integerOption },
-        whoCanChatWithMeInApp: {
-          currentValue: "Friends",
-          options: ["NoOne", "Friends", "Everyone"].map((v) => ({
-            option: { optionType: "Enum", optionValue: v },
-            requirement: "SelfUpdateSetting",
-          })),
-        },
-        contentAgeRestriction: {
-          currentValue: "NinePlus",
-          options: [
-            { option: { optionType: "Enum", optionValue: "NinePlus" }, requirement: "ParentalConsent" },
-          ],
-        },
-      },
-    };
-  });
+  r.add("GET", `${BASE}/settings-and-options`, { auth: "cookie" }, (ctx) => ({
+    status: 200,
+    body: settingsAndOptions(ctx.state, ctx.userId!),
+  }));
 
   // Needs the RBXEventTrackerV2 cookie (seed 004); 30 writes per 60 s per user.
   r.add("POST", BASE, { auth: "cookie" }, (ctx) => {

@@ -6,6 +6,7 @@ import * as access from "./access.js";
 import * as alerts from "./alerts.js";
 import * as audit from "./audit.js";
 import * as friends from "./friends.js";
+import * as parent from "./parent.js";
 import * as presence from "./presence.js";
 import * as requests from "./requests.js";
 import * as restrictions from "./restrictions.js";
@@ -30,6 +31,7 @@ const modules: Module[] = [
   alerts,
   access,
   audit,
+  parent,
 ];
 
 export const commands = new Map<string, Command>(modules.map((m) => [m.data.name, m]));

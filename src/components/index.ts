@@ -3,6 +3,8 @@ import type { ActionName } from "../ui/buttons.js";
 import { cancelButton, confirmButton, noopButton } from "./confirm.js";
 import { connectionRemoveButton } from "./connection-buttons.js";
 import { pageButton } from "./pager.js";
+import { consentButton, parentUnlinkButton } from "./parent-buttons.js";
+import { parentLinkModal } from "./parent-link.js";
 import { requestAcceptButton, requestDeclineButton } from "./request-buttons.js";
 import { robloxLinkModal } from "./roblox-link.js";
 import { screenTimeAddButton } from "./screentime-buttons.js";
@@ -17,9 +19,14 @@ const buttons: ButtonHandler<never>[] = [
   requestDeclineButton,
   connectionRemoveButton,
   screenTimeAddButton,
+  consentButton,
+  parentUnlinkButton,
 ] as unknown as ButtonHandler<never>[];
 
 export const buttonHandlers = new Map<ActionName, ButtonHandler>(
   buttons.map((b) => [b.action, b as unknown as ButtonHandler]),
 );
-export const modalHandlers = new Map<string, ModalHandler>([[robloxLinkModal.id, robloxLinkModal]]);
+export const modalHandlers = new Map<string, ModalHandler>([
+  [robloxLinkModal.id, robloxLinkModal],
+  [parentLinkModal.id, parentLinkModal],
+]);

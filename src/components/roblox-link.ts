@@ -13,7 +13,7 @@ import {
   normalizeCookie,
   normalizeLabel,
   normalizeTracker,
-} from "../domain/link-cookie.js";
+} from "../domain/cookie.js";
 import { lockedWhileLinking } from "../domain/restriction.js";
 import { UserError } from "../errors.js";
 import { BadInputError, ModeratedError, type RobloxSession, UnauthenticatedError } from "../roblox/index.js";

@@ -10,6 +10,7 @@ export const ALERT_EVENTS = [
   "screentime",
   "cookie-health",
   "daily-summary",
+  "parent-requests",
 ] as const;
 export type AlertEventName = (typeof ALERT_EVENTS)[number];
 
@@ -22,6 +23,7 @@ export const EVENT_WORDS: Record<AlertEventName, string> = {
   screentime: "Screen-time alerts (80 % and 100 %)",
   "cookie-health": "Cookie-health alerts",
   "daily-summary": "The daily summary",
+  "parent-requests": "Children's requests to a linked parent account (Approve/Deny)",
 };
 
 export function defaultEvents(): Record<AlertEventName, boolean> {

@@ -98,7 +98,8 @@ async function autocomplete(
   let choices: { name: string; value: string }[] = [];
   if (focused.name === "zone") {
     choices = timeZoneChoices(String(focused.value));
-  } else if (focused.name === "account") {
+  } else if (focused.name === "account" && interaction.commandName !== "parent") {
+    // /parent's `account` names a parent link: its own autocomplete (src/commands/parent.ts)
     if (allows(ictx.level, "viewer")) {
       const q = String(focused.value).toLowerCase();
       const accounts = await ictx.store.accounts.list(ictx.guildId);

@@ -6,6 +6,7 @@
  */
 import { type Client, Events } from "discord.js";
 import type { Context } from "../context.js";
+import { startParentJob } from "./parents.js";
 import { type PollDeps, pollAccount, pollBudget } from "./poll.js";
 import { LiveRoster } from "./roster.js";
 import { Scheduler } from "./scheduler.js";
@@ -62,6 +63,8 @@ export function startJobs(ctx: Context, client: Client, opts: JobsOptions = {}):
       ),
   });
   live.start().catch((err) => log.error({ err }, "jobs: could not read the accounts to poll"));
+  // parent accounts' consent requests (parents are not in the roster of child accounts)
+  const parentJob = startParentJob(ctx, client, intervalMs, pollBudget(intervalMs));
 
   ctx.sessions.onDeadCookie((guildId, robloxId) => {
     if (!stopped) scheduler.pollSoon(`${guildId}:${robloxId}`);
@@ -97,6 +100,7 @@ export function startJobs(ctx: Context, client: Client, opts: JobsOptions = {}):
       client.off(Events.GuildDelete, joined);
       client.off(Events.ClientReady, ready);
       await scheduler.stop(opts.stopGraceMs ?? 5_000);
+      await parentJob.stop(opts.stopGraceMs ?? 5_000);
       log.info(scheduler.stats, "jobs: watchers stopped");
     },
     lastPollAt: () => scheduler.stats.lastPollAt,

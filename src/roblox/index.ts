@@ -30,6 +30,7 @@ import { GAMES_ENDPOINTS, gamesApi } from "./games.js";
 import { GROUPS_ENDPOINTS, groupsApi } from "./groups.js";
 import { type RequestMetric, Transport, type TransportOptions } from "./http.js";
 import { MODERATION_ENDPOINTS, moderationApi } from "./moderation.js";
+import { PARENT_ENDPOINTS, parentApi } from "./parent.js";
 import { PARENTAL_ENDPOINTS, parentalApi } from "./parental.js";
 import { PRESENCE_ENDPOINTS, presenceApi } from "./presence.js";
 import { REQUESTS_ENDPOINTS, requestsApi } from "./requests.js";
@@ -46,6 +47,16 @@ export type { RequestMetric } from "./http.js";
 export { RestrictionSource } from "./moderation.js";
 export type { Page } from "./paging.js";
 export { collect } from "./paging.js";
+export {
+  CONSENT_ID_RE,
+  CONSENT_TYPES,
+  type ConsentType,
+  checkConsentId,
+  type LinkedChild,
+  type PendingConsent,
+  toChildren,
+  toPendingConsent,
+} from "./parent.js";
 export { PresenceType } from "./presence.js";
 export { OriginSource, REQUEST_PAGE_SIZES, REQUEST_SORT } from "./requests.js";
 export type * from "./schemas.js";
@@ -63,6 +74,7 @@ export const ENDPOINTS = {
   games: GAMES_ENDPOINTS,
   settings: SETTINGS_ENDPOINTS,
   parental: PARENTAL_ENDPOINTS,
+  parent: PARENT_ENDPOINTS,
   moderation: MODERATION_ENDPOINTS,
   groups: GROUPS_ENDPOINTS,
 } as const;
@@ -103,6 +115,8 @@ export function createRobloxClient(opts: RobloxClientOptions) {
     games: gamesApi(t),
     settings: settingsApi(t),
     parental: parentalApi(t),
+    /** calls made with a parent's own cookie about its linked children */
+    parent: parentApi(t),
     moderation: moderationApi(t),
     groups: groupsApi(t),
     /** Closes the keep-alive dispatcher (shutdown). */

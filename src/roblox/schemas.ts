@@ -267,3 +267,27 @@ export type GameT = z.output<typeof Game>;
 export type RestrictionT = z.output<typeof Restriction>;
 export type BanDetailsT = z.output<typeof BanDetails>;
 export type WeeklyScreentimeT = z.output<typeof WeeklyScreentime>;
+
+// ---- parent side of parental controls (docs/roblox-behaviour.md, "Parent accounts and consent requests") ----
+/** An id Roblox may send as a number or a numeric string (the dashboard coerces with Number()). */
+const looseId = z.union([
+  z.number().int().nonnegative(),
+  z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .transform(Number),
+]);
+export const ChildInfo = z.looseObject({ userId: looseId, userName: str, displayName: str });
+export const ChildrenInfo = z.looseObject({ childrenInfoList: z.array(ChildInfo).nullish() });
+export const Consent = z.looseObject({
+  id: z.union([z.string().min(1), z.number().int().transform(String)]),
+  childUserId: looseId,
+  parentUserId: z.union([z.string(), z.number()]).nullish(),
+  consentType: z.string(),
+  consentOutcome: str,
+  consentData: z.record(z.string(), z.unknown()).nullish(),
+  createdTime: str,
+});
+export const ConsentsPage = z.looseObject({ consents: z.array(Consent).nullish(), nextCursor: str });
+export type ChildInfoT = z.output<typeof ChildInfo>;
+export type ConsentT = z.output<typeof Consent>;

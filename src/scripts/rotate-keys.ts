@@ -9,6 +9,7 @@ import { createLogger } from "../logger.js";
 import { createKeyRing } from "../store/crypto.js";
 import { describe, StoreError } from "../store/errors.js";
 import { openKeyv } from "../store/keyv.js";
+import { rotateParentCookies } from "../store/parents.js";
 import { rotateAll } from "../store/rotate.js";
 
 // The Discord token is not needed here: only the keys and STORE_URL matter.
@@ -28,6 +29,9 @@ try {
   let result: Awaited<ReturnType<typeof rotateAll>>;
   try {
     result = await rotateAll(keyv, ring, logger);
+    // parent accounts' cookies live in their own rows (src/store/parents.ts)
+    const p = await rotateParentCookies(keyv, ring, logger);
+    result = { ...result, rotated: result.rotated + p.rotated, failed: result.failed + p.failed };
   } finally {
     await keyv.disconnect().catch(() => undefined);
   }

@@ -9,11 +9,13 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 
 export type SecretPurpose = "cookie" | "tracker";
+/** A parent account's own cookie (src/store/parents.ts): bound apart, never opened as a child's. */
+export type ParentSecretPurpose = "parent-cookie";
 
 export interface Binding {
   guildId: string;
   robloxId: string;
-  purpose: SecretPurpose;
+  purpose: SecretPurpose | ParentSecretPurpose;
 }
 
 export type CryptoFailure = "malformed" | "unknown-key" | "auth-failed" | "bad-key";
@@ -76,8 +78,8 @@ function aadOf(header: string, b: Binding): Buffer {
       throw new CryptoError("malformed", `binding ${name} must be a numeric id`);
     }
   }
-  if (b.purpose !== "cookie" && b.purpose !== "tracker") {
-    throw new CryptoError("malformed", "binding purpose must be cookie or tracker");
+  if (b.purpose !== "cookie" && b.purpose !== "tracker" && b.purpose !== "parent-cookie") {
+    throw new CryptoError("malformed", "binding purpose must be cookie, tracker or parent-cookie");
   }
   return Buffer.from(`roguard|${header}|${b.purpose}|${b.guildId}|${b.robloxId}`, "utf8");
 }

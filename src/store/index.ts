@@ -15,6 +15,7 @@ import { checkId, K } from "./keys.js";
 import { openKeyv } from "./keyv.js";
 import { KeyedLock } from "./lock.js";
 import { type ChangeRead, openNative } from "./native.js";
+import { createParents } from "./parents.js";
 import { rotateAll as rotateKeyv } from "./rotate.js";
 import { listKeys, sweepExpired } from "./scan.js";
 import { createSettings } from "./settings.js";
@@ -35,6 +36,7 @@ export type { Cursors } from "./cursors.js";
 export { StoreError } from "./errors.js";
 export { openKeyv } from "./keyv.js";
 export type { Change, ChangeRead } from "./native.js";
+export type { Parents, StoredChild, StoredParent } from "./parents.js";
 export type { RotationResult } from "./rotate.js";
 export {
   defaultSettings,
@@ -91,6 +93,7 @@ export async function createStore(opts: StoreOptions) {
   const alertState = createAlertState({ keyv, lock, logger });
   const audit = createAudit({ keyv, lock, logger });
   const cursors = createCursors({ keyv });
+  const parents = createParents({ keyv, ring, lock, logger, changed });
 
   const sweep = async () => {
     try {
@@ -108,6 +111,9 @@ export async function createStore(opts: StoreOptions) {
   }
   const sweeper = setInterval(() => void sweep(), SWEEP_EVERY_MS);
   sweeper.unref();
+
+  const listParentGuilds = async () =>
+    (await listKeys(keyv, "parent-index:")).map((k) => k.slice("parent-index:".length));
 
   /** Unlinks one account: its sealed secrets, its watcher state and its watch list. */
   async function unlinkAccount(guildId: string, robloxId: string): Promise<boolean> {
@@ -150,6 +156,8 @@ export async function createStore(opts: StoreOptions) {
     }
     await settings.remove(guildId);
     await audit.remove(guildId);
+    // parent accounts: their sealed cookies and their watcher/button memory
+    await parents.deleteGuild(guildId);
   }
 
   /** Health check: true when a read round-trip succeeds within 2 s. */
@@ -180,6 +188,8 @@ export async function createStore(opts: StoreOptions) {
 
   return {
     accounts,
+    /** linked parent accounts (src/store/parents.ts) */
+    parents,
     settings,
     alertState,
     audit,
@@ -209,7 +219,11 @@ export async function createStore(opts: StoreOptions) {
       };
     },
     /** Re-encrypts every secret under the current key (see rotate.ts). */
-    rotateAll: (logger2: Logger = logger) => rotateKeyv(keyv, ring, logger2),
+    rotateAll: async (logger2: Logger = logger) => {
+      const r = await rotateKeyv(keyv, ring, logger2);
+      const p = await parents.rotate(await listParentGuilds());
+      return { ...r, rotated: r.rotated + p.rotated, failed: r.failed + p.failed };
+    },
     /** The underlying Keyv (tests, scripts). */
     keyv: keyv as Keyv,
   };

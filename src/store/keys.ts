@@ -9,6 +9,12 @@ export const K = {
   cursor: (guildId: string, slot: number) => `cursor:${guildId}:${slot}`,
   /** Before the native guild set (native.ts): one list of guild ids, read once to migrate. */
   guilds: () => "guilds",
+  /** linked parent accounts (src/store/parents.ts) */
+  parentGuilds: () => "parent-guilds",
+  parentIndex: (guildId: string) => `parent-index:${guildId}`,
+  parent: (guildId: string, robloxId: string) => `parent:${guildId}:${robloxId}`,
+  /** the parent-requests watcher's and the Approve/Deny buttons' memory of one parent link */
+  parentState: (guildId: string, robloxId: string) => `parent-state:${guildId}:${robloxId}`,
 };
 
 export const ID = /^\d{1,20}$/;

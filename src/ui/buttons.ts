@@ -66,6 +66,21 @@ const schemas = {
   confirm: z.strictObject({ action: z.literal("confirm"), ...confirmShape }),
   cancel: z.strictObject({ action: z.literal("cancel"), ...confirmShape }),
   noop: z.strictObject({ action: z.literal("noop"), tag }),
+  // parent accounts (src/components/parent-buttons.ts): answer a child's consent request, and
+  // the Confirm/Cancel of /parent unlink (parents are not in the child accounts confirm resolves)
+  consent: z.strictObject({
+    action: z.literal("consent"),
+    parentId: id,
+    childId: id,
+    consentId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
+    answer: z.enum(["a", "d"]),
+  }),
+  "par-unlink": z.strictObject({
+    action: z.literal("par-unlink"),
+    parentId: id,
+    expires,
+    go: z.enum(["y", "n"]),
+  }),
 } as const;
 
 type Schemas = typeof schemas;
@@ -107,6 +122,8 @@ const FIELDS: Record<ActionName, Field[]> = {
   confirm: confirmFields,
   cancel: confirmFields,
   noop: [opt("tag")],
+  consent: [str("parentId"), str("childId"), str("consentId"), str("answer")],
+  "par-unlink": [str("parentId"), b36("expires"), str("go")],
 };
 
 function isActionName(s: string): s is ActionName {
@@ -242,6 +259,47 @@ export function screenTimeButtons(accountId: string, minutes: readonly number[] 
   return row(
     ...minutes.map((m) =>
       button(encodeCustomId({ action: "st-add", accountId, minutes: m }), `+${m} min`, ButtonStyle.Primary),
+    ),
+  );
+}
+
+/**
+ * Approve (green) and Deny (red) on a child's consent request; null when Roblox's id is too long
+ * for a custom id (the request is then answered in the Roblox app).
+ */
+export function consentButtons(parentId: string, childId: string, consentId: string): ButtonRow | null {
+  try {
+    return row(
+      button(
+        encodeCustomId({ action: "consent", parentId, childId, consentId, answer: "a" }),
+        "Approve",
+        ButtonStyle.Success,
+      ),
+      button(
+        encodeCustomId({ action: "consent", parentId, childId, consentId, answer: "d" }),
+        "Deny",
+        ButtonStyle.Danger,
+      ),
+    );
+  } catch {
+    return null;
+  }
+}
+
+/** Confirm/Cancel for /parent unlink (ids carry an expiry like confirmRow's). */
+export function parentUnlinkRow(parentId: string, options: ConfirmOptions = {}): ButtonRow {
+  const now = options.now ?? Date.now();
+  const expires = Math.floor(now / 1000) + (options.ttlSeconds ?? CONFIRM_TTL_SECONDS);
+  return row(
+    button(
+      encodeCustomId({ action: "par-unlink", parentId, expires, go: "y" }),
+      "Confirm",
+      ButtonStyle.Danger,
+    ),
+    button(
+      encodeCustomId({ action: "par-unlink", parentId, expires, go: "n" }),
+      "Cancel",
+      ButtonStyle.Secondary,
     ),
   );
 }

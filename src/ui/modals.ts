@@ -1,6 +1,6 @@
 /** Modals roguard opens (pure builders); their submit handlers are in components/. */
 import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from "discord.js";
-import { LABEL_MAX } from "../domain/link-cookie.js";
+import { LABEL_MAX } from "../domain/cookie.js";
 
 export const ROBLOX_LINK_MODAL_ID = "roblox-link";
 

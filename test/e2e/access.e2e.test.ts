@@ -11,7 +11,7 @@ beforeAll(async () => {
   w = await startWorld({ link: [{ robloxId: SEED.child.id, label: "kid" }] });
   // Server Settings → Integrations: let the plain member and the Viewers role see the admin
   // commands, so the bot's own check (not Discord's menu) is what is tested.
-  for (const name of ["roblox", "alerts", "access", "audit"]) {
+  for (const name of ["roblox", "alerts", "access", "audit", "parent"]) {
     w.fake.allowCommand(name, w.fake.world.people.member.user.id);
     w.fake.allowCommand(name, w.fake.world.roles.viewers.id);
   }
@@ -86,6 +86,8 @@ const ADMIN = new Set([
   "/requests mark-seen",
   "/screentime limit",
   "/screentime add",
+  "/parent link",
+  "/parent unlink",
 ]);
 const isAdminRow = (r: Row) => ["roblox", "alerts", "access", "audit"].includes(r.name) || ADMIN.has(r.label);
 const ANYONE = new Set(["/user lookup"]);
@@ -103,9 +105,9 @@ async function runAs(user: "member" | "viewer" | "admin", r: Row): Promise<strin
 const viewersRole = () => ({ id: w.fake.world.roles.viewers.id });
 
 describe("permissions", () => {
-  it("SPEC §3 has 42 rows; a plain member is refused on every admin/viewer one, with no Roblox request", async () => {
+  it("SPEC §3 has 46 rows; a plain member is refused on every admin/viewer one, with no Roblox request", async () => {
     const all = rows();
-    expect(all.length).toBe(42);
+    expect(all.length).toBe(46);
     const guarded = all.filter((r) => !ANYONE.has(r.label));
     for (const r of guarded) {
       w.sim.control.clearLog();
@@ -122,7 +124,7 @@ describe("permissions", () => {
       options: { role: viewersRole(), level: "viewer" },
     });
     const admin = rows().filter(isAdminRow);
-    expect(admin.length).toBe(29); // roblox 5, friends 3, requests 5, screentime 2, alerts 10, access 3, audit 1
+    expect(admin.length).toBe(31); // roblox 5, friends 3, requests 5, screentime 2, alerts 10, access 3, audit 1, parent 2
     for (const r of admin) {
       w.sim.control.clearLog();
       expect(await runAs("viewer", r), r.label).toMatch(/permission/);

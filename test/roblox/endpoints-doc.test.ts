@@ -6,10 +6,10 @@ const all: EndpointDef[] = Object.values(ENDPOINTS).flatMap((area) => Object.val
 const doc = readFileSync(new URL("../../docs/endpoints.md", import.meta.url), "utf8");
 
 describe("endpoint catalogue", () => {
-  it("has the 33 seed endpoints plus users batch, usernames, headshots, trusted requests and games, each once", () => {
-    expect(all.length).toBe(38);
-    expect(new Set(all.map((d) => `${d.method} ${d.host}${d.path}`)).size).toBe(38);
-    expect(new Set(all.map((d) => d.name)).size).toBe(38);
+  it("has the 33 seed endpoints plus users batch, usernames, headshots, trusted requests, games and the 5 parent-side endpoints, each once", () => {
+    expect(all.length).toBe(43);
+    expect(new Set(all.map((d) => `${d.method} ${d.host}${d.path}`)).size).toBe(43);
+    expect(new Set(all.map((d) => d.name)).size).toBe(43);
   });
 
   it("declares facts consistently: POST/DELETE carry CSRF unless public; caps and limits where the seeds say", () => {

@@ -154,6 +154,7 @@ describe("settings", () => {
         screentime: true,
         "cookie-health": true,
         "daily-summary": false,
+        "parent-requests": true,
       },
       quietHours: null,
       timeZone: "UTC",

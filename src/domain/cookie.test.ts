@@ -7,7 +7,7 @@ import {
   normalizeCookie,
   normalizeLabel,
   normalizeTracker,
-} from "./link-cookie.js";
+} from "./cookie.js";
 
 const COOKIE = "_|WARNING:-DO-NOT-SHARE-THIS.--CANARY-abc123|_XYZ";
 

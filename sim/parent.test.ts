@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { ALREADY_ANSWERED, NOT_LINKED } from "./routes/parent.js";
+import { SEED } from "./server.js";
+import { call, callCsrf, firstError, useSim } from "./testkit.js";
+
+const fx = useSim();
+const kid = SEED.child;
+const parent = SEED.parent;
+const PC = "/apis/parental-controls-api/v1/parental-controls";
+const answerPath = (id: string) =>
+  `/apis/parental-controls-api/v1/verified-parental-consent/consent-request/${id}`;
+
+describe("parent accounts", () => {
+  it("children-info lists the seeded child for the parent, nothing for the child itself", async () => {
+    const p = await call(fx.sim, "GET", `${PC}/children-info`, { cookie: parent.cookie });
+    expect(p.json).toEqual({
+      childrenInfoList: [{ userId: kid.id, userName: kid.name, displayName: kid.displayName }],
+    });
+    const c = await call(fx.sim, "GET", `${PC}/children-info`, { cookie: kid.cookie });
+    expect(c.json).toEqual({ childrenInfoList: [] });
+    expect((await call(fx.sim, "GET", `${PC}/children-info`)).status).toBe(401);
+  });
+
+  it("child-settings and the weekly screen time answer a linked parent, 403 for anyone else", async () => {
+    const s = await call(fx.sim, "GET", `${PC}/child-settings?childUserId=${kid.id}`, {
+      cookie: parent.cookie,
+    });
+    expect(
+      (s.json as { dailyScreenTimeLimit: { currentValue: number } }).dailyScreenTimeLimit.currentValue,
+    ).toBe(kid.dailyLimit);
+    const w = await call(fx.sim, "GET", `${PC}/get-weekly-screentime?userId=${kid.id}`, {
+      cookie: parent.cookie,
+    });
+    expect(w.status).toBe(200);
+    // a stranger with a cookie is not linked to the child
+    const stranger = fx.sim.control.issueCookie(4001);
+    for (const path of [
+      `${PC}/child-settings?childUserId=${kid.id}`,
+      `${PC}/get-weekly-screentime?userId=${kid.id}`,
+      `${PC}/consents?childUserId=${kid.id}&consentStatus=Pending`,
+    ]) {
+      const r = await call(fx.sim, "GET", path, { cookie: stranger });
+      expect(r.status, path).toBe(403);
+      expect(firstError(r.json)?.message, path).toBe(NOT_LINKED);
+    }
+    const bad = await call(fx.sim, "GET", `${PC}/child-settings?childUserId=abc`, { cookie: parent.cookie });
+    expect(bad.status).toBe(400);
+  });
+
+  it("a consent request lives pending → approved once; a second answer gets Roblox's error", async () => {
+    const { id } = fx.sim.control.requestConsent({
+      childUserId: kid.id,
+      kind: "trusted",
+      targetUserId: 3001,
+    });
+    const list = await call(fx.sim, "GET", `${PC}/consents?childUserId=${kid.id}&consentStatus=Pending`, {
+      cookie: parent.cookie,
+    });
+    expect(list.json).toMatchObject({
+      consents: [
+        {
+          id,
+          childUserId: kid.id,
+          parentUserId: null,
+          consentType: "AddTrustedConnection",
+          consentOutcome: null,
+          consentData: { targetUserId: 3001 },
+        },
+      ],
+      nextCursor: null,
+    });
+    const body = { consentId: id, answer: "Approve", childUserId: kid.id };
+    // CSRF as for every POST: the first try without a token is refused with a fresh one
+    const noToken = await call(fx.sim, "POST", answerPath(id), { cookie: parent.cookie, body });
+    expect(noToken.status).toBe(403);
+    expect(noToken.headers.get("x-csrf-token")).toBeTruthy();
+    const ok = await callCsrf(fx.sim, "POST", answerPath(id), { cookie: parent.cookie, body });
+    expect(ok.status).toBe(200);
+    expect(fx.sim.state.isTrusted(kid.id, 3001)).toBe(true);
+    expect(fx.sim.control.consentOf(id)).toMatchObject({ status: "Approved", parentUserId: parent.id });
+    const again = await callCsrf(fx.sim, "POST", answerPath(id), { cookie: parent.cookie, body });
+    expect(again.status).toBe(400);
+    expect(firstError(again.json)?.message).toBe(ALREADY_ANSWERED);
+    const after = await call(fx.sim, "GET", `${PC}/consents?childUserId=${kid.id}&consentStatus=Pending`, {
+      cookie: parent.cookie,
+    });
+    expect(after.json).toEqual({ consents: [], nextCursor: null });
+  });
+
+  it("deny changes nothing; a parent not linked to the child may not answer; unknown ids are 404", async () => {
+    const { id } = fx.sim.control.requestConsent({ childUserId: kid.id, kind: "setting", minutes: 300 });
+    const stranger = fx.sim.control.issueCookie(4001);
+    const body = { consentId: id, answer: "Deny", childUserId: kid.id };
+    const refused = await callCsrf(fx.sim, "POST", answerPath(id), { cookie: stranger, body });
+    expect(refused.status).toBe(403);
+    expect(firstError(refused.json)?.message).toBe(NOT_LINKED);
+    const denied = await callCsrf(fx.sim, "POST", answerPath(id), { cookie: parent.cookie, body });
+    expect(denied.status).toBe(200);
+    expect(fx.sim.state.screenTimeOf(kid.id).dailyLimit).toBe(kid.dailyLimit);
+    expect(fx.sim.control.consentOf(id)?.status).toBe("Denied");
+    const missing = await callCsrf(fx.sim, "POST", answerPath("nope"), { cookie: parent.cookie, body });
+    expect(missing.status).toBe(404);
+  });
+
+  it("grant-consent applies a parent's own change; the control API creates requests over HTTP", async () => {
+    const g = await callCsrf(fx.sim, "POST", `${PC}/grant-consent`, {
+      cookie: parent.cookie,
+      body: {
+        childUserId: kid.id,
+        consentType: "ManageFriend",
+        details: { friendUserId: 2001, friendManagementAction: "Block" },
+      },
+    });
+    expect(g.status).toBe(200);
+    expect(fx.sim.state.isBlocked(kid.id, 2001)).toBe(true);
+    expect(fx.sim.state.areFriends(kid.id, 2001)).toBe(false);
+    const bad = await callCsrf(fx.sim, "POST", `${PC}/grant-consent`, {
+      cookie: parent.cookie,
+      body: { childUserId: kid.id, consentType: "Nope", details: {} },
+    });
+    expect(bad.status).toBe(400);
+    const made = await fx.ctl("POST", "consents", {
+      childUserId: kid.id,
+      kind: "trusted",
+      targetUserId: 3002,
+    });
+    const id = (made.json as { id: string }).id;
+    expect(fx.sim.control.consentOf(id)?.status).toBe("Pending");
+    expect((await fx.ctl("POST", "consents/answer", { id, answer: "Deny" })).status).toBe(200);
+    expect(fx.sim.control.consentOf(id)?.status).toBe("Denied");
+    expect((await fx.ctl("POST", "consents/answer", { id, answer: "Deny" })).status).toBe(400);
+    expect((await fx.ctl("POST", "parent-links", { parent: 4002, child: kid.id })).status).toBe(200);
+    expect(fx.sim.state.isParentOf(4002, kid.id)).toBe(true);
+  });
+});

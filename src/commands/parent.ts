@@ -1,0 +1,249 @@
+/**
+ * /parent: a parent's own Roblox account, which Roblox links to the child accounts it supervises
+ * (README, "Parent account or child account"). link/unlink are admin; children/requests viewer.
+ */
+import {
+  type APIEmbed,
+  type ApplicationCommandOptionChoiceData,
+  AttachmentBuilder,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type SlashCommandSubcommandBuilder,
+} from "discord.js";
+import type { InteractionContext } from "../context.js";
+import { childPeople, findParent, linkedParent, parentName, pendingCards } from "../domain/parents.js";
+import { personMd } from "../domain/people.js";
+import { allows, type Level } from "../permissions.js";
+import { isRobloxError } from "../roblox/index.js";
+import { parentUnlinkRow } from "../ui/buttons.js";
+import { renderWeeklyChart } from "../ui/chart.js";
+import { COLORS, fitEmbed } from "../ui/embeds.js";
+import { escapeMarkdown, formatMinutes, profileUrl, truncate } from "../ui/format.js";
+import { consentMessage, parentLinkModal } from "../ui/parent.js";
+
+const parentOpt = (s: SlashCommandSubcommandBuilder) =>
+  s.addStringOption((o) =>
+    o
+      .setName("account")
+      .setDescription("Linked parent account (label or username); the first one when empty")
+      .setAutocomplete(true)
+      .setMaxLength(100),
+  );
+
+export const data = new SlashCommandBuilder()
+  .setName("parent")
+  .setDescription("A parent's own Roblox account: its linked children and their requests")
+  .setContexts(InteractionContextType.Guild)
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .addSubcommand((s) =>
+    s
+      .setName("link")
+      .setDescription("Link the parent's Roblox account with its session cookie (opens a form)"),
+  )
+  .addSubcommand((s) =>
+    parentOpt(s.setName("unlink").setDescription("Unlink a parent account and delete its cookie")),
+  )
+  .addSubcommand((s) =>
+    parentOpt(
+      s.setName("children").setDescription("The children linked to the parent: screen time and limit"),
+    ),
+  )
+  .addSubcommand((s) =>
+    parentOpt(
+      s.setName("requests").setDescription("The children's requests waiting for the parent's approval"),
+    ),
+  )
+  .toJSON();
+
+export const level = (sub: string | null): Level => (sub === "link" || sub === "unlink" ? "admin" : "viewer");
+
+type Cmd = ChatInputCommandInteraction<"cached">;
+
+async function unlink(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+  const parent = await findParent(ctx, interaction.options.getString("account"));
+  await interaction.reply({
+    content: `Unlink the parent account ${parentName(parent)} (id ${parent.robloxId})? Its cookie is deleted and its children's requests are no longer alerted.`,
+    components: [parentUnlinkRow(parent.robloxId, { now: ctx.now() })],
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: { parse: [] },
+  });
+}
+
+interface ChildScreen {
+  lines: string[];
+  /** The week's chart (PNG), when Roblox answered */
+  chart?: Buffer;
+}
+
+/** Today's minutes, the limit and the week's chart of one child, or the plain reason Roblox gave. */
+async function childScreen(
+  ctx: InteractionContext,
+  session: Awaited<ReturnType<typeof linkedParent>>["session"],
+  id: string,
+  title: string,
+): Promise<ChildScreen> {
+  try {
+    const [settings, week] = await Promise.all([
+      ctx.roblox.parent.childSettings(session, id, ctx.call),
+      ctx.roblox.parent.childWeekly(session, id, ctx.call),
+    ]);
+    const limit = settings.dailyScreenTimeLimit?.currentValue;
+    const today = week.days[0] ?? 0;
+    return {
+      lines: [
+        `Today: **${formatMinutes(today)}**`,
+        `Daily limit: **${limit === null || limit === undefined ? "unknown" : formatMinutes(limit, { asLimit: true })}**`,
+        `This week: ${formatMinutes(week.days.reduce((a, b) => a + b, 0))}`,
+      ],
+      chart: renderWeeklyChart({
+        days: week.days.map((minutes, daysAgo) => ({ daysAgo, minutes })),
+        localDayOfWeek: week.localDayOfWeek,
+        limitMinutes: limit ?? null,
+        title: `${title} — last 7 days`,
+      }),
+    };
+  } catch (err) {
+    if (isRobloxError(err) && err.kind !== "unauthenticated")
+      return { lines: [`Roblox did not answer for this child: ${err.userMessage}`] };
+    throw err;
+  }
+}
+
+async function children(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const { parent, session } = await linkedParent(ctx, interaction.options.getString("account"));
+  // Roblox's list is the truth: refresh the stored children with it
+  const listed = await ctx.roblox.parent.children(session, ctx.call);
+  const kids = listed.map((c) => ({
+    userId: String(c.userId),
+    ...(c.name === undefined ? {} : { name: c.name }),
+    ...(c.displayName === undefined ? {} : { displayName: c.displayName }),
+  }));
+  const fresh = (await ctx.store.parents.setChildren(ctx.guildId, parent.robloxId, kids)) ?? parent;
+  if (kids.length === 0) {
+    await interaction.editReply({
+      content: `Roblox lists no child linked to the parent account ${parentName(parent)} any more.`,
+      allowedMentions: { parse: [] },
+    });
+    return;
+  }
+  const shown = kids.slice(0, 10);
+  const people = await childPeople(
+    ctx,
+    fresh,
+    shown.map((c) => c.userId),
+  );
+  const avatars = await ctx.lookups
+    .avatars(
+      shown.map((c) => c.userId),
+      ctx.call,
+    )
+    .catch(() => new Map<string, string | null>());
+  const embeds: APIEmbed[] = [];
+  const files: AttachmentBuilder[] = [];
+  for (const c of shown) {
+    const person = people.get(c.userId);
+    const screen = await childScreen(
+      ctx,
+      session,
+      c.userId,
+      person?.known === false ? `user ${c.userId}` : (person?.name ?? c.userId),
+    );
+    const lines = screen.lines;
+    const avatar = avatars.get(c.userId);
+    const file = `child-${c.userId}.png`;
+    if (screen.chart)
+      files.push(
+        new AttachmentBuilder(screen.chart, { name: file, description: "Weekly screen time chart" }),
+      );
+    embeds.push(
+      fitEmbed({
+        color: COLORS.info,
+        title:
+          person && person.known !== false
+            ? escapeMarkdown(truncate(person.displayName, 100))
+            : `user ${c.userId}`,
+        url: profileUrl(c.userId),
+        description: [person ? personMd(person) : `user ${c.userId}`, `id ${c.userId}`, ...lines].join("\n"),
+        ...(avatar ? { thumbnail: { url: avatar } } : {}),
+        ...(screen.chart ? { image: { url: `attachment://${file}` } } : {}),
+      }),
+    );
+  }
+  await interaction.editReply({
+    content: `Children linked to the parent account ${parentName(fresh)}${kids.length > shown.length ? ` (first ${shown.length} of ${kids.length})` : ""}:`,
+    embeds,
+    files,
+    allowedMentions: { parse: [] },
+  });
+}
+
+/** Discord allows five rows of buttons per message: one request per row. */
+const REQUESTS_PER_REPLY = 5;
+
+async function requests(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const { parent, session } = await linkedParent(ctx, interaction.options.getString("account"));
+  const cards = await pendingCards(ctx, parent, session);
+  if (cards.length === 0) {
+    await interaction.editReply({
+      content: `No request is waiting for the parent account ${parentName(parent)}.`,
+      allowedMentions: { parse: [] },
+    });
+    return;
+  }
+  const now = ctx.now();
+  const shown = cards.slice(0, REQUESTS_PER_REPLY).map((c) => consentMessage(c.card, now));
+  const more = cards.length - shown.length;
+  await interaction.editReply({
+    content: [
+      `${cards.length} request${cards.length === 1 ? "" : "s"} waiting for the parent account ${parentName(parent)}${more > 0 ? ` (answer these, then run the command again for ${more} more)` : ""}.`,
+      allowsAnswer(ctx) ? "" : "Only admins can approve or deny.",
+    ]
+      .filter(Boolean)
+      .join("\n"),
+    embeds: shown.flatMap((m) => m.embeds),
+    components: shown.flatMap((m) => m.components),
+    allowedMentions: { parse: [] },
+  });
+}
+
+const allowsAnswer = (ctx: InteractionContext) => allows(ctx.level, "admin");
+
+type Sub = (interaction: Cmd, ctx: InteractionContext) => Promise<void>;
+
+const subcommands: Record<string, Sub> = {
+  // The cookie is collected only through the modal; its submit is components/parent-link.ts.
+  link: async (interaction) => {
+    await interaction.showModal(parentLinkModal());
+  },
+  unlink,
+  children,
+  requests,
+};
+
+export async function execute(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+  const sub = subcommands[interaction.options.getSubcommand()];
+  if (!sub) throw new Error(`/parent ${interaction.options.getSubcommand()} is not implemented`);
+  await sub(interaction, ctx);
+}
+
+/** `account`: the guild's parent links (viewers and admins only). */
+export async function autocomplete(
+  interaction: AutocompleteInteraction<"cached">,
+  ctx: InteractionContext,
+): Promise<ApplicationCommandOptionChoiceData[]> {
+  if (!allows(ctx.level, "viewer")) return [];
+  const q = String(interaction.options.getFocused()).toLowerCase();
+  return (await ctx.store.parents.list(ctx.guildId))
+    .filter((p) => !q || p.robloxName.toLowerCase().includes(q) || (p.label ?? "").toLowerCase().includes(q))
+    .slice(0, 25)
+    .map((p) => ({
+      name: `${p.label ? `${p.label} — ` : ""}${p.robloxName}`.slice(0, 100),
+      value: p.label ?? p.robloxName,
+    }));
+}

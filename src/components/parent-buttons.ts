@@ -1,0 +1,101 @@
+/**
+ * Buttons of parent accounts: Approve/Deny on a child's consent request (alert or `/parent
+ * requests`), admin only and re-checked on every click by the router; and Confirm/Cancel of
+ * `/parent unlink`. A request answered once from Discord is never sent to Roblox again: a second
+ * click says "already" from the store (src/domain/parents.ts).
+ */
+import { type ButtonInteraction, MessageFlags } from "discord.js";
+import type { InteractionContext } from "../context.js";
+import {
+  answerOnce,
+  findParent,
+  forgetParentSession,
+  type HandledConsent,
+  parentName,
+} from "../domain/parents.js";
+import { isExpired } from "../ui/buttons.js";
+import { answeredMessage } from "../ui/parent.js";
+import type { ButtonHandler } from "./types.js";
+
+function alreadySentence(h: HandledConsent): string {
+  const when = `<t:${Math.floor(h.at / 1000)}:R>`;
+  return h.answer === "gone"
+    ? `That request is already answered or withdrawn on Roblox (checked ${when}); nothing changed.`
+    : `That request was already ${h.answer} by <@${h.by}> ${when}; nothing changed.`;
+}
+
+async function consentClick(
+  interaction: ButtonInteraction<"cached">,
+  ctx: InteractionContext,
+  parentId: string,
+  childId: string,
+  consentId: string,
+  answer: "Approve" | "Deny",
+): Promise<void> {
+  await interaction.deferUpdate();
+  const parent = await findParent(ctx, parentId);
+  const r = await answerOnce(ctx, parent, childId, consentId, answer);
+  await interaction.editReply({
+    ...answeredMessage(interaction.message, r.entry.answer, r.entry.by, r.entry.at),
+    allowedMentions: { parse: [] },
+  });
+  if (r.kind === "already") {
+    await interaction.followUp({
+      content: alreadySentence(r.entry),
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: { parse: [] },
+    });
+    return;
+  }
+  await ctx.audit(
+    `parent.${r.entry.answer === "approved" ? "approve" : "deny"}`,
+    childId,
+    `request ${consentId}`,
+  );
+}
+
+export const consentButton: ButtonHandler<"consent"> = {
+  action: "consent",
+  level: () => "admin",
+  execute: (interaction, a, ctx) =>
+    consentClick(interaction, ctx, a.parentId, a.childId, a.consentId, a.answer === "a" ? "Approve" : "Deny"),
+};
+
+export const parentUnlinkButton: ButtonHandler<"par-unlink"> = {
+  action: "par-unlink",
+  level: () => "admin",
+  async execute(interaction, a, ctx) {
+    if (a.go === "n") {
+      await interaction.update({
+        content: "Cancelled; nothing was changed.",
+        embeds: [],
+        components: [],
+        allowedMentions: { parse: [] },
+      });
+      return;
+    }
+    if (isExpired(a, ctx.now())) {
+      await interaction.update({
+        content: "This confirmation has expired; nothing was changed.",
+        components: [],
+      });
+      return;
+    }
+    const parent = await ctx.store.parents.get(ctx.guildId, a.parentId);
+    const removed = await ctx.store.parents.remove(ctx.guildId, a.parentId);
+    forgetParentSession(ctx, ctx.guildId, a.parentId);
+    if (!removed || !parent) {
+      await interaction.update({
+        content: "That parent account was already unlinked; nothing changed.",
+        components: [],
+      });
+      return;
+    }
+    await ctx.audit("parent.unlink", a.parentId);
+    await interaction.update({
+      content: `Unlinked the parent account ${parentName(parent)}; its cookie was deleted.`,
+      components: [],
+      allowedMentions: { parse: [] },
+    });
+  },
+};

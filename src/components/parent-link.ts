@@ -1,0 +1,107 @@
+/**
+ * The `roblox-parent-link` modal: the parent's own cookie enters roguard here only. It is checked
+ * with Roblox (who is it, which children are linked to it) on a transient session, then sealed
+ * by the store with its own purpose; it never reaches a reply, a log line or an error message.
+ */
+import { MessageFlags, type ModalSubmitInteraction } from "discord.js";
+import type { InteractionContext } from "../context.js";
+import { cookieProblem, cookieProblemSentence, normalizeCookie, normalizeLabel } from "../domain/cookie.js";
+import { forgetParentSession, parentName } from "../domain/parents.js";
+import { UserError } from "../errors.js";
+import { BadInputError, type RobloxSession, UnauthenticatedError } from "../roblox/index.js";
+import { escapeMarkdown, truncate } from "../ui/format.js";
+import { PARENT_LINK_MODAL_ID } from "../ui/parent.js";
+import type { ModalHandler } from "./types.js";
+
+const PARENT_COOKIE_REFUSED =
+  "That cookie was not accepted by Roblox: it may have expired, been logged out, or been copied only in part. Nothing was stored. Copy a fresh `.ROBLOSECURITY` cookie of the parent's account and run `/parent link` again.";
+
+function field(interaction: ModalSubmitInteraction, id: string): string {
+  try {
+    return interaction.fields.getTextInputValue(id);
+  } catch {
+    return "";
+  }
+}
+
+/** Pure: the cookie's current value in the session (Roblox may rotate it while answering). */
+function currentCookie(session: RobloxSession): string | undefined {
+  return /(?:^|;\s*)\.ROBLOSECURITY=([^;]+)/.exec(session.cookieHeader())?.[1];
+}
+
+async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: InteractionContext) {
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const cookie = normalizeCookie(field(interaction, "cookie"));
+  const label = normalizeLabel(field(interaction, "label"));
+  const problem = cookieProblem(cookie);
+  if (problem) throw new UserError(cookieProblemSentence(problem));
+  if (label !== undefined && /^\d+$/.test(label))
+    throw new UserError("A label cannot be only digits (ids look like that). Nothing was stored.");
+
+  let session: RobloxSession;
+  try {
+    session = ctx.sessions.transient(cookie);
+  } catch (err) {
+    if (err instanceof BadInputError) throw new UserError(`${err.userMessage} Nothing was stored.`);
+    throw err;
+  }
+  let me: Awaited<ReturnType<typeof ctx.roblox.users.authenticated>>;
+  let children: Awaited<ReturnType<typeof ctx.roblox.parent.children>>;
+  try {
+    me = await ctx.roblox.users.authenticated(session, ctx.call);
+    children = await ctx.roblox.parent.children(session, ctx.call);
+  } catch (err) {
+    if (err instanceof UnauthenticatedError) throw new UserError(PARENT_COOKIE_REFUSED);
+    throw err;
+  }
+  if (children.length === 0) {
+    throw new UserError(
+      `Roblox lists no child linked to **${escapeMarkdown(me.name)}**, so it was not linked as a parent account. Link the parent and child in Roblox (Settings → Parental Controls) first, or use \`/roblox link\` for the child's own account. Nothing was stored.`,
+    );
+  }
+  const robloxId = String(me.id);
+  if (await ctx.store.accounts.get(ctx.guildId, robloxId)) {
+    throw new UserError(
+      "This Roblox account is already linked here as a child account (`/roblox link`); a parent account must be the parent's own login. Nothing was stored.",
+    );
+  }
+  const { parent, created } = await ctx.store.parents.upsert({
+    guildId: ctx.guildId,
+    robloxId,
+    robloxName: me.name,
+    displayName: me.displayName,
+    ...(label === undefined ? {} : { label }),
+    linkedBy: ctx.userId,
+    cookie: currentCookie(session) ?? cookie,
+    children: children.map((c) => ({
+      userId: String(c.userId),
+      ...(c.name === undefined ? {} : { name: c.name }),
+      ...(c.displayName === undefined ? {} : { displayName: c.displayName }),
+    })),
+  });
+  forgetParentSession(ctx, ctx.guildId, robloxId);
+  await ctx.audit(created ? "parent.link" : "parent.relink", robloxId, `${children.length} child(ren)`);
+  ctx.log.info({ robloxId, created, children: children.length }, "linked a parent account");
+  const names = parent.children
+    .slice(0, 10)
+    .map((c) =>
+      c.name
+        ? `**${escapeMarkdown(truncate(c.displayName ?? c.name, 60))}** (@${escapeMarkdown(c.name)})`
+        : `user ${c.userId}`,
+    )
+    .join(", ");
+  await interaction.editReply({
+    content: [
+      `${created ? "Linked" : "Re-linked"} the parent account ${parentName(parent)} (id ${robloxId}). The cookie is stored encrypted.`,
+      `Children Roblox links to it: ${names}.`,
+      "See them with `/parent children`; a child's requests come with `/parent requests` and as `parent-requests` alerts.",
+    ].join("\n"),
+    allowedMentions: { parse: [] },
+  });
+}
+
+export const parentLinkModal: ModalHandler = {
+  id: PARENT_LINK_MODAL_ID,
+  level: "admin",
+  execute: submit,
+};

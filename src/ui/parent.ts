@@ -1,0 +1,118 @@
+/**
+ * What parent accounts look like in Discord: the `roblox-parent-link` form, a child's consent
+ * request as an embed with Approve/Deny, and that embed after an answer. Pure builders.
+ */
+import {
+  type ActionRowBuilder,
+  type APIEmbed,
+  LabelBuilder,
+  type MessageActionRowComponentBuilder,
+  ModalBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+} from "discord.js";
+import { type ButtonRow, type ComponentLike, consentButtons, disableAll } from "./buttons.js";
+import { COLORS, fitEmbed } from "./embeds.js";
+import { discordTimestamp, truncate } from "./format.js";
+
+export const PARENT_LINK_MODAL_ID = "roblox-parent-link";
+/** Same limit as a child account's label. */
+export const PARENT_LABEL_MAX = 32;
+
+/** The form `/parent link` opens: the parent's cookie (required) and a label (optional). */
+export function parentLinkModal(): ModalBuilder {
+  return new ModalBuilder()
+    .setCustomId(PARENT_LINK_MODAL_ID)
+    .setTitle("Link a parent's Roblox account")
+    .addLabelComponents(
+      new LabelBuilder()
+        .setLabel("Parent's .ROBLOSECURITY cookie")
+        .setDescription("The parent's own login, linked to the child in Roblox. Stored encrypted.")
+        .setTextInputComponent(
+          new TextInputBuilder()
+            .setCustomId("cookie")
+            .setStyle(TextInputStyle.Paragraph)
+            .setRequired(true)
+            .setMinLength(1)
+            .setMaxLength(4000),
+        ),
+      new LabelBuilder()
+        .setLabel("Label (optional)")
+        .setDescription("A short name, e.g. Mum")
+        .setTextInputComponent(
+          new TextInputBuilder()
+            .setCustomId("label")
+            .setStyle(TextInputStyle.Short)
+            .setRequired(false)
+            .setMaxLength(PARENT_LABEL_MAX),
+        ),
+    );
+}
+
+export interface ConsentCard {
+  parentId: string;
+  childId: string;
+  consentId: string;
+  /** Markdown, already escaped: "**Kid** (@KidAccount)" */
+  childMd: string;
+  /** Markdown, already escaped: "add trusted connection **Zed**" */
+  askMd: string;
+  /** Plain text (footers render no markdown): the parent link's name */
+  parentText: string;
+  createdAt?: number | undefined;
+  avatarUrl?: string | null | undefined;
+}
+
+/** A child's pending request: one embed and Approve/Deny (none when the id cannot fit a button). */
+export function consentMessage(c: ConsentCard, now: number): { embeds: APIEmbed[]; components: ButtonRow[] } {
+  const row = consentButtons(c.parentId, c.childId, c.consentId);
+  const embed = fitEmbed({
+    color: COLORS.info,
+    title: "A child asks for approval",
+    description: truncate(
+      `${c.childMd} wants to ${c.askMd} — asked ${discordTimestamp(c.createdAt ?? now)}.${
+        row ? "" : "\nAnswer it in the Roblox app (parental controls)."
+      }`,
+      4000,
+    ),
+    footer: { text: truncate(`Parent account: ${c.parentText}`, 200) },
+    ...(c.avatarUrl ? { thumbnail: { url: c.avatarUrl } } : {}),
+    timestamp: new Date(now).toISOString(),
+  });
+  return { embeds: [embed], components: row ? [row] : [] };
+}
+
+export type ConsentOutcome = "approved" | "denied" | "gone";
+
+const OUTCOME: Record<ConsentOutcome, { text: string; color: number }> = {
+  approved: { text: "✅ Approved", color: COLORS.ok },
+  denied: { text: "⛔ Denied", color: COLORS.alert },
+  gone: { text: "No longer pending on Roblox (answered in the app or withdrawn)", color: 0x80848e },
+};
+
+function json<T>(x: unknown): T {
+  return (
+    typeof x === "object" && x !== null && "toJSON" in x && typeof x.toJSON === "function" ? x.toJSON() : x
+  ) as T;
+}
+
+/** The message after an answer: who answered and when on the embed, the buttons disabled. */
+export function answeredMessage(
+  message: { embeds: readonly unknown[]; components: readonly ComponentLike[] },
+  outcome: ConsentOutcome,
+  by: string,
+  at: number,
+): { embeds: APIEmbed[]; components: ActionRowBuilder<MessageActionRowComponentBuilder>[] } {
+  const o = OUTCOME[outcome];
+  const note = `${o.text} by <@${by}> ${discordTimestamp(at, "R")}`;
+  const embeds = message.embeds.map((e, i) => {
+    const copy = { ...json<APIEmbed>(e) };
+    if (i === 0) {
+      const desc = (copy.description ?? "").split("\n")[0] ?? "";
+      copy.description = truncate(`${desc}\n${note}`, 4000);
+      copy.color = o.color;
+    }
+    return fitEmbed(copy);
+  });
+  return { embeds, components: disableAll(message.components) };
+}

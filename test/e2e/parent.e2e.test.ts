@@ -1,0 +1,240 @@
+// /parent end to end: the real bot (discord.js) against the fake Discord and the simulator. A
+// parent's own cookie is linked through the roblox-parent-link modal, its children are listed,
+// a child's request posts one parent-requests alert, Approve/Deny answer it once, and a plain
+// member is refused everywhere. The parent cookie never reaches Discord or a log line.
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeMessage, SEED, startWorld, visibleText, type World } from "./harness.js";
+
+const KID = SEED.child.id;
+const PARENT = SEED.parent.id;
+let w: World;
+
+beforeAll(async () => {
+  w = await startWorld({
+    link: [{ robloxId: KID, label: "kid" }],
+    alertChannel: true,
+    pollIntervalSeconds: 1,
+  });
+  // Server Settings → Integrations: the plain member sees /parent, so the bot's own check is tested
+  w.fake.allowCommand("parent", w.fake.world.people.member.user.id);
+}, 60_000);
+
+afterAll(async () => {
+  await w?.stop();
+});
+
+async function link(fields: { cookie: string; label?: string }): Promise<FakeMessage> {
+  const shown = await w.fake.runCommand({ name: "parent", subcommand: "link" });
+  await shown.waitForModal();
+  const submit = await w.fake.submitModal({
+    customId: "roblox-parent-link",
+    from: shown,
+    fields: { label: "", ...fields },
+  });
+  return submit.waitForFinal({ timeoutMs: 15_000 });
+}
+
+function buttons(m: FakeMessage) {
+  return m.components.flatMap((r) =>
+    ((r.components as Record<string, unknown>[] | undefined) ?? []).map((c) => ({
+      label: String(c.label),
+      id: String(c.custom_id),
+      disabled: c.disabled === true,
+    })),
+  );
+}
+const buttonId = (m: FakeMessage, label: string) => {
+  const b = buttons(m).find((x) => x.label === label && !x.disabled);
+  if (!b) throw new Error(`no enabled "${label}" in ${JSON.stringify(buttons(m))}`);
+  return b.id;
+};
+const click = (m: FakeMessage, customId: string, user: "admin" | "member" = "admin") =>
+  w.fake.clickButton({ message: m, customId, user });
+/** Answers Roblox processed (not the tries refused for a stale CSRF token). */
+const answers = (id: string) =>
+  w.sim.log.filter(
+    (e) => e.method === "POST" && !e.csrfRejected && e.path.endsWith(`/consent-request/${id}`),
+  );
+const consentReads = () =>
+  w.sim.log.filter((e) => e.path.includes("/parental-controls/consents") && e.userId === PARENT);
+const approvalAlerts = () =>
+  w.fake.messages("alerts").filter((m) => (m.embeds[0]?.title ?? "").includes("asks for approval"));
+
+describe("/parent link", () => {
+  it("the modal has cookie (required) and label; a refused cookie is 'not accepted'; the canary never leaves", async () => {
+    const h = await w.fake.runCommand({ name: "parent", subcommand: "link" });
+    const modal = await h.waitForModal();
+    expect(modal.custom_id).toBe("roblox-parent-link");
+    const inputs = (modal.components as Array<{ component: Record<string, unknown> }>).map(
+      (c) => c.component,
+    );
+    expect(inputs.map((c) => c.custom_id)).toEqual(["cookie", "label"]);
+    expect(inputs[0]).toMatchObject({ style: 2, required: true });
+
+    const tag = randomBytes(6).toString("hex");
+    const reply = visibleText(await link({ cookie: `_|WARNING:-DO-NOT-SHARE-THIS.--CANARY-${tag}-PARENT` }));
+    expect(reply).toContain("not accepted");
+    expect(JSON.stringify(w.fake.requests)).not.toContain(tag);
+    expect(w.logs()).not.toContain(tag);
+    expect(await w.withStore((s) => s.parents.list(w.guildId))).toEqual([]);
+  });
+
+  it("a login with no linked child is refused, nothing stored", async () => {
+    const stranger = w.sim.control.issueCookie(4001);
+    expect(visibleText(await link({ cookie: stranger }))).toContain("lists no child");
+    expect(await w.withStore((s) => s.parents.list(w.guildId))).toEqual([]);
+  });
+
+  it("the parent's cookie: linked with its children, sealed, never shown, audited", async () => {
+    const text = visibleText(await link({ cookie: SEED.parent.cookie, label: "Mum" }));
+    expect(text).toContain("Linked the parent account Mum — Parent (@ParentAccount)");
+    expect(text).toContain("**Kid** (@KidAccount)");
+    const stored = await w.withStore((s) => s.parents.list(w.guildId));
+    expect(stored.map((p) => [p.robloxId, p.label, p.children.map((c) => c.userId)])).toEqual([
+      [String(PARENT), "Mum", [String(KID)]],
+    ]);
+    expect(stored[0]!.cookie).not.toContain("SIMCOOKIE");
+    // the canary: the parent's cookie (its unique tail) reached neither Discord nor a log line
+    expect(JSON.stringify(w.fake.requests)).not.toContain(`SIMCOOKIE${PARENT}`);
+    expect(w.logs()).not.toContain(`SIMCOOKIE${PARENT}`);
+    const audit = await w.withStore((s) => s.audit.list(w.guildId));
+    expect(JSON.stringify(audit)).toContain("parent.link");
+  });
+});
+
+describe("/parent children and the parent-requests alert", () => {
+  it("children: name, screen-time limit, today's minutes and the week's chart through the parent's cookie", async () => {
+    const m = await w.run({ name: "parent", subcommand: "children" });
+    expect(m.ephemeral).toBe(true);
+    expect(Object.values(m.files).map((f) => f.filename)).toEqual([`child-${KID}.png`]);
+    expect(String((m.embeds[0]?.image as { url?: string } | undefined)?.url)).toMatch(/\/child-1001\.png$/);
+    const text = visibleText(m);
+    expect(text).toContain("Kid");
+    expect(text).toContain("@KidAccount");
+    expect(text).toContain("Today: **1 h 35 min**");
+    expect(text).toContain("Daily limit: **2 h 00 min**");
+  });
+
+  it("a new request posts one alert; a member's Approve is refused; Approve grants it once; a second click says already", async () => {
+    // the first reading of the parent is a baseline: wait for it (and one more) before asking
+    const before = consentReads().length;
+    await w.fake.waitFor(() => consentReads().length >= before + 2, 15_000, "two parent polls");
+    const zed = w.sim.control.createUser({ name: "ZedName", displayName: "Zed" });
+    const { id } = w.sim.control.requestConsent({ childUserId: KID, kind: "trusted", targetUserId: zed.id });
+    const alert = await w.fake.waitForMessage(
+      "alerts",
+      (m) => (m.embeds[0]?.title ?? "").includes("asks for approval"),
+      15_000,
+    );
+    expect(visibleText(alert)).toContain(
+      "**Kid** (@KidAccount) wants to add trusted connection **Zed** (@ZedName)",
+    );
+    const reads = consentReads().length;
+    await w.fake.waitFor(() => consentReads().length >= reads + 2, 15_000, "two more polls");
+    expect(approvalAlerts()).toHaveLength(1);
+
+    const refused = await click(alert, buttonId(alert, "Approve"), "member");
+    expect(String((await refused.waitForResponse()).data?.content)).toContain("permission");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(answers(id)).toHaveLength(0);
+
+    // two admins click at once: one Roblox call; the other is told "already"
+    const approve = buttonId(alert, "Approve");
+    const [a, b] = await Promise.all([click(alert, approve), click(alert, approve)]);
+    const admin = w.fake.world.people.admin.user.id;
+    const done = await a.waitForFinal();
+    await b.waitForFinal();
+    expect(visibleText(done)).toMatch(new RegExp(`Approved by <@${admin}> <t:\\d+:R>`));
+    expect(buttons(done).every((x) => x.disabled)).toBe(true);
+    expect(w.sim.state.isTrusted(KID, zed.id)).toBe(true);
+    const told = await w.fake.waitFor(
+      () => {
+        const all = [...a.followUps(), ...b.followUps()];
+        return all.length > 0 ? all.map((m) => m.content) : undefined;
+      },
+      5_000,
+      "the second click's answer",
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    expect([...a.followUps(), ...b.followUps()]).toHaveLength(1);
+    expect(told[0]).toContain("already approved");
+    expect(answers(id)).toHaveLength(1);
+    expect(approvalAlerts()).toHaveLength(1);
+  });
+
+  it("/parent requests lists a pending request with Deny; Deny answers once; a second click says already", async () => {
+    const { id } = w.sim.control.requestConsent({ childUserId: KID, kind: "setting", minutes: 300 });
+    const list = await w.run({ name: "parent", subcommand: "requests" });
+    const stale = await w.run({ name: "parent", subcommand: "requests" }); // a second, older view
+    expect(visibleText(list)).toContain("wants to change a setting: daily screen-time limit to **300 min**");
+    const denied = await (await click(list, buttonId(list, "Deny"))).waitForFinal();
+    expect(visibleText(denied)).toContain("Denied by");
+    expect(w.sim.control.consentOf(id)?.status).toBe("Denied");
+    expect(w.sim.state.screenTimeOf(KID).dailyLimit).toBe(SEED.child.dailyLimit);
+    const again = await click(stale, buttonId(stale, "Deny"));
+    expect((await again.waitForFollowUp()).content).toContain("already denied");
+    expect(answers(id)).toHaveLength(1);
+    expect(await w.runText({ name: "parent", subcommand: "requests" })).not.toContain("300 min");
+  });
+
+  it("a plain member is refused on every /parent row, with no Roblox request", async () => {
+    for (const sub of ["link", "unlink", "children", "requests"]) {
+      w.sim.control.clearLog();
+      const h = await w.fake.runCommand({ name: "parent", subcommand: sub, user: "member" });
+      const r = await h.waitForResponse();
+      expect(String(r.data?.content), sub).toContain("permission");
+      expect(
+        w.sim.log.filter((e) => e.userId === PARENT && !e.path.includes("/consents")),
+        sub,
+      ).toEqual([]);
+    }
+  });
+
+  it("unlink asks Confirm/Cancel (a member's Confirm is refused); Confirm deletes the cookie", async () => {
+    const prompt = await w.run({ name: "parent", subcommand: "unlink" });
+    expect(buttons(prompt).map((b) => b.label)).toEqual(["Confirm", "Cancel"]);
+    const refused = await click(prompt, buttonId(prompt, "Confirm"), "member");
+    expect(String((await refused.waitForResponse()).data?.content)).toContain("permission");
+    expect(await w.withStore((s) => s.parents.list(w.guildId))).toHaveLength(1);
+    const done = await (await click(prompt, buttonId(prompt, "Confirm"))).waitForFinal();
+    expect(visibleText(done)).toContain("its cookie was deleted");
+    expect(await w.withStore((s) => s.parents.list(w.guildId))).toEqual([]);
+    expect(await w.runText({ name: "parent", subcommand: "children" })).toContain(
+      "No parent account is linked",
+    );
+  });
+});
+
+describe("a child linked only through a parent", () => {
+  let v: World;
+  beforeAll(async () => {
+    v = await startWorld();
+  }, 60_000);
+  afterAll(async () => {
+    await v?.stop();
+  });
+
+  it("child-side commands say plainly they need the child's own cookie; the parent side works", async () => {
+    const shown = await v.fake.runCommand({ name: "parent", subcommand: "link" });
+    await shown.waitForModal();
+    const linked = await v.fake.submitModal({
+      customId: "roblox-parent-link",
+      from: shown,
+      fields: { cookie: SEED.parent.cookie, label: "" },
+    });
+    expect(visibleText(await linked.waitForFinal({ timeoutMs: 15_000 }))).toContain(
+      "Linked the parent account",
+    );
+    for (const [name, subcommand] of [
+      ["friends", "count"],
+      ["requests", "list"],
+      ["screentime", "show"],
+    ] as const) {
+      const text = await v.runText({ name, subcommand });
+      expect(text, `/${name} ${subcommand}`).toContain("No Roblox account is linked");
+      expect(text, `/${name} ${subcommand}`).toContain("child's own cookie");
+    }
+    expect(await v.runText({ name: "parent", subcommand: "children" })).toContain("Today: **1 h 35 min**");
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * The parent-requests watcher, polled by hand against the simulator (jobs kit), and its pure
+ * diff. The first reading is a baseline; a new request is posted once, with Approve/Deny.
+ */
+import type { Client } from "discord.js";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { consentAsk, withHandledConsent } from "../../src/domain/parents.js";
+import { consentNonce, diffConsents, nextSeen, pollParents } from "../../src/jobs/parents.js";
+import { decodeCustomId } from "../../src/ui/buttons.js";
+import { GUILD, type JobsWorld, jobsWorld, SEED } from "./kit.js";
+
+let w: JobsWorld;
+let client: Client;
+const kid = SEED.child;
+
+beforeAll(async () => {
+  w = await jobsWorld();
+  client = makeClient();
+});
+afterAll(() => w.close());
+beforeEach(async () => {
+  w.sim.control.reset();
+  w.sent.length = 0;
+  for (const p of await w.store.parents.list(GUILD)) await w.store.parents.remove(GUILD, p.robloxId);
+  await w.store.settings.remove(GUILD);
+});
+
+/** A discord.js stand-in whose alert channel records what `channel.send` got (as the kit's does). */
+function makeClient(): Client {
+  const channel = {
+    id: "800000000000000002",
+    guildId: GUILD,
+    isDMBased: () => false,
+    isSendable: () => true,
+    send: async (body: unknown) => {
+      w.sent.push(JSON.parse(JSON.stringify(body)));
+      return { id: String(w.sent.length) };
+    },
+  };
+  return {
+    channels: { cache: new Map([[channel.id, channel]]), fetch: async () => channel },
+    guilds: { cache: new Map([[GUILD, {}]]) },
+  } as unknown as Client;
+}
+
+async function linkParent() {
+  await w.store.parents.upsert({
+    guildId: GUILD,
+    robloxId: String(SEED.parent.id),
+    robloxName: SEED.parent.name,
+    displayName: SEED.parent.displayName,
+    label: "Mum",
+    linkedBy: "1",
+    cookie: SEED.parent.cookie,
+    children: [{ userId: String(kid.id), name: kid.name, displayName: kid.displayName }],
+  });
+}
+
+const poll = () => pollParents(w.ctx, client, 5_000);
+const consentsAsked = () => w.sim.log.filter((e) => e.path.includes("/parental-controls/consents"));
+
+describe("parent-requests watcher", () => {
+  it("baseline first; then one alert per new request, naming the child and what they ask; never twice", async () => {
+    await w.settings({});
+    await linkParent();
+    w.sim.control.requestConsent({ childUserId: kid.id, kind: "setting", minutes: 200 });
+    await poll();
+    expect(w.sent).toEqual([]); // pending at the first reading: not alerted
+    w.sim.control.createUser({ id: 5001, name: "ZedName", displayName: "Zed" });
+    const { id } = w.sim.control.requestConsent({ childUserId: kid.id, kind: "trusted", targetUserId: 5001 });
+    await poll();
+    await poll();
+    expect(w.sent).toHaveLength(1);
+    const m = w.sent[0]!;
+    expect(m.embeds[0]?.description).toContain(
+      "**Kid** (@KidAccount) wants to add trusted connection **Zed** (@ZedName)",
+    );
+    expect(m.allowedMentions).toEqual({ parse: [] });
+    expect(m.nonce).toBe(consentNonce(String(SEED.parent.id), id));
+    const ids = m.components[0]!.components.map((c) => [c.label, decodeCustomId(c.custom_id)]);
+    expect(ids).toEqual([
+      ["Approve", { action: "consent", parentId: "1002", childId: "1001", consentId: id, answer: "a" }],
+      ["Deny", { action: "consent", parentId: "1002", childId: "1001", consentId: id, answer: "d" }],
+    ]);
+    // answered in the app: nothing more; a third request: one more alert
+    w.sim.control.answerConsent(id, "Deny");
+    w.sim.control.requestConsent({ childUserId: kid.id, kind: "block", targetUserId: 2001 });
+    await poll();
+    expect(w.sent).toHaveLength(2);
+    expect(w.sent[1]!.embeds[0]?.description).toContain("wants to block **Pal2001** (@Friend2001)");
+  });
+
+  it("toggled off: read, nothing posted, nothing alerted later for those; no alert channel: no Roblox call", async () => {
+    await linkParent();
+    w.sim.control.clearLog();
+    await poll();
+    expect(consentsAsked()).toEqual([]);
+    await w.settings({ events: { "parent-requests": false } });
+    await poll();
+    w.sim.control.requestConsent({ childUserId: kid.id, kind: "setting", minutes: 10 });
+    await poll();
+    expect(w.sent).toEqual([]);
+    await w.settings({ events: { "parent-requests": true } });
+    await poll();
+    expect(w.sent).toEqual([]);
+  });
+
+  it("children are read again every 10th round: a child linked later is picked up", async () => {
+    await w.settings({});
+    await linkParent();
+    await w.store.parents.setChildren(GUILD, String(SEED.parent.id), []);
+    await pollParents(w.ctx, client, 5_000, undefined, 1); // not a children round: nobody to ask
+    expect(consentsAsked()).toEqual([]);
+    await pollParents(w.ctx, client, 5_000, undefined, 10); // the child is found (baseline)
+    expect((await w.store.parents.get(GUILD, String(SEED.parent.id)))?.children.map((c) => c.userId)).toEqual(
+      [String(kid.id)],
+    );
+    w.sim.control.requestConsent({ childUserId: kid.id, kind: "setting", minutes: 30 });
+    await pollParents(w.ctx, client, 5_000, undefined, 11);
+    expect(w.sent).toHaveLength(1);
+    expect(w.sent[0]!.embeds[0]?.description).toContain("daily screen-time limit to **30 min**");
+  });
+
+  it("a guild this process does not hold (another shard's) is not polled", async () => {
+    await w.settings({});
+    await linkParent();
+    w.sim.control.clearLog();
+    const elsewhere = { channels: { cache: new Map() }, guilds: { cache: new Map() } } as unknown as Client;
+    await pollParents(w.ctx, elsewhere, 5_000);
+    expect(w.sim.log).toEqual([]);
+  });
+
+  it("a dead parent cookie is not polled", async () => {
+    await w.settings({});
+    await linkParent();
+    await w.store.parents.setHealth(GUILD, String(SEED.parent.id), "dead");
+    w.sim.control.clearLog();
+    await poll();
+    expect(consentsAsked()).toEqual([]);
+  });
+});
+
+describe("pure parts", () => {
+  it("diffConsents: baseline without state or on another channel; fresh ids otherwise", () => {
+    expect(diffConsents(undefined, "c", ["a"])).toEqual({ fresh: [], baseline: true });
+    expect(diffConsents({ channelId: "x", seen: [] }, "c", ["a"])).toEqual({ fresh: [], baseline: true });
+    expect(diffConsents({ channelId: "c", seen: ["a"] }, "c", ["a", "b"])).toEqual({
+      fresh: ["b"],
+      baseline: false,
+    });
+  });
+
+  it("nextSeen keeps still-pending ids and what was posted; forgets answered ones", () => {
+    expect(nextSeen(["a", "b", "c"], ["a", "z"], ["b"])).toEqual(["a", "b"]);
+    expect(nextSeen([], ["a"], [])).toEqual([]);
+  });
+
+  it("consentNonce fits Discord's 25 chars and differs per request", () => {
+    const a = consentNonce("1002", "5c0a7e00-0000-4000-8000-000000000001");
+    const b = consentNonce("1002", "5c0a7e00-0000-4000-8000-000000000002");
+    expect(a.length).toBeLessThanOrEqual(25);
+    expect(a).not.toBe(b);
+  });
+
+  it("consentAsk words every type, escaping Roblox's strings", () => {
+    const base = { id: "x", childUserId: 1, settings: {} };
+    const zed = { id: "5", name: "z_e_d", displayName: "*Zed*" };
+    expect(consentAsk({ ...base, consentType: "AddTrustedConnection", targetUserId: 5 }, zed)).toBe(
+      "add trusted connection **\\*Zed\\*** (@z\\_e\\_d)",
+    );
+    expect(consentAsk({ ...base, consentType: "ManageFriend", friendAction: "Unblock" })).toBe(
+      "unblock someone",
+    );
+    expect(
+      consentAsk({
+        ...base,
+        consentType: "UpdateUserSetting",
+        settings: { dailyScreenTimeLimit: 90, custom_x: "a*b" },
+      }),
+    ).toBe("change a setting: daily screen-time limit to **90 min**, custom\\_x to **a\\*b**");
+    expect(
+      consentAsk({ ...base, consentType: "ManageExperience", universeId: 7, experienceAction: "Approve" }),
+    ).toBe("play experience 7");
+    expect(consentAsk({ ...base, consentType: "LiftRestriction" })).toBe("lift a restriction");
+    expect(consentAsk({ ...base, consentType: "Weird*Type" })).toBe("have a change approved (Weird\\*Type)");
+  });
+
+  it("withHandledConsent replaces the entry and keeps the newest", () => {
+    const m = withHandledConsent(
+      { a: { answer: "approved", by: "1", at: 1 }, bad: 3 },
+      "b",
+      { answer: "denied", by: "2", at: 2 },
+      1,
+    );
+    expect(m).toEqual({ b: { answer: "denied", by: "2", at: 2 } });
+  });
+});
