@@ -93,7 +93,7 @@ export async function createStore(opts: StoreOptions) {
   const alertState = createAlertState({ keyv, lock, logger });
   const audit = createAudit({ keyv, lock, logger });
   const cursors = createCursors({ keyv });
-  const parents = createParents({ keyv, ring, lock, logger, changed });
+  const parents = createParents({ keyv, ring, lock, logger, changed, sets: native.sets });
 
   const sweep = async () => {
     try {

@@ -10,7 +10,6 @@ export const K = {
   /** Before the native guild set (native.ts): one list of guild ids, read once to migrate. */
   guilds: () => "guilds",
   /** linked parent accounts (src/store/parents.ts) */
-  parentGuilds: () => "parent-guilds",
   parentIndex: (guildId: string) => `parent-index:${guildId}`,
   parent: (guildId: string, robloxId: string) => `parent:${guildId}:${robloxId}`,
   /** the parent-requests watcher's and the Approve/Deny buttons' memory of one parent link */

@@ -13,7 +13,11 @@ import { type Binding, type KeyRing, needsRotation, open, reseal, seal } from ".
 import { StoreError } from "./errors.js";
 import { checkId, ID, K } from "./keys.js";
 import { KeyedLock } from "./lock.js";
+import { openNative, type Sets } from "./native.js";
 import { listKeys } from "./scan.js";
+
+/** The native set of guilds with a parent link. */
+const PARENT_GUILDS = "parent-guilds";
 
 const childSchema = z.object({
   userId: z.string().regex(ID),
@@ -64,8 +68,10 @@ export function createParents(deps: {
   lock: KeyedLock;
   logger: Logger;
   changed?: (guildId: string) => Promise<void>;
+  /** Native sets (native.ts): concurrent writers in several processes lose no guild. */
+  sets: Sets;
 }) {
-  const { keyv, ring, lock, logger, changed = async () => {} } = deps;
+  const { keyv, ring, lock, logger, sets, changed = async () => {} } = deps;
 
   async function ids(guildId: string): Promise<string[]> {
     const raw = await keyv.get(K.parentIndex(guildId));
@@ -110,7 +116,7 @@ export function createParents(deps: {
     checkId(input.robloxId, "robloxId");
     for (const c of input.children) checkId(c.userId, "child userId");
     const { guildId, robloxId } = input;
-    await updateGuilds((g) => (g.includes(guildId) ? g : [...g, guildId]));
+    await sets.add(PARENT_GUILDS, guildId);
     const out = await lock.run(K.parentIndex(guildId), async () => {
       const old = await get(guildId, robloxId);
       const label = input.label?.trim() ? input.label.trim() : old?.label;
@@ -181,7 +187,7 @@ export function createParents(deps: {
       else if (rest.length !== current.length) await keyv.set(K.parentIndex(guildId), { ids: rest });
       return { existed: had, empty: rest.length === 0 };
     });
-    if (empty) await updateGuilds((g) => g.filter((x) => x !== guildId));
+    if (empty) await sets.remove(PARENT_GUILDS, guildId);
     if (existed) await changed(guildId);
     return existed;
   }
@@ -218,10 +224,8 @@ export function createParents(deps: {
       await keyv.delete(K.parent(guildId, id));
       await keyv.delete(K.parentState(guildId, id));
     }
-    for (const key of await listKeys(keyv, `parent:${guildId}:`)) await keyv.delete(key);
-    for (const key of await listKeys(keyv, `parent-state:${guildId}:`)) await keyv.delete(key);
     await keyv.delete(K.parentIndex(guildId));
-    await updateGuilds((g) => g.filter((x) => x !== guildId));
+    await sets.remove(PARENT_GUILDS, guildId);
   }
 
   /** Re-seals every parent cookie of the given guilds under the ring's current key. */
@@ -250,19 +254,9 @@ export function createParents(deps: {
     return { rotated, failed };
   }
 
-  /** Guilds with a parent link (their own list: parents may be linked where no child account is). */
+  /** Guilds with a parent link (their own set: parents may be linked where no child account is). */
   async function guildIds(): Promise<string[]> {
-    const r = z.array(z.string().regex(ID)).safeParse((await keyv.get(K.parentGuilds())) ?? []);
-    return r.success ? r.data : [];
-  }
-
-  async function updateGuilds(fn: (ids: string[]) => string[]): Promise<void> {
-    await lock.run(K.parentGuilds(), async () => {
-      const before = await guildIds();
-      const after = fn([...before]);
-      if (after.length !== before.length || after.some((g, i) => g !== before[i]))
-        await keyv.set(K.parentGuilds(), after);
-    });
+    return (await sets.members(PARENT_GUILDS)).filter((g) => ID.test(g));
   }
 
   return {
@@ -294,7 +288,8 @@ export async function rotateParentCookies(
   logger: Logger,
 ): Promise<{ rotated: number; failed: number }> {
   const guilds = (await listKeys(keyv, "parent-index:")).map((k) => k.slice("parent-index:".length));
-  return createParents({ keyv, ring, lock: new KeyedLock(), logger }).rotate(
+  const { sets } = await openNative(keyv);
+  return createParents({ keyv, ring, lock: new KeyedLock(), logger, sets }).rotate(
     guilds.filter((g) => ID.test(g)),
   );
 }
