@@ -8,7 +8,7 @@ import type { InteractionContext, LinkedAccount } from "../context.js";
 import { UserError } from "../errors.js";
 import type { Level } from "../permissions.js";
 import { userListEmbed } from "../ui/embeds.js";
-import { presenceLabel } from "../ui/format.js";
+import { escapeMarkdown, presenceLabel } from "../ui/format.js";
 import {
   accountPerson,
   namedRows,
@@ -74,7 +74,8 @@ export async function execute(
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const linked = await ctx.account(interaction);
   const { users, unknown, source } = await targets(interaction, ctx, linked);
-  if (users.length === 0) throw new UserError(unknownNote(unknown) ?? "No Roblox user to show.");
+  if (users.length === 0)
+    throw new UserError(escapeMarkdown(unknownNote(unknown) ?? "No Roblox user to show."));
   const presences = await ctx.roblox.presence.users(
     linked.session,
     users.map((u) => u.id),
@@ -93,7 +94,9 @@ export async function execute(
     .map(([t, n]) => `${n} ${presenceLabel(t).toLowerCase()}`);
   const note = unknownNote(unknown);
   const embed = userListEmbed({
-    title: source ? `Presence · ${linked.account.robloxName}'s ${source}` : "Presence",
+    title: source
+      ? `Presence · ${escapeMarkdown(linked.account.robloxName, { max: 100 })}'s ${source}`
+      : "Presence",
     users: rows.map((r) => ({ ...r.user, extra: r.extra })),
     footer: [tally.join(" · "), note].filter(Boolean).join(" · "),
     color: rows.some((r) => r.type >= 1 && r.type <= 3) ? "ok" : "info",

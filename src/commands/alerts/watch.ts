@@ -4,18 +4,18 @@ import type { InteractionContext } from "../../context.js";
 import { UserError } from "../../errors.js";
 import { ALERT_EVENTS } from "../../store/index.js";
 import { keyValueEmbed, userListEmbed } from "../../ui/embeds.js";
-import { escapeMarkdown, truncate } from "../../ui/format.js";
+import { escapeMarkdown } from "../../ui/format.js";
 
 type Cmd = ChatInputCommandInteraction<"cached">;
 
 /** Most users watched per account (presence asks 50 per call: 4 calls a poll at most). */
 export const WATCH_MAX = 200;
 
-const md = (s: string) => escapeMarkdown(truncate(s, 60));
+const md = (s: string) => escapeMarkdown(s, { max: 60 });
 
 async function resolveUser(value: string, ctx: InteractionContext) {
   const u = await ctx.roblox.users.resolve(value, ctx.call);
-  if (!u) throw new UserError(`No Roblox user called “${value.slice(0, 40)}”.`);
+  if (!u) throw new UserError(`No Roblox user called “${md(value.slice(0, 40))}”.`);
   return u;
 }
 
@@ -30,7 +30,9 @@ export async function watchAdd(interaction: Cmd, ctx: InteractionContext): Promi
     const list = cur.watch[account.robloxId] ?? [];
     already = list.includes(id);
     if (!already && list.length >= WATCH_MAX)
-      throw new UserError(`**${account.robloxName}** already watches ${WATCH_MAX} users, the most it can.`);
+      throw new UserError(
+        `**${md(account.robloxName)}** already watches ${WATCH_MAX} users, the most it can.`,
+      );
     cur.watch[account.robloxId] = already ? list : [...list, id];
     count = cur.watch[account.robloxId]?.length ?? 0;
     return cur;
@@ -93,7 +95,7 @@ export async function watchList(interaction: Cmd, ctx: InteractionContext): Prom
     return { id, name: n?.name ?? id, displayName: n?.displayName ?? `User ${id}` };
   });
   const embed = userListEmbed({
-    title: `Watched for ${account.robloxName} (${ids.length})`,
+    title: `Watched for ${md(account.robloxName)} (${ids.length})`,
     users,
     empty: "Nobody is watched yet. Add someone with `/alerts watch-add`.",
     footer: settings.events.presence ? "Presence alerts are on" : "Presence alerts are off",

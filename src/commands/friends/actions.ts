@@ -25,7 +25,7 @@ export async function add(
   const [before] = await ctx.roblox.friends.statuses(linked.session, me, [target.id], ctx.call);
   if (before?.status === "RequestSent") {
     throw new UserError(
-      `A friend request from ${linked.account.robloxName} to ${personText(target)} is already waiting for their answer.`,
+      `A friend request from ${escapeMarkdown(linked.account.robloxName)} to ${escapeMarkdown(personText(target))} is already waiting for their answer.`,
     );
   }
   await ctx.roblox.requests.send(
@@ -95,7 +95,7 @@ export async function remove(
   if (target.id === linked.account.robloxId) throw new UserError("An account cannot unfriend itself.");
   if (!(await isFriend(ctx, linked, target.id))) {
     throw new UserError(
-      `${personText(target)} is not a friend of ${linked.account.robloxName}; nothing to remove.`,
+      `${escapeMarkdown(personText(target))} is not a friend of ${escapeMarkdown(linked.account.robloxName)}; nothing to remove.`,
     );
   }
   return {

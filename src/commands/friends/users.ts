@@ -7,7 +7,7 @@ import { UserError } from "../../errors.js";
 import type { UserName } from "../../lookups.js";
 import { USERNAME_RE } from "../../roblox/users.js";
 import type { ListUser } from "../../ui/embeds.js";
-import { experienceName, presenceLabel, truncate } from "../../ui/format.js";
+import { escapeMarkdown, experienceName, presenceLabel, truncate } from "../../ui/format.js";
 
 const ID_RE = /^\d{1,20}$/;
 
@@ -32,7 +32,7 @@ export function accountPerson(linked: LinkedAccount): Person {
 /** A `user` option → the Roblox user, or the "No Roblox user called …" UserError. */
 export async function resolveUser(ctx: InteractionContext, value: string): Promise<Person> {
   const u = await ctx.roblox.users.resolve(value, ctx.call);
-  if (!u) throw new UserError(`No Roblox user called “${truncate(value.trim(), 40)}”.`);
+  if (!u) throw new UserError(`No Roblox user called “${escapeMarkdown(value.trim(), { max: 40 })}”.`);
   return { id: String(u.id), name: u.name, displayName: u.displayName || u.name };
 }
 
@@ -118,7 +118,7 @@ export async function namedRows(
   });
 }
 
-/** "Unknown: a, b, c" for entries that are no Roblox user (cut to stay short). */
+/** "Unknown: a, b, c" for entries that are no Roblox user (cut to stay short; plain text, for footers). */
 export function unknownNote(unknown: readonly string[]): string | undefined {
   if (unknown.length === 0) return undefined;
   return truncate(`No Roblox user called: ${unknown.join(", ")}`, 300);

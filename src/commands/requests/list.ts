@@ -72,7 +72,7 @@ export function requestEmbed(r: RequestView, now: number): APIEmbed {
   const lines: string[] = [];
   const sent = r.sentAt ? Date.parse(r.sentAt) : Number.NaN;
   if (Number.isFinite(sent)) lines.push(`Sent ${discordTimestamp(sent, "R")}`);
-  if (r.nickname) lines.push(`Nickname: “${escapeMarkdown(truncate(r.nickname, 40))}”`);
+  if (r.nickname) lines.push(`Nickname: “${escapeMarkdown(r.nickname, { max: 40 })}”`);
   const fields: APIEmbed["fields"] = [];
   const created = r.created ? new Date(r.created) : null;
   fields.push({
@@ -83,13 +83,21 @@ export function requestEmbed(r: RequestView, now: number): APIEmbed {
   const mutual = (r.mutual ?? []).filter(Boolean);
   fields.push({
     name: "Mutual friends",
-    value: mutual.length ? truncate(mutual.slice(0, 10).map(escapeMarkdown).join(", "), 300) : "none",
+    value: mutual.length
+      ? truncate(
+          mutual
+            .slice(0, 10)
+            .map((m) => escapeMarkdown(m, { max: 40 }))
+            .join(", "),
+          300,
+        )
+      : "none",
     inline: true,
   });
   const display = r.displayName || r.name;
   return fitEmbed({
     color: COLORS.info,
-    title: truncate(`${display} (@${r.name})`, 200),
+    title: `${escapeMarkdown(display, { max: 100 })} (@${escapeMarkdown(r.name, { max: 60 })})`,
     url: profileUrl(r.id),
     ...(lines.length ? { description: lines.join(" · ") } : {}),
     ...(r.avatarUrl ? { thumbnail: { url: r.avatarUrl } } : {}),

@@ -46,7 +46,7 @@ describe("requestEmbed", () => {
       },
       now,
     );
-    expect(e.title).toBe("Req*3001 (@Requester3001)");
+    expect(e.title).toBe("Req\\*3001 (@Requester3001)"); // a title renders markdown too
     expect(e.url).toBe(profileUrl("3001"));
     expect(e.description).toContain(`<t:${Date.parse("2025-05-31T22:00:00Z") / 1000}:R>`);
     expect(e.description).toContain("school");
