@@ -24,8 +24,11 @@ export interface Finding {
 /** Stands in for an escaped character, so no pattern below can match it. */
 const ESCAPED = "\uE000";
 
-/** Discord's escape rule, applied: every escaped character becomes ESCAPED. */
-function applyEscapes(text: string): string {
+/**
+ * Discord's escape rule, applied: every escaped character becomes a placeholder, so a search for
+ * raw markup in the result finds only markup that Discord would render.
+ */
+export function applyEscapes(text: string): string {
   let out = "";
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
