@@ -8,6 +8,7 @@ import type { Logger } from "../logger.js";
 import { createAccounts } from "./accounts.js";
 import { createAlertState } from "./alert-state.js";
 import { createAudit } from "./audit.js";
+import { createClaims } from "./claim.js";
 import type { KeyRing } from "./crypto.js";
 import { createCursors } from "./cursors.js";
 import { describe, StoreError } from "./errors.js";
@@ -21,6 +22,7 @@ import { createSettings } from "./settings.js";
 export type { AccountRecord, Accounts, Health, LinkInput, Secrets, StoredAccount } from "./accounts.js";
 export type { AlertState } from "./alert-state.js";
 export type { Audit, AuditEntry, AuditInput } from "./audit.js";
+export type { Claim, Claims } from "./claim.js";
 export { type Binding, CryptoError, createKeyRing, type KeyRing } from "./crypto.js";
 export type { Cursors } from "./cursors.js";
 export { StoreError } from "./errors.js";
@@ -76,10 +78,12 @@ export async function createStore(opts: StoreOptions) {
   const alertState = createAlertState({ keyv, lock, logger });
   const audit = createAudit({ keyv, lock, logger });
   const cursors = createCursors({ keyv });
+  const claims = createClaims({ keyv });
 
   const sweep = async () => {
     try {
       await sweepExpired(keyv, "cursor:");
+      await sweepExpired(keyv, "claim:");
     } catch (err) {
       logger.warn({ err: describe(err) }, "store: could not sweep expired cursors");
     }
@@ -148,6 +152,8 @@ export async function createStore(opts: StoreOptions) {
     alertState,
     audit,
     cursors,
+    /** Short-lived locks every process sharing the store respects (claim.ts). */
+    claims,
     unlinkAccount,
     deleteGuild,
     ping,

@@ -8,6 +8,8 @@ export const K = {
   state: (guildId: string, robloxId: string) => `state:${guildId}:${robloxId}`,
   audit: (guildId: string) => `audit:${guildId}`,
   cursor: (key: string) => `cursor:${key}`,
+  /** A short-lived claim (claim.ts); expires on its own. */
+  claim: (name: string) => `claim:${name}`,
   /** Changes on every link, unlink and settings change, by any process sharing the store. */
   rosterRevision: () => "roster-rev",
 };
