@@ -251,7 +251,6 @@ describe("Roblox text in every reply, edit and alert", () => {
       const body = messageBody(r);
       if (!body || (body.content === undefined && body.embeds === undefined)) continue;
       messages++;
-      if (process.env.DUMP_PAYLOADS) console.log(r.method, r.path, JSON.stringify(body).slice(0, 600));
       const where = `${r.method} ${r.path}`;
       const am = body.allowed_mentions as
         | { parse?: string[]; roles?: string[]; users?: string[] }
