@@ -12,6 +12,7 @@ import type { Level } from "./permissions.js";
 import type { CallOptions, RobloxClient, RobloxSession } from "./roblox/index.js";
 import type { Sessions } from "./sessions.js";
 import type { AccountRecord, Store } from "./store/index.js";
+import { escapeMarkdown } from "./ui/format.js";
 
 export interface Context {
   config: Config;
@@ -77,13 +78,13 @@ export function interactionContext(
           throw new UserError(NEEDS_CHILD_COOKIE);
         throw new UserError(
           any && option
-            ? `No linked account matches “${option.slice(0, 100)}”. See \`/roblox accounts\`.`
+            ? `No linked account matches “${escapeMarkdown(option, { max: 100 })}”. See \`/roblox accounts\`.`
             : NO_ACCOUNT,
         );
       }
       if (account.health.state === "dead") {
         throw new UserError(
-          `Roblox no longer accepts the cookie of **${account.robloxName}**. An admin can link it again with \`/roblox link\`.`,
+          `Roblox no longer accepts the cookie of **${escapeMarkdown(account.robloxName)}**. An admin can link it again with \`/roblox link\`.`,
         );
       }
       const linked = { account, session: await ctx.sessions.get(account) };

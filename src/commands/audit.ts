@@ -9,7 +9,7 @@ import type { InteractionContext } from "../context.js";
 import type { Level } from "../permissions.js";
 import type { AccountRecord, AuditEntry } from "../store/index.js";
 import { noticeEmbed } from "../ui/embeds.js";
-import { discordTimestamp, escapeMarkdown, truncate } from "../ui/format.js";
+import { discordTimestamp, escapeMarkdown } from "../ui/format.js";
 
 export const data = new SlashCommandBuilder()
   .setName("audit")
@@ -40,7 +40,7 @@ export function auditLine(e: AuditEntry, accounts: ReadonlyMap<string, Named>): 
       ? ` · ${escapeMarkdown(a.label ? `${a.label} (@${a.robloxName})` : `@${a.robloxName}`)}`
       : ` · account ${e.robloxId} (unlinked)`
     : "";
-  const detail = e.detail ? ` · ${escapeMarkdown(truncate(e.detail, 200))}` : "";
+  const detail = e.detail ? ` · ${escapeMarkdown(e.detail, { max: 200 })}` : "";
   return `${when} <@${e.actorId}> **${escapeMarkdown(e.action)}**${account}${detail}`;
 }
 

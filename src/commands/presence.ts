@@ -10,7 +10,7 @@ import { presenceGames, whereText } from "../domain/presence.js";
 import { UserError } from "../errors.js";
 import type { Level } from "../permissions.js";
 import { userListEmbed } from "../ui/embeds.js";
-import { presenceLabel } from "../ui/format.js";
+import { escapeMarkdown, presenceLabel } from "../ui/format.js";
 import { accountPerson, namedRows, presenceText, resolveMany, unknownNote } from "./friends/users.js";
 import { accountOption } from "./options.js";
 
@@ -69,7 +69,8 @@ export async function execute(
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const linked = await ctx.account(interaction);
   const { users, unknown, source } = await targets(interaction, ctx, linked);
-  if (users.length === 0) throw new UserError(unknownNote(unknown) ?? "No Roblox user to show.");
+  if (users.length === 0)
+    throw new UserError(escapeMarkdown(unknownNote(unknown) ?? "No Roblox user to show."));
   const presences = await ctx.roblox.presence.users(
     linked.session,
     users.map((u) => u.id),
@@ -89,7 +90,9 @@ export async function execute(
     .map(([t, n]) => `${n} ${presenceLabel(t).toLowerCase()}`);
   const note = unknownNote(unknown);
   const embed = userListEmbed({
-    title: source ? `Presence · ${linked.account.robloxName}'s ${source}` : "Presence",
+    title: source
+      ? `Presence · ${escapeMarkdown(linked.account.robloxName, { max: 100 })}'s ${source}`
+      : "Presence",
     users: rows.map((r) => ({ ...r.user, extra: r.extra })),
     footer: [tally.join(" · "), note].filter(Boolean).join(" · "),
     color: rows.some((r) => r.type >= 1 && r.type <= 3) ? "ok" : "info",

@@ -10,7 +10,7 @@ import type { InteractionContext } from "../context.js";
 import type { Level } from "../permissions.js";
 import { type BanDetailsT, RestrictionSource, type RestrictionT } from "../roblox/index.js";
 import { COLORS, fitEmbed } from "../ui/embeds.js";
-import { discordTimestamp, escapeMarkdown, truncate } from "../ui/format.js";
+import { discordTimestamp, escapeMarkdown } from "../ui/format.js";
 import { accountOption } from "./options.js";
 
 export const data = new SlashCommandBuilder()
@@ -38,7 +38,7 @@ function when(iso: string | null | undefined): string | undefined {
 
 /** Pure: one embed saying whether the account is restricted, why, and until when. */
 export function restrictionEmbed(f: RestrictionFacts): APIEmbed {
-  const name = escapeMarkdown(f.name);
+  const name = escapeMarkdown(f.name, { max: 100 });
   const r = f.restriction;
   const ban = f.ban;
   if (!r && !ban) {
@@ -69,8 +69,16 @@ export function restrictionEmbed(f: RestrictionFacts): APIEmbed {
   if (end) fields.push({ name: "Until", value: end, inline: true });
   if (ban) {
     if (ban.punishmentTypeDescription)
-      fields.push({ name: "Type", value: truncate(ban.punishmentTypeDescription, 200), inline: true });
-    if (ban.messageToUser) fields.push({ name: "Reason", value: truncate(ban.messageToUser, 1000) });
+      fields.push({
+        name: "Type",
+        value: escapeMarkdown(ban.punishmentTypeDescription, { max: 200 }),
+        inline: true,
+      });
+    if (ban.messageToUser)
+      fields.push({
+        name: "Reason",
+        value: escapeMarkdown(ban.messageToUser, { multiline: true, max: 1000 }),
+      });
     const begin = when(ban.beginDate);
     const until = when(ban.endDate);
     if (begin && begin !== start) fields.push({ name: "Ban began", value: begin, inline: true });

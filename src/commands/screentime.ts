@@ -95,7 +95,7 @@ export function screenTimeEmbed(v: ScreenTimeView): APIEmbed {
   );
   return fitEmbed({
     color,
-    title: `Screen time of ${v.name}`,
+    title: `Screen time of ${escapeMarkdown(v.name, { max: 100 })}`,
     description,
     fields,
     image: { url: `attachment://${CHART_FILE}` },

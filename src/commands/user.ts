@@ -11,7 +11,7 @@ import type { Level } from "../permissions.js";
 import { ID_RE, type PublicUserT } from "../roblox/index.js";
 import { profileButton } from "../ui/buttons.js";
 import { type KeyValueField, keyValueEmbed } from "../ui/embeds.js";
-import { accountAge, discordTimestamp, escapeMarkdown, profileUrl, truncate } from "../ui/format.js";
+import { accountAge, discordTimestamp, escapeMarkdown, profileUrl } from "../ui/format.js";
 import { userOpt } from "./options.js";
 
 export const data = new SlashCommandBuilder()
@@ -39,8 +39,9 @@ export function profileEmbed(u: PublicUserT, avatarUrl: string | null, now: Date
     { name: "Banned", value: u.isBanned ? "⛔ Yes" : "No", inline: true },
   );
   const about = (u.description ?? "").trim();
-  const embed = keyValueEmbed(`${u.displayName} (@${u.name})`, fields, {
-    description: about ? truncate(escapeMarkdown(truncate(about, 1000)), 1200) : "*No description.*",
+  const title = `${escapeMarkdown(u.displayName, { max: 100 })} (@${escapeMarkdown(u.name, { max: 60 })})`;
+  const embed = keyValueEmbed(title, fields, {
+    description: about ? escapeMarkdown(about, { multiline: true, max: 1000 }) : "*No description.*",
     color: u.isBanned ? "alert" : "info",
   }).setURL(profileUrl(u.id));
   if (avatarUrl) embed.setThumbnail(avatarUrl);
@@ -55,7 +56,7 @@ async function lookup(interaction: ChatInputCommandInteraction<"cached">, ctx: I
   if (ID_RE.test(plain)) id = plain;
   else id = (await ctx.roblox.users.resolve(plain, ctx.call))?.id.toString();
   const user = id === undefined ? null : await ctx.roblox.users.get(id, ctx.call);
-  if (!user) throw new UserError(`No Roblox user called “${truncate(input, 40)}” was found.`);
+  if (!user) throw new UserError(`No Roblox user called “${escapeMarkdown(input, { max: 40 })}” was found.`);
   const avatarUrl = await ctx.lookups.avatar(user.id, ctx.call);
   await interaction.editReply({
     embeds: [profileEmbed(user, avatarUrl, new Date(ctx.now()))],

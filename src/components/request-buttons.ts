@@ -4,18 +4,35 @@
  * when, and that request's buttons are disabled (Profile stays). A click on a request already
  * handled from Discord is answered from the store, with no second Roblox call; a request that
  * vanished on Roblox (code 10) is said plainly.
+ *
+ * Clicks on the same request run one at a time, across processes too: a claim in the store
+ * (store/claim.ts) is held from the "already handled?" check to the record of the answer, so two
+ * admins clicking Accept together make one Roblox call. The second click waits briefly for the
+ * first and then says "already accepted by …"; if the first is still talking to Roblox after
+ * that, it says someone else is on it.
  */
 import { type ButtonInteraction, MessageFlags } from "discord.js";
-import type { InteractionContext } from "../context.js";
+import { INTERACTION_DEADLINE_MS, type InteractionContext, type LinkedAccount } from "../context.js";
 import { isFriend } from "../domain/friendship.js";
 import { getHandled, type Handled, handledSince, recordHandled } from "../domain/handled-requests.js";
-import { auditName, namePerson, personMd } from "../domain/people.js";
+import { auditName, namePerson, type Person, personMd, personText } from "../domain/people.js";
 import { editRequestMessage, noteText, type Outcome } from "../domain/request-message.js";
 import { isRobloxError } from "../roblox/index.js";
 import { escapeMarkdown } from "../ui/format.js";
 import type { ButtonHandler } from "./types.js";
 
 type Kind = "accept" | "decline";
+
+/**
+ * How long a click holds its request's claim at most: the interaction's Roblox deadline plus the
+ * store writes after it. A holder that crashed frees the request after this.
+ */
+export const CLAIM_TTL_MS = INTERACTION_DEADLINE_MS + 10_000;
+/** How long a second click waits for the first to finish before saying someone is on it. */
+export const CLAIM_WAIT_MS = 5_000;
+
+export const BUSY_SENTENCE =
+  "Someone else is answering this friend request right now — try again in a moment if it is still pending.";
 
 /** Friends API code 10: "The friend request does not exist." — 5: "already a friend". */
 function robloxCode(err: unknown): number | undefined {
@@ -53,6 +70,35 @@ async function click(
   const who = personMd(person);
   const account = `**${escapeMarkdown(linked.account.robloxName)}**`;
 
+  const claim = await ctx.store.claims.acquire(
+    `req:${ctx.guildId}:${linked.account.robloxId}:${requesterId}`,
+    CLAIM_TTL_MS,
+    CLAIM_WAIT_MS,
+  );
+  if (!claim) {
+    await tell(interaction, BUSY_SENTENCE);
+    return;
+  }
+  try {
+    await answer(interaction, ctx, linked, person, kind, who, account);
+  } finally {
+    await claim.release().catch((err: unknown) => {
+      ctx.log.warn({ err, requesterId }, "could not release a friend-request claim; it expires on its own");
+    });
+  }
+}
+
+/** The click's work, under the request's claim. */
+async function answer(
+  interaction: ButtonInteraction<"cached">,
+  ctx: InteractionContext,
+  linked: LinkedAccount,
+  person: Person,
+  kind: Kind,
+  who: string,
+  account: string,
+): Promise<void> {
+  const requesterId = person.id;
   const prior = await getHandled(ctx, linked.account.robloxId, requesterId);
   if (handledSince(prior, interaction.message.createdTimestamp)) {
     await editMessage(interaction, requesterId, prior.action, noteText(prior.by, prior.at));

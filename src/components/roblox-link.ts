@@ -19,6 +19,7 @@ import { UserError } from "../errors.js";
 import { BadInputError, ModeratedError, type RobloxSession, UnauthenticatedError } from "../roblox/index.js";
 import { AccountLimitError } from "../store/index.js";
 import { accountEmbed } from "../ui/embeds.js";
+import { escapeMarkdown } from "../ui/format.js";
 import { ROBLOX_LINK_MODAL_ID } from "../ui/modals.js";
 import type { ModalHandler } from "./types.js";
 
@@ -49,7 +50,7 @@ async function checkLabel(ctx: InteractionContext, robloxId: string, label: stri
   );
   if (taken) {
     throw new UserError(
-      `Another linked account (@${taken.robloxName}) already has the label “${label}”. Choose another label.`,
+      `Another linked account (@${escapeMarkdown(taken.robloxName)}) already has the label “${escapeMarkdown(label)}”. Choose another label.`,
     );
   }
 }
@@ -119,10 +120,11 @@ async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: Intera
   ctx.log.info({ robloxId, created, shared: elsewhere.length > 0 }, "linked a Roblox account");
 
   const avatarUrl = await ctx.lookups.avatar(robloxId, ctx.call);
+  const who = `**${escapeMarkdown(me.displayName, { max: 100 })}** (@${escapeMarkdown(me.name, { max: 60 })}, id ${robloxId})`;
   const lines = [
     created
-      ? `Linked **${me.displayName}** (@${me.name}, id ${robloxId}). The cookie is stored encrypted.`
-      : `Re-linked **${me.displayName}** (@${me.name}, id ${robloxId}): the new cookie replaced the old one; label, alerts and settings are kept.`,
+      ? `Linked ${who}. The cookie is stored encrypted.`
+      : `Re-linked ${who}: the new cookie replaced the old one; label, alerts and settings are kept.`,
   ];
   if (account.isDefault) lines.push("Commands use this account when no `account` is given.");
   if (account.tracker === undefined) {

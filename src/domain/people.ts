@@ -125,6 +125,6 @@ export async function resolveUser(
   value: string,
 ): Promise<Person> {
   const u = await r.roblox.users.resolve(value, r.call);
-  if (!u) throw new UserError(`No Roblox user called “${truncate(value.trim(), 40)}”.`);
+  if (!u) throw new UserError(`No Roblox user called “${escapeMarkdown(value.trim(), { max: 40 })}”.`);
   return personFrom(String(u.id), u);
 }

@@ -18,7 +18,7 @@ import { userMessageOf } from "../errors.js";
 import { adminByPermissions, allows, type Level, memberLevel, refusal } from "../permissions.js";
 import { isRobloxError, ModeratedError } from "../roblox/index.js";
 import { decodeCustomId } from "../ui/buttons.js";
-import { discordTimestamp, timeZoneChoices } from "../ui/format.js";
+import { discordTimestamp, escapeMarkdown, timeZoneChoices } from "../ui/format.js";
 
 /** Called once per handled interaction (metrics). */
 export type InteractionObserver = (kind: string, ms: number, outcome: "ok" | "refused" | "error") => void;
@@ -62,7 +62,7 @@ async function moderatedSentence(ictx: InteractionContext, fallback: string): Pr
     const r = await ictx.roblox.moderation.restriction(linked.session, { deadline: ictx.now() + 5_000 });
     if (r?.endTime) {
       const end = new Date(r.endTime);
-      return `**${linked.account.robloxName}** is locked until ${discordTimestamp(end, "f")} (${discordTimestamp(end, "R")}); see /restrictions.`;
+      return `**${escapeMarkdown(linked.account.robloxName)}** is locked until ${discordTimestamp(end, "f")} (${discordTimestamp(end, "R")}); see /restrictions.`;
     }
   } catch {
     // fall back to the plain sentence

@@ -29,7 +29,7 @@ import type { ActiveRestriction, OutMessage, Snap } from "./state.js";
 
 export type AccountInfo = Pick<AccountRecord, "robloxId" | "robloxName" | "displayName" | "label">;
 
-export const md = (s: string, max = 100): string => escapeMarkdown(truncate(s, max));
+export const md = (s: string, max = 100): string => escapeMarkdown(s, { max });
 
 export function alertId(now: number): string {
   return `rg${now.toString(36)}${randomBytes(6).toString("hex")}`.slice(0, 25);
@@ -129,7 +129,7 @@ export function requestAlert(
     now,
     {
       level: "info",
-      title: truncate(`New ${what} for ${a.robloxName}`, 200),
+      title: `New ${what} for ${md(a.robloxName)}`,
       url: profileUrl(id),
       description: `${personMd(c.person)}${c.verified ? " ✅" : ""} ${asks} — sent ${discordTimestamp(c.sentAt ?? now)}.`,
       fields,
@@ -166,7 +166,7 @@ export function connectionAlert(
     now,
     {
       level: "info",
-      title: truncate(`New connection for ${a.robloxName}`, 200),
+      title: `New connection for ${md(a.robloxName)}`,
       url: profileUrl(id),
       description: `${md(a.robloxName)} is now connected with ${personMd(c.person)} — noticed ${discordTimestamp(now)}.`,
       fields: [
@@ -196,10 +196,7 @@ export function presenceAlert(
     now,
     {
       level,
-      title: truncate(
-        `${user.known === false ? personText(user) : user.displayName} is now ${to.t === 2 ? (to.off ? "in an experience (joins off)" : "in game") : describeSnap(to).replace(/\*\*/g, "")}`,
-        200,
-      ),
+      title: `${md(user.known === false ? personText(user) : user.displayName)} is now ${to.t === 2 ? (to.off ? "in an experience (joins off)" : "in game") : describeSnap(to).replace(/\*\*/g, "")}`,
       description: `${personMd(user)} is now ${describeSnap(to, games)} (was ${describeSnap(from, games)}) — ${discordTimestamp(at)}.`,
       footer: footerOf(a),
       ...thumb(avatar),
@@ -267,7 +264,7 @@ export function restrictionStartAlert(
       now,
       {
         level: "warn",
-        title: truncate(`${a.robloxName} is locked: today's screen time is used up`, 200),
+        title: `${md(a.robloxName)} is locked: today's screen time is used up`,
         description: `100 % of today's screen time is used${limitText}. Roblox locked the account ${discordTimestamp(since)}, until ${endText(r.end)}.\nAdd time with the buttons below.`,
         footer: footerOf(a),
         ...thumb(avatar),
@@ -279,10 +276,10 @@ export function restrictionStartAlert(
     ban?.messageToUser?.trim() || ban?.punishmentTypeDescription?.trim() || "Roblox did not say.";
   return message("restriction-start", now, {
     level: "alert",
-    title: truncate(`${a.robloxName} was banned by Roblox`, 200),
+    title: `${md(a.robloxName)} was banned by Roblox`,
     description: `Restricted ${discordTimestamp(since)}, until ${endText(r.end)}.`,
     fields: [
-      { name: "Reason", value: md(reason, 1000), inline: false },
+      { name: "Reason", value: escapeMarkdown(reason, { multiline: true, max: 1000 }), inline: false },
       ...(ban?.punishmentTypeDescription
         ? [{ name: "Type", value: md(ban.punishmentTypeDescription, 200), inline: true }]
         : []),
@@ -302,7 +299,7 @@ export function restrictionEndAlert(
   const what = r.source === 2 ? "screen-time lock" : "ban";
   return message("restriction-end", now, {
     level: "ok",
-    title: truncate(`${a.robloxName}'s ${what} has ended`, 200),
+    title: `${md(a.robloxName)}'s ${what} has ended`,
     description: `The ${what} ended ${discordTimestamp(now)}; the account can use Roblox again.`,
     footer: footerOf(a),
     ...thumb(avatar),
@@ -321,7 +318,7 @@ export function screenTimeAlert(
     now,
     {
       level: reached ? "alert" : "warn",
-      title: truncate(`${a.robloxName} used ${s.threshold} % of today's screen time`, 200),
+      title: `${md(a.robloxName)} used ${s.threshold} % of today's screen time`,
       description: `${formatMinutes(s.minutes)} of the ${formatMinutes(s.limit)} daily limit played today (Roblox's day), as of ${discordTimestamp(now)}.${reached ? "" : ` ${formatMinutes(Math.max(0, s.limit - s.minutes))} left.`}`,
       footer: footerOf(a),
       ...thumb(avatar),
@@ -339,7 +336,7 @@ export function cookieAlert(
   const at = since && Number.isFinite(Date.parse(since)) ? Date.parse(since) : now;
   return message("cookie-health", now, {
     level: "alert",
-    title: truncate(`Roblox no longer accepts the cookie of ${a.robloxName}`, 200),
+    title: `Roblox no longer accepts the cookie of ${md(a.robloxName)}`,
     description: `The cookie stopped working ${discordTimestamp(at)} (Roblox answered 401). Watching this account is paused until an admin links it again with \`/roblox link\`.`,
     footer: footerOf(a),
     ...thumb(avatar),

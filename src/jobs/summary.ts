@@ -10,7 +10,7 @@ import { UnauthenticatedError } from "../roblox/index.js";
 import { discordTimestamp, formatMinutes } from "../ui/format.js";
 import { CHART_FILE, enqueue } from "./outbox.js";
 import { deliver, loadState } from "./persist.js";
-import { type AccountInfo, footerOf, message } from "./render.js";
+import { type AccountInfo, footerOf, md, message } from "./render.js";
 import type { Target } from "./scheduler.js";
 import type { ActiveRestriction, OutMessage } from "./state.js";
 import { avatarOf } from "./watch.js";
@@ -62,7 +62,7 @@ export function summaryAlert(
     now,
     {
       level: d.restriction ? "warn" : "info",
-      title: `Daily summary — ${a.robloxName}`.slice(0, 200),
+      title: `Daily summary — ${md(a.robloxName)}`,
       description: `As of ${discordTimestamp(now)}.`,
       fields: [
         { name: "Screen time today", value: todayText, inline: false },

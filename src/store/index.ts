@@ -8,6 +8,7 @@ import type { Logger } from "../logger.js";
 import { createAccounts } from "./accounts.js";
 import { createAlertState } from "./alert-state.js";
 import { createAudit } from "./audit.js";
+import { createClaims } from "./claim.js";
 import type { KeyRing } from "./crypto.js";
 import { createCursors, MAX_CURSORS_PER_GUILD } from "./cursors.js";
 import { describe, StoreError } from "./errors.js";
@@ -31,6 +32,7 @@ export {
 } from "./accounts.js";
 export type { AlertState } from "./alert-state.js";
 export type { Audit, AuditEntry, AuditInput } from "./audit.js";
+export type { Claim, Claims } from "./claim.js";
 export { type Binding, CryptoError, createKeyRing, type KeyRing } from "./crypto.js";
 export type { Cursors } from "./cursors.js";
 export { StoreError } from "./errors.js";
@@ -94,10 +96,12 @@ export async function createStore(opts: StoreOptions) {
   const audit = createAudit({ keyv, lock, logger });
   const cursors = createCursors({ keyv });
   const parents = createParents({ keyv, ring, lock, logger, changed, sets: native.sets });
+  const claims = createClaims({ keyv });
 
   const sweep = async () => {
     try {
       await sweepExpired(keyv, "cursor:");
+      await sweepExpired(keyv, "claim:");
     } catch (err) {
       logger.warn({ err: describe(err) }, "store: could not sweep expired cursors");
     }
@@ -194,6 +198,8 @@ export async function createStore(opts: StoreOptions) {
     alertState,
     audit,
     cursors,
+    /** Short-lived locks every process sharing the store respects (claim.ts). */
+    claims,
     unlinkAccount,
     deleteGuild,
     ping,

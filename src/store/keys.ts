@@ -14,6 +14,8 @@ export const K = {
   parent: (guildId: string, robloxId: string) => `parent:${guildId}:${robloxId}`,
   /** the parent-requests watcher's and the Approve/Deny buttons' memory of one parent link */
   parentState: (guildId: string, robloxId: string) => `parent-state:${guildId}:${robloxId}`,
+  /** A short-lived claim (claim.ts); expires on its own. */
+  claim: (name: string) => `claim:${name}`,
 };
 
 export const ID = /^\d{1,20}$/;

@@ -27,9 +27,9 @@ export const LIMITS = {
 
 const EMPTY = "\u200b";
 
-/** Escaped markdown, cut first: discord.js's escaper is quadratic on long strings. */
+/** Text from Roblox (or typed by a member), escaped and cut to `max`. */
 function md(s: string, max: number): string {
-  return truncate(escapeMarkdown(truncate(s, max)), max);
+  return escapeMarkdown(s, { max });
 }
 
 /** Characters Discord counts towards the 6000 total. */
@@ -167,11 +167,12 @@ export interface UserListInput {
 
 /** `**[Display](profile)** (@name) · extra`, with markdown neutralised. */
 export function userLine(u: ListUser): string {
-  const display = md(u.displayName || u.name, 64).replace(/[[\]]/g, "");
+  // Brackets would end the masked link's text: drop them before escaping.
+  const display = md((u.displayName || u.name).replace(/[[\]]/g, ""), 64);
   const name = md(u.name, 40);
   const url = safeProfileUrl(u.id);
   const head = url ? `**[${display || name}](${url})**` : `**${display}**`;
-  const extra = u.extra ? ` · ${truncate(u.extra, 200)}` : "";
+  const extra = u.extra ? ` · ${md(u.extra, 200)}` : "";
   return u.known === false ? `${head}${extra}` : `${head} (@${name})${extra}`;
 }
 

@@ -98,6 +98,53 @@ describe("truncate", () => {
 describe("escapeMarkdown", () => {
   it("escapes Discord markdown", () => {
     expect(escapeMarkdown("**x**_y_")).toBe("\\*\\*x\\*\\*\\_y\\_");
+    expect(escapeMarkdown("`c` ~~s~~ ||sp|| a\\b")).toBe("\\`c\\` \\~\\~s\\~\\~ \\|\\|sp\\|\\| a\\\\b");
+  });
+  it("escapes masked and bare links, mentions, channels, timestamps and custom emoji", () => {
+    expect(escapeMarkdown("[free robux](https://evil.example/login)")).toBe(
+      "\\[free robux\\](https\\://evil.example/login)",
+    );
+    expect(escapeMarkdown("<@&123> <@123> <#1> <t:0:R> <:e:1> </cmd:1>")).toBe(
+      "\\<@&123> \\<@123> \\<#1> \\<t:0:R> \\<:e:1> \\</cmd:1>",
+    );
+    expect(escapeMarkdown("hi @everyone and @Here")).toBe("hi \\@everyone and \\@Here");
+  });
+  it("escapes line-start marks at the start and after every kept line break", () => {
+    const text =
+      "# H\n## H2\n> q\n>>> q\n-# small\n- item\n  + item\n12. item\n3) item\nplain - not # a list";
+    expect(escapeMarkdown(text, { multiline: true }).split("\n")).toEqual([
+      "\\# H",
+      "\\## H2",
+      "\\> q",
+      "\\>>> q",
+      "\\-# small",
+      "\\- item",
+      "  \\+ item",
+      "12\\. item",
+      "3\\) item",
+      "plain - not # a list",
+    ]);
+  });
+  it("makes one line of a name unless told to keep the breaks (every kind of break)", () => {
+    expect(escapeMarkdown("a\r\nb\rc\u2028d\u2029e\u0085f")).toBe("a b c d e f");
+    expect(escapeMarkdown("a\r\n# b", { multiline: true })).toBe("a\n\\# b");
+    expect(escapeMarkdown("# a\n# b")).toBe("\\# a # b");
+  });
+  it("drops invisible characters that split tokens or reorder text, keeps emoji joiners", () => {
+    expect(escapeMarkdown("@\u200beveryone")).toBe("\\@everyone");
+    expect(escapeMarkdown("\u200b# x")).toBe("\\# x");
+    expect(escapeMarkdown("*\u200d*b*\u2060*")).toBe("\\*\\*b\\*\\*");
+    expect(escapeMarkdown("evil\u202eexe.txt\u2066\u2069\ufeff\u200e\u3164")).toBe("evilexe.txt");
+    expect(escapeMarkdown("👨\u200d👩\u200d👧 ok")).toBe("👨\u200d👩\u200d👧 ok");
+    expect(escapeMarkdown("tab\there")).toBe("tab here");
+  });
+  it("cuts to max before and after escaping, and is linear on long text", () => {
+    expect(escapeMarkdown("abcdef", { max: 4 })).toBe("abc…");
+    expect(escapeMarkdown("*".repeat(10), { max: 6 }).length).toBeLessThanOrEqual(6);
+    const long = "*_`|[<".repeat(50_000);
+    const t0 = performance.now();
+    expect(escapeMarkdown(long).length).toBe(long.length * 2);
+    expect(performance.now() - t0).toBeLessThan(1_000);
   });
 });
 

@@ -2,8 +2,6 @@
  * Small pure text helpers shared by embeds, buttons and replies. No I/O, no clock unless a
  * default `now` is used.
  */
-import { escapeMarkdown as djsEscapeMarkdown } from "discord.js";
-
 export type TimestampStyle = "t" | "T" | "d" | "D" | "f" | "F" | "R";
 
 /** Discord's dynamic timestamp, e.g. `<t:1700000000:R>` ("3 minutes ago" in the client). */
@@ -67,7 +65,7 @@ export function accountAge(createdIso: string | Date, now: Date = new Date()): s
 
 /**
  * Shortens `s` to at most `n` UTF-16 units, ending with "…" when cut. Never splits a
- * surrogate pair.
+ * surrogate pair, nor leaves an emoji's zero-width joiner at the cut.
  */
 export function truncate(s: string, n: number): string {
   if (n <= 0) return "";
@@ -76,12 +74,71 @@ export function truncate(s: string, n: number): string {
   let cut = n - 1;
   const last = s.charCodeAt(cut - 1);
   if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
+  // A zero-width joiner cut from the emoji it joined would be left invisible on its own.
+  while (cut > 0 && s.charCodeAt(cut - 1) === 0x200d) cut -= 1;
   return s.slice(0, cut) + "…";
 }
 
-/** Escapes Discord markdown (discord.js's escaper; quadratic in length, so cut long text first). */
-export function escapeMarkdown(s: string): string {
-  return djsEscapeMarkdown(s);
+export interface EscapeOptions {
+  /**
+   * Keep line breaks (a profile description, a ban reason). By default every line break becomes a
+   * space: a name or a sentence fragment is one line, and a break inside `**…**` would end the bold.
+   */
+  multiline?: boolean;
+  /** Cut to at most this many characters, before escaping (on the visible text) and after. */
+  max?: number;
+}
+
+/** Line breaks in all their forms (CR LF, CR, NEL, LS, PS, VT, FF). */
+const LINE_BREAKS = /\r\n|[\r\u0085\u2028\u2029\v\f]/g;
+/**
+ * Characters that show nothing but can split a token, reorder text (bidi overrides and isolates)
+ * or make a blank name: controls and format characters (zero-width space, joiners, BOM, word
+ * joiner, bidi marks, tags), the combining grapheme joiner and the Hangul fillers.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u115f\u1160\u3164\uffa0]|\u034f/gu;
+const EMOJI_BEFORE = /\p{Extended_Pictographic}[\ufe0f\u{1f3fb}-\u{1f3ff}]*$/u;
+const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
+/** Marks that act anywhere in a line: emphasis, code, spoilers, masked links, `<@…>` `<#…>` `<t:…>` `<:e:…>`. */
+const INLINE = /[\\*_~`|[\]<]|@(?=everyone|here)|:(?=\/\/)/gi;
+/**
+ * Marks that act at the start of a line (headings `#`, subtext `-#`, quotes `>`, lists `-` `+`
+ * `1.`), after optional indentation.
+ */
+const LINE_START = /(^|\n)([ \t]*)(?:([#>+-])|(\d+)([.)]))/g;
+
+function dropInvisible(s: string): string {
+  return s.replace(INVISIBLE, (c: string, at: number) => {
+    if (c === "\n" || c === "\t") return c === "\t" ? " " : c;
+    // A zero-width joiner inside an emoji sequence (👨‍👩‍👧) is part of the emoji; elsewhere it goes.
+    if (
+      c === "\u200d" &&
+      EMOJI_BEFORE.test(s.slice(Math.max(0, at - 4), at)) &&
+      EMOJI_AFTER.test(s.slice(at + 1))
+    ) {
+      return c;
+    }
+    return "";
+  });
+}
+
+/**
+ * Makes text from Roblox (names, display names, descriptions, experience and group names, ban
+ * reasons, nicknames) or typed by a member show as itself wherever Discord renders markdown:
+ * no emphasis, code, spoiler, masked or bare link, heading, subtext, quote, list, mention,
+ * channel, timestamp or custom emoji survives, and invisible characters are dropped. Every
+ * builder puts such text through this one function. Linear in the length of the text.
+ */
+export function escapeMarkdown(s: string, opts: EscapeOptions = {}): string {
+  let out = dropInvisible(String(s).replace(LINE_BREAKS, "\n"));
+  if (!opts.multiline) out = out.replace(/\n/g, " ");
+  if (opts.max !== undefined) out = truncate(out, opts.max);
+  out = out
+    .replace(INLINE, (c) => `\\${c}`)
+    .replace(LINE_START, (_m, br: string, indent: string, mark?: string, digits?: string, dot?: string) =>
+      mark ? `${br}${indent}\\${mark}` : `${br}${indent}${digits}\\${dot}`,
+    );
+  return opts.max === undefined ? out : truncate(out, opts.max);
 }
 
 const HHMM_RE = /^([01]?\d|2[0-3]):([0-5]\d)$/;

@@ -251,7 +251,8 @@ describe("/friends", () => {
     const text = visibleText(
       await w.run({ name: "friends", subcommand: "add", options: { user: "no_such_user_99" } }),
     );
-    expect(text).toContain("No Roblox user called “no_such_user_99”");
+    // The typed name is echoed escaped: Discord shows it as typed, underscores and all.
+    expect(text).toContain("No Roblox user called “no\\_such\\_user\\_99”");
   });
 
   it("a viewer may list but not add; a plain member may do neither, and Roblox is not asked", async () => {

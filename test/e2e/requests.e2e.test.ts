@@ -1,6 +1,7 @@
 // /requests and the Accept/Decline buttons end to end: the real bot against the simulator and the
 // fake Discord, as a person sees it, with the simulator's state and request log as the proof.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { Perm } from "./fake-discord/ids.js";
 import { type FakeMessage, SEED, startWorld, visibleText, type World } from "./harness.js";
 
 const KID = SEED.child.id;
@@ -125,6 +126,52 @@ describe("/requests", () => {
     expect(posts("/3001/accept-friend-request")).toHaveLength(1);
     const staleNow = await second.waitForFinal();
     expect(buttons(staleNow).find((r) => r.some((b) => b.id.endsWith(":3001")))?.[0]?.disabled).toBe(true);
+  });
+
+  it("two admins click Accept at the same moment: one Roblox call; the other is told it was already accepted", async () => {
+    const world = w.fake.world;
+    const managers = world.addRole(w.guildId, "Co-parents", Perm.ManageGuild);
+    const coParent = world.addMember(w.guildId, "coparent", [managers.id]);
+    const m = await w.run({ name: "requests", subcommand: "list" });
+    // Roblox answers slowly, so both clicks are in flight together.
+    w.sim.control.addFault({
+      method: "POST",
+      pathIncludes: "/3001/accept-friend-request",
+      delayMs: 800,
+      times: 0,
+    });
+    const id = button(m, "Accept", 3001);
+    const [first, second] = await Promise.all([
+      click(m, id, "admin"),
+      w.fake.clickButton({ message: m, customId: id, user: coParent }),
+    ]);
+    const said = await w.fake.waitFor(
+      () => [first, second].flatMap((h) => h.followUps()).find((f) => f.content.includes("already")),
+      10_000,
+      "a follow-up saying the request was already handled",
+    );
+    expect(said.content).toContain("already accepted");
+    await new Promise((r) => setTimeout(r, 1_500)); // a second call would have reached Roblox by now
+    expect(posts("/3001/accept-friend-request")).toHaveLength(1);
+    expect(w.sim.state.areFriends(KID, 3001)).toBe(true);
+    expect([first, second].flatMap((h) => h.followUps())).toHaveLength(1);
+  });
+
+  it("a second click while the first is still waiting on Roblox says someone else is on it, and calls nobody", async () => {
+    const m = await w.run({ name: "requests", subcommand: "list" });
+    // Roblox takes 7 s to answer (once): longer than a second click waits for the first (5 s), well
+    // inside the first click's deadline.
+    w.sim.control.addFault({ method: "POST", pathIncludes: "/3002/decline-friend-request", delayMs: 7_000 });
+    const id = button(m, "Decline", 3002);
+    const first = await click(m, id);
+    await new Promise((r) => setTimeout(r, 500)); // the first click holds the request now
+    const second = await click(m, id);
+    const busy = await second.waitForFollowUp(() => true, 10_000);
+    expect(busy.content).toContain("Someone else is answering this friend request right now");
+    expect(busy.content).toContain("try again in a moment");
+    await first.waitForFinal({ predicate: (x) => visibleText(x).includes("Declined"), timeoutMs: 10_000 });
+    expect(posts("/3002/decline-friend-request")).toHaveLength(1);
+    expect(w.sim.state.getRequest(3002, KID)).toBeUndefined();
   });
 
   it("Decline button, and a click after the request vanished says so plainly (code 10)", async () => {

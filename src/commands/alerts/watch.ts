@@ -5,14 +5,14 @@ import { ALERT_EVENTS } from "../../domain/alert-events.js";
 import { auditName, listRow, namePeople, personMd, resolveUser, unknownPerson } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import { keyValueEmbed, userListEmbed } from "../../ui/embeds.js";
-import { escapeMarkdown, truncate } from "../../ui/format.js";
+import { escapeMarkdown } from "../../ui/format.js";
 
 type Cmd = ChatInputCommandInteraction<"cached">;
 
 /** Most users watched per account (presence asks 50 per call: 4 calls a poll at most). */
 export const WATCH_MAX = 200;
 
-const md = (s: string) => escapeMarkdown(truncate(s, 60));
+const md = (s: string) => escapeMarkdown(s, { max: 60 });
 
 export async function watchAdd(interaction: Cmd, ctx: InteractionContext): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -25,7 +25,9 @@ export async function watchAdd(interaction: Cmd, ctx: InteractionContext): Promi
     const list = cur.watch[account.robloxId] ?? [];
     already = list.includes(id);
     if (!already && list.length >= WATCH_MAX)
-      throw new UserError(`**${account.robloxName}** already watches ${WATCH_MAX} users, the most it can.`);
+      throw new UserError(
+        `**${md(account.robloxName)}** already watches ${WATCH_MAX} users, the most it can.`,
+      );
     cur.watch[account.robloxId] = already ? list : [...list, id];
     count = cur.watch[account.robloxId]?.length ?? 0;
     return cur;
@@ -85,7 +87,7 @@ export async function watchList(interaction: Cmd, ctx: InteractionContext): Prom
   const people = await namePeople(ctx, ids);
   const users = ids.map((id) => listRow(people.get(id) ?? unknownPerson(id)));
   const embed = userListEmbed({
-    title: `Watched for ${account.robloxName} (${ids.length})`,
+    title: `Watched for ${md(account.robloxName)} (${ids.length})`,
     users,
     empty: "Nobody is watched yet. Add someone with `/alerts watch-add`.",
     footer: settings.events.presence ? "Presence alerts are on" : "Presence alerts are off",

@@ -25,7 +25,7 @@ export async function add(
   const [before] = await ctx.roblox.friends.statuses(linked.session, me, [target.id], ctx.call);
   if (before?.status === "RequestSent") {
     throw new UserError(
-      `A friend request from ${linked.account.robloxName} to ${personText(target)} is already waiting for their answer.`,
+      `A friend request from ${escapeMarkdown(linked.account.robloxName)} to ${escapeMarkdown(personText(target))} is already waiting for their answer.`,
     );
   }
   await ctx.roblox.requests.send(

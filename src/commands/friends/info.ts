@@ -22,7 +22,7 @@ export async function count(
   const n = target.self
     ? await ctx.roblox.friends.myCount(linked.session, ctx.call)
     : await ctx.roblox.friends.count(linked.session, target.id, ctx.call);
-  const who = escapeMarkdown(personText(target));
+  const who = escapeMarkdown(personText(target), { max: 120 });
   return {
     content: "",
     embeds: [noticeEmbed("info", `${n} friend${n === 1 ? "" : "s"}`, `${who} has ${n} Roblox friends.`)],
@@ -44,7 +44,8 @@ export async function status(
   linked: LinkedAccount,
 ): Promise<Reply> {
   const { users, unknown } = await resolveMany(ctx, interaction.options.getString("users", true), STATUS_MAX);
-  if (users.length === 0) throw new UserError(unknownNote(unknown) ?? "No Roblox user found.");
+  if (users.length === 0)
+    throw new UserError(escapeMarkdown(unknownNote(unknown) ?? "No Roblox user found."));
   const me = linked.account.robloxId;
   const ids = users.map((u) => u.id);
   const [statuses, friendIds] = await Promise.all([
@@ -64,7 +65,7 @@ export async function status(
     content: "",
     embeds: [
       userListEmbed({
-        title: `Friendship with ${linked.account.robloxName}`,
+        title: `Friendship with ${escapeMarkdown(linked.account.robloxName, { max: 100 })}`,
         users: rows,
         footer: [`${friends.size} of ${users.length} are friends`, note].filter(Boolean).join(" · "),
       }),
@@ -91,26 +92,26 @@ export async function groups(
         members: g.group.memberCount ?? null,
         friends: [],
       };
-      const role = g.role?.name ? ` (${g.role.name})` : "";
-      slot.friends.push(`${escapeMarkdown(truncate(name, 40))}${role}`);
+      const role = g.role?.name ? ` (${escapeMarkdown(g.role.name, { max: 40 })})` : "";
+      slot.friends.push(`${escapeMarkdown(name, { max: 40 })}${role}`);
       byGroup.set(g.group.id, slot);
     }
   }
   const sorted = [...byGroup.entries()].sort((a, b) => b[1].friends.length - a[1].friends.length);
   const fields: KeyValueField[] = sorted.slice(0, 25).map(([id, g]) => ({
-    name: truncate(`${g.name} · ${g.friends.length} friend${g.friends.length === 1 ? "" : "s"}`, 200),
+    name: `${escapeMarkdown(g.name, { max: 150 })} · ${g.friends.length} friend${g.friends.length === 1 ? "" : "s"}`,
     value: truncate(
       `[Group ${id}](https://www.roblox.com/communities/${id})${g.members === null ? "" : ` · ${g.members} members`}\n${g.friends.join(", ")}`,
       1024,
     ),
   }));
-  const who = personText(target);
+  const who = escapeMarkdown(personText(target), { max: 120 });
   const more = sorted.length > 25 ? ` (showing 25 of ${sorted.length})` : "";
   return {
     content: "",
     embeds: [
-      keyValueEmbed(truncate(`Groups of ${who}'s friends${more}`, 200), fields, {
-        ...(fields.length === 0 ? { description: `No friend of ${escapeMarkdown(who)} is in a group.` } : {}),
+      keyValueEmbed(`Groups of ${who}'s friends${more}`, fields, {
+        ...(fields.length === 0 ? { description: `No friend of ${who} is in a group.` } : {}),
         footer: `${data.length} friends in ${byGroup.size} group${byGroup.size === 1 ? "" : "s"}`,
       }),
     ],

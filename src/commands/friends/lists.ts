@@ -9,7 +9,7 @@ import { presenceGames, whereText } from "../../domain/presence.js";
 import { UserError } from "../../errors.js";
 import type { UserSort } from "../../roblox/friends.js";
 import { type ListUser, userListEmbed } from "../../ui/embeds.js";
-import { truncate } from "../../ui/format.js";
+import { escapeMarkdown } from "../../ui/format.js";
 import { pagerFor } from "../paging.js";
 import type { Pager, PageState } from "../types.js";
 import { namedRows, presenceText, presenceType, userOrSelf } from "./users.js";
@@ -39,9 +39,9 @@ export const friendsPager: Pager = async (ctx, linked, state) => {
     ctx.call,
   );
   const users = await namedRows(ctx, page.items);
-  const who = String(args.who ?? linked.account.robloxName);
+  const who = escapeMarkdown(String(args.who ?? linked.account.robloxName), { max: 120 });
   const embed = userListEmbed({
-    title: truncate(`Friends of ${who}`, 200),
+    title: `Friends of ${who}`,
     users,
     footer: `Sorted ${SORT_NAMES[sort]} · ${PAGE_SIZE} per page`,
     empty: state.cursor ? "No more friends." : `${who} has no friends on Roblox yet.`,
@@ -62,11 +62,12 @@ export const searchPager: Pager = async (ctx, linked, state) => {
     ctx.call,
   );
   const users = await namedRows(ctx, page.items);
-  const who = String(args.who ?? linked.account.robloxName);
+  const who = escapeMarkdown(String(args.who ?? linked.account.robloxName), { max: 120 });
+  const q = escapeMarkdown(query, { max: 50 });
   const embed = userListEmbed({
-    title: truncate(`Friends of ${who} matching “${query}”`, 200),
+    title: `Friends of ${who} matching “${q}”`,
     users,
-    empty: state.cursor ? "No more matches." : `No friend of ${who} matches “${query}”.`,
+    empty: state.cursor ? "No more matches." : `No friend of ${who} matches “${q}”.`,
   });
   const components = await pagerFor(ctx, "search", linked.account.robloxId, page, args);
   return { content: "", embeds: [embed], components };
@@ -131,7 +132,7 @@ export async function online(ctx: InteractionContext, linked: LinkedAccount): Pr
     content: "",
     embeds: [
       userListEmbed({
-        title: `Friends of ${linked.account.robloxName} online now`,
+        title: `Friends of ${escapeMarkdown(linked.account.robloxName, { max: 100 })} online now`,
         users,
         footer: `${rows.length} online · ${inGame} in an experience`,
         empty: "No friend is online right now.",
@@ -149,7 +150,7 @@ export async function inactive(ctx: InteractionContext, linked: LinkedAccount): 
     content: "",
     embeds: [
       userListEmbed({
-        title: `Inactive friends of ${linked.account.robloxName}`,
+        title: `Inactive friends of ${escapeMarkdown(linked.account.robloxName, { max: 100 })}`,
         users,
         footer: `${users.length} friend${users.length === 1 ? "" : "s"} Roblox counts as inactive`,
         empty: "No inactive friends.",

@@ -15,7 +15,7 @@ import { UserError } from "../../errors.js";
 import type { UserName } from "../../lookups.js";
 import { USERNAME_RE } from "../../roblox/users.js";
 import type { ListUser } from "../../ui/embeds.js";
-import { presenceLabel, truncate } from "../../ui/format.js";
+import { escapeMarkdown, presenceLabel, truncate } from "../../ui/format.js";
 
 const ID_RE = /^\d{1,20}$/;
 
@@ -102,7 +102,7 @@ export async function namedRows(
   return ids.map((id) => listRow(people.get(id) ?? unknownPerson(id)));
 }
 
-/** "Unknown: a, b, c" for entries that are no Roblox user (cut to stay short). */
+/** "Unknown: a, b, c" for entries that are no Roblox user (cut to stay short; plain text, for footers). */
 export function unknownNote(unknown: readonly string[]): string | undefined {
   if (unknown.length === 0) return undefined;
   return truncate(`No Roblox user called: ${unknown.join(", ")}`, 300);

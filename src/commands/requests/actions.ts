@@ -28,7 +28,7 @@ export async function count(_i: Cmd, ctx: InteractionContext, linked: LinkedAcco
     content: "",
     embeds: [
       keyValueEmbed(
-        `Friend requests of ${linked.account.robloxName}`,
+        `Friend requests of ${escapeMarkdown(linked.account.robloxName, { max: 100 })}`,
         [
           { name: "Pending", value: String(pending), inline: true },
           { name: "New (not seen yet)", value: String(fresh), inline: true },

@@ -70,8 +70,8 @@ export function requestEmbed(v: RequestView, now: number): APIEmbed {
   const lines: string[] = [];
   if (card.trusted) lines.push("Trusted connection request");
   if (card.sentAt !== null) lines.push(`Sent ${discordTimestamp(card.sentAt, "R")}`);
-  if (v.nickname) lines.push(`Nickname: “${escapeMarkdown(truncate(v.nickname, 40))}”`);
-  const from = [card.origin, card.experience && `in ${escapeMarkdown(truncate(card.experience, 80))}`]
+  if (v.nickname) lines.push(`Nickname: “${escapeMarkdown(v.nickname, { max: 40 })}”`);
+  const from = [card.origin, card.experience && `in ${escapeMarkdown(card.experience, { max: 80 })}`]
     .filter(Boolean)
     .join(", ");
   if (from) lines.push(`From ${from}`);
@@ -84,14 +84,20 @@ export function requestEmbed(v: RequestView, now: number): APIEmbed {
     {
       name: "Mutual friends",
       value: card.mutual.length
-        ? truncate(card.mutual.slice(0, 10).map(escapeMarkdown).join(", "), 300)
+        ? truncate(
+            card.mutual
+              .slice(0, 10)
+              .map((m) => escapeMarkdown(m, { max: 40 }))
+              .join(", "),
+            300,
+          )
         : "none",
       inline: true,
     },
   ];
   return fitEmbed({
     color: COLORS.info,
-    title: truncate(personText(card.person), 200),
+    title: escapeMarkdown(personText(card.person), { max: 200 }),
     url: profileUrl(card.person.id),
     ...(lines.length ? { description: lines.join(" · ") } : {}),
     ...(v.avatarUrl ? { thumbnail: { url: v.avatarUrl } } : {}),

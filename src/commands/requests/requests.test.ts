@@ -37,7 +37,7 @@ describe("requestEmbed", () => {
       trusted: false,
     };
     const e = requestEmbed({ card, nickname: "school" }, now);
-    expect(e.title).toBe("Req*3001 (@Requester3001)");
+    expect(e.title).toBe("Req\\*3001 (@Requester3001)"); // a title renders markdown too
     expect(e.description).toContain("From player search");
     expect(e.url).toBe(profileUrl("3001"));
     expect(e.description).toContain(`<t:${Date.parse("2025-05-31T22:00:00Z") / 1000}:R>`);

@@ -12,7 +12,7 @@ type Cmd = ChatInputCommandInteraction<"cached">;
 
 /** `Kid (@KidAccount)` with markdown neutralised. */
 export function accountName(a: Pick<AccountRecord, "displayName" | "robloxName">): string {
-  const display = escapeMarkdown(truncate(a.displayName, 60));
+  const display = escapeMarkdown(a.displayName, { max: 60 });
   return a.displayName === a.robloxName ? `@${display}` : `${display} (@${escapeMarkdown(a.robloxName)})`;
 }
 
@@ -26,7 +26,7 @@ export async function findAccount(ctx: InteractionContext, option: string | null
   const any = (await ctx.store.accounts.list(ctx.guildId)).length > 0;
   throw new UserError(
     any && option
-      ? `No linked account matches “${option.slice(0, 100)}”. See \`/roblox accounts\`.`
+      ? `No linked account matches “${escapeMarkdown(option, { max: 100 })}”. See \`/roblox accounts\`.`
       : NO_ACCOUNT,
   );
 }
@@ -44,7 +44,7 @@ export async function accounts(interaction: Cmd, ctx: InteractionContext): Promi
   if (list.length === 0) throw new UserError(NO_ACCOUNT);
   const fields = list.slice(0, 25).map((a) => ({
     name: truncate(
-      `${a.isDefault ? "⭐ " : ""}${a.label ? `${a.label} — ` : ""}${a.displayName} (@${a.robloxName})`,
+      `${a.isDefault ? "⭐ " : ""}${a.label ? `${escapeMarkdown(a.label)} — ` : ""}${accountName(a)}`,
       256,
     ),
     value: [

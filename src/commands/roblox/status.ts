@@ -6,7 +6,7 @@ import { userMessageOf } from "../../errors.js";
 import { ModeratedError, type RestrictionT, UnauthenticatedError } from "../../roblox/index.js";
 import type { AccountRecord } from "../../store/index.js";
 import { type AccountHealth, accountEmbed } from "../../ui/embeds.js";
-import { discordTimestamp } from "../../ui/format.js";
+import { discordTimestamp, escapeMarkdown } from "../../ui/format.js";
 import { findAccount } from "./manage.js";
 
 type CookieCheck =
@@ -46,7 +46,7 @@ function cookieLine(c: CookieCheck, account: AccountRecord): string {
     case "ok":
       return c.id === account.robloxId
         ? "Works"
-        : `⚠️ Works, but signs in as @${c.name} (id ${c.id}), not this account: link the right cookie again`;
+        : `⚠️ Works, but signs in as @${escapeMarkdown(c.name)} (id ${c.id}), not this account: link the right cookie again`;
     case "dead": {
       const since = account.health.since
         ? ` (since ${discordTimestamp(new Date(account.health.since), "R")})`
