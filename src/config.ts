@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 
-/** The one place process.env is read (SPEC §2). */
+/** The one place process.env is read (README, Configuration). */
 
 const optionalString = z
   .string()
@@ -156,7 +156,7 @@ function fail(issue: z.core.$ZodIssue, env: Env): never {
   throw new ConfigError(variable, `${variable} ${what}${hint ? `: ${hint}` : ""}.`);
 }
 
-/** Parses the variables of SPEC §2. Throws ConfigError with a one-line message. */
+/** Parses the variables of README's Configuration table. Throws ConfigError with a one-line message. */
 export function parseConfig(env: Env): Config {
   // In a shard process spawned by discord.js's ShardingManager, SHARDS holds that shard's id.
   const r = schema.safeParse(env.SHARDING_MANAGER ? { ...env, SHARDS: undefined } : env);

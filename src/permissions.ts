@@ -1,5 +1,5 @@
 /**
- * Who may do what (SPEC §3). Pure: the caller hands in the member's permission bits,
+ * Who may do what (README, Who may do what). Pure: the caller hands in the member's permission bits,
  * role ids and the guild's /access grants.
  */
 export type Level = "admin" | "viewer" | "anyone";

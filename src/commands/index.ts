@@ -1,4 +1,4 @@
-/** Command JSON for registration (deploy-commands): every top-level command of SPEC §3. */
+/** Command JSON for registration (deploy-commands): every top-level command of README's Command reference. */
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import { commands } from "./registry.js";
 

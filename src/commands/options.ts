@@ -1,4 +1,4 @@
-/** Option builders shared by the command definitions (names are SPEC §3's, keep them exact). */
+/** Option builders shared by the command definitions (names are the README's Command reference: people and scripts rely on them, keep them exact). */
 import type { SlashCommandStringOption, SlashCommandSubcommandBuilder } from "discord.js";
 
 type Sub = SlashCommandSubcommandBuilder;

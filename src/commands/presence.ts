@@ -29,7 +29,7 @@ export const data = new SlashCommandBuilder()
 
 export const level = (_sub: string | null): Level => "viewer";
 
-/** At most this many users per /presence (SPEC §3). */
+/** At most this many users per /presence (README, Command reference). */
 export const PRESENCE_MAX = 200;
 
 const RANK = [3, 2, 0, 1, 3];

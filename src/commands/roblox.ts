@@ -47,7 +47,7 @@ export const level = (_sub: string | null): Level => "admin";
 type Sub = (interaction: ChatInputCommandInteraction<"cached">, ctx: InteractionContext) => Promise<void>;
 
 const subcommands: Record<string, Sub> = {
-  // The cookie is collected only through the modal (SPEC §5); its submit is components/roblox-link.ts.
+  // The cookie is collected only through the modal, never a chat message; its submit is components/roblox-link.ts.
   link: async (interaction) => {
     await interaction.showModal(linkModal());
   },

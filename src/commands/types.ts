@@ -12,7 +12,7 @@ import type { ConfirmOp } from "../ui/buttons.js";
 /** One top-level slash command: its JSON, who may run each subcommand, and what it does. */
 export interface Command {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  /** The level a subcommand needs (SPEC §3); `sub` is null for commands without subcommands. */
+  /** The level a subcommand needs (README, Who may do what); `sub` is null for commands without subcommands. */
   level(sub: string | null): Level;
   execute(interaction: ChatInputCommandInteraction<"cached">, ctx: InteractionContext): Promise<void>;
   /** Options other than `account` and `zone`, which the router completes itself. */

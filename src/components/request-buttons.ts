@@ -1,5 +1,5 @@
 /**
- * Accept / Decline on friend-request alerts and /requests list pages (SPEC §4). Admin only,
+ * Accept / Decline on friend-request alerts and /requests list pages (README, Alerts). Admin only,
  * re-checked on every click by the router. After the click the message says who did what and
  * when, and that request's buttons are disabled (Profile stays). A click on a request already
  * handled from Discord is answered from the store, with no second Roblox call; a request that

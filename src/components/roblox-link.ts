@@ -1,5 +1,5 @@
 /**
- * The `roblox-link` modal (SPEC §3): the only place a cookie enters roguard. The cookie is
+ * The `roblox-link` modal: the only place a cookie enters roguard. The cookie is
  * checked with Roblox on a transient session, then stored encrypted by the store; it never
  * reaches a reply, a log line or an error message.
  */

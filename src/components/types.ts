@@ -6,7 +6,7 @@ import type { ActionName, ActionOf } from "../ui/buttons.js";
 /** A button handler: chosen by the action of its custom id (`<action>:v1:<args>`). */
 export interface ButtonHandler<K extends ActionName = ActionName> {
   action: K;
-  /** The level the click needs; re-checked on every click (SPEC §3). */
+  /** The level the click needs; re-checked on every click (README, Who may do what). */
   level(action: ActionOf<K>): Level;
   execute(
     interaction: ButtonInteraction<"cached">,

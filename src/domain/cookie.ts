@@ -1,6 +1,6 @@
 /**
  * What a person pastes into the link form, made into cookie values. Pure: no I/O, and no
- * message here ever repeats the value (SPEC §5: not even in part).
+ * message here ever repeats the value (not even in part: a cookie is the account).
  */
 
 /** Every .ROBLOSECURITY value starts with Roblox's warning. */

@@ -28,7 +28,7 @@ export function restrictionLine(r: RestrictionT | null): string {
 }
 
 /**
- * SPEC §4: linking while locked answers "locked until <end>; link again after that".
+ * Linking while locked answers "locked until <end>; link again after that".
  * The end comes from usermoderation v2 on the same (transient) session.
  */
 export async function lockedWhileLinking(ctx: InteractionContext, session: RobloxSession): Promise<string> {

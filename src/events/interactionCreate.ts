@@ -1,5 +1,5 @@
 /**
- * The router and the one error boundary (DESIGN: yuudachi's shape). Every chat command,
+ * The router and the one error boundary (one place that catches, logs and answers once). Every chat command,
  * autocomplete, button and modal passes here: the member's level is re-checked in code,
  * a per-interaction Context is built, and any error becomes one plain sentence.
  */

@@ -1,5 +1,5 @@
 /**
- * The scheduled watchers (SPEC §4). The lead's app calls:
+ * The scheduled watchers (README, Alerts). The lead's app calls:
  *   const jobs = startJobs(ctx, client);   // after login
  *   await jobs.stop();                      // on shutdown: timers off, in-flight polls awaited (bounded)
  * `lastPollAt()` and `pollsCompleted()` feed /healthz and /metrics.

@@ -1,5 +1,5 @@
 /**
- * One endpoint's facts, declared beside the function that calls it (DESIGN "one endpoint,
+ * One endpoint's facts, declared beside the function that calls it ("one endpoint,
  * one small function, with its facts beside it"). The transport reads them: host, method,
  * auth, rate limit; batch cap and paging are there for readers, the docs table and tests.
  */

@@ -80,7 +80,7 @@ export const ENDPOINTS = {
 } as const;
 
 export interface RobloxClientOptions {
-  /** ROBLOX_API_ORIGIN (SPEC §2); unset = the real https://{sub}.roblox.com hosts. */
+  /** ROBLOX_API_ORIGIN (README, Configuration); unset = the real https://{sub}.roblox.com hosts. */
   origin?: string | undefined;
   logger: Logger;
   /** Called after every HTTP exchange (Prometheus hooks in here). */

@@ -170,7 +170,7 @@ export const FriendGroupsResponse = z.looseObject({
 });
 
 // ---- presence ----
-/** 0 Offline, 1 Online, 2 InGame, 3 InStudio, 4 Invisible (DESIGN); other values pass through. */
+/** 0 Offline, 1 Online, 2 InGame, 3 InStudio, 4 Invisible (docs/roblox-behaviour.md, Presence); other values pass through. */
 export const UserPresence = z.looseObject({
   userId: id,
   userPresenceType: z.number().int(),

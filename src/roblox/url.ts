@@ -1,10 +1,10 @@
 /**
- * Pure URL helpers: the ROBLOX_API_ORIGIN mapping of SPEC §2, id validation (SPEC §5) and
+ * Pure URL helpers: the ROBLOX_API_ORIGIN mapping (README, Configuration), id validation and
  * path/query building. Nothing here does I/O.
  */
 import { BadInputError } from "./errors.js";
 
-/** Roblox ids as SPEC §5 allows them in a URL. */
+/** Roblox ids as they may appear in a URL (1 to 20 digits, nothing else). */
 export const ID_RE = /^\d{1,20}$/;
 
 /** A Roblox id as callers hold it: a number (safe integer) or its decimal string. */
@@ -30,7 +30,7 @@ const SUB_RE = /^[a-z][a-z0-9-]{0,30}$/;
 
 /**
  * `https://{sub}.roblox.com{path}`, or `{origin}/{sub}{path}` when an origin is configured
- * (SPEC §2: e.g. `https://friends.roblox.com/v1/my/friends/count` →
+ * (README, Configuration: e.g. `https://friends.roblox.com/v1/my/friends/count` →
  * `http://127.0.0.1:4100/friends/v1/my/friends/count`).
  */
 export function robloxUrl(sub: string, pathAndQuery: string, origin?: string): string {

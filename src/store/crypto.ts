@@ -1,5 +1,5 @@
 /**
- * AES-256-GCM envelopes for secrets at rest (SPEC §5).
+ * AES-256-GCM envelopes for secrets at rest (README, Getting the cookie safely).
  *
  * Envelope: `v1.<kid>.<nonce>.<ciphertext>.<tag>` — kid is 8 hex chars derived from the key,
  * nonce 12 random bytes per seal, tag 16 bytes, the last three base64url without padding.

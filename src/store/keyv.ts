@@ -1,5 +1,5 @@
 /**
- * Keyv from STORE_URL (SPEC §2): `sqlite://path` (relative to the working directory, WAL journal,
+ * Keyv from STORE_URL (README, Configuration): `sqlite://path` (relative to the working directory, WAL journal,
  * 5 s busy timeout), `redis://…`/`rediss://…`, and a clear refusal for `postgres://…`.
  * Every failure to open becomes a StoreError with one clear sentence.
  */

@@ -1,5 +1,5 @@
 /**
- * Button custom ids (`<action>:v1:<args>`, ≤ 100 chars, SPEC §4) and the button rows built
+ * Button custom ids (`<action>:v1:<args>`, ≤ 100 chars, Discord's limit) and the button rows built
  * from them. Ids carry everything a handler needs, so buttons keep working after a restart.
  * Pure: no I/O; the only clock use is the default `now` of confirmRow.
  */
