@@ -117,7 +117,8 @@ beforeAll(async () => {
     u.displayName = `${DISPLAY} ${n}`;
     u.description = LONG;
   };
-  for (const id of [KID, 2001, 2002, 2006, 3001, 3002, 3003, 4001, 4002, 4005]) hostile(id, id);
+  for (const id of [KID, SEED.parent.id, 2001, 2002, 2006, 3001, 3002, 3003, 4001, 4002, 4005])
+    hostile(id, id);
   for (const g of s.groups.values()) g.name = `${GAME} ${g.id}`;
   for (const list of s.memberships.values()) for (const m of list) m.role.name = LONG;
   const r = s.getRequest(3002, KID);
@@ -230,6 +231,33 @@ describe("Roblox text in every reply, edit and alert", () => {
     await (await click(unlink, "Cancel")).waitForFinal();
   }, 120_000);
 
+  it("a new connection (Remove → Cancel), and parent mode: link, children, requests (Approve), unlink", async () => {
+    w.sim.control.sendFriendRequest(4002, KID);
+    w.sim.control.acceptFriendRequest(4002, KID);
+    const connection = await alertTitled("New connection", 6 * INTERVAL_MS + 8_000);
+    const prompt = await (await click(connection, "Remove")).waitForFinal();
+    await (await click(prompt, "Cancel")).waitForFinal();
+
+    const shown = await w.fake.runCommand({ name: "parent", subcommand: "link" });
+    ran.add("parent link");
+    await shown.waitForModal();
+    const linked = await (
+      await w.fake.submitModal({
+        customId: "roblox-parent-link",
+        from: shown,
+        fields: { cookie: cookieFor(SEED.parent.id), label: LABEL },
+      })
+    ).waitForFinal({ timeoutMs: 15_000 });
+    expect(linked.content + JSON.stringify(linked.embeds)).not.toContain("not accepted");
+    await run("parent", "children");
+    const zed = w.sim.control.createUser({ name: "Zed_Hostile", displayName: DISPLAY });
+    w.sim.control.requestConsent({ childUserId: KID, kind: "trusted", targetUserId: zed.id });
+    const requests = await run("parent", "requests");
+    await (await click(requests, "Approve")).waitForFinal();
+    const unlink = await run("parent", "unlink");
+    await (await click(unlink, "Cancel")).waitForFinal();
+  }, 120_000);
+
   it("ran every subcommand, every kind of button and the link form", async () => {
     const { commandData } = await import("../../src/commands/index.js");
     const all = commandData().flatMap((c) => {
@@ -240,7 +268,7 @@ describe("Roblox text in every reply, edit and alert", () => {
     // "noop" answers with a bare deferred update: it sends no message.
     const buttons = [...buttonHandlers.keys()].filter((a) => a !== "noop");
     expect(buttons.filter((a) => !clicked.has(a))).toEqual([]);
-    expect([...modalHandlers.keys()]).toEqual(["roblox-link"]);
+    expect([...modalHandlers.keys()].sort()).toEqual(["roblox-link", "roblox-parent-link"]);
   });
 
   it("every payload Discord received: safe allowedMentions, no Roblox markup live", () => {
