@@ -4,7 +4,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from "discord.js";
-import { linkModal } from "../components/roblox-link.js";
+import { linkModalData } from "../components/roblox-link.js";
 import type { InteractionContext } from "../context.js";
 import type { Level } from "../permissions.js";
 import { accountOpt } from "./options.js";
@@ -49,7 +49,7 @@ type Sub = (interaction: ChatInputCommandInteraction<"cached">, ctx: Interaction
 const subcommands: Record<string, Sub> = {
   // The cookie is collected only through the modal (SPEC §5); its submit is components/roblox-link.ts.
   link: async (interaction) => {
-    await interaction.showModal(linkModal());
+    await interaction.showModal(linkModalData());
   },
   unlink: unlinkPrompt,
   status,

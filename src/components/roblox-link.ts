@@ -4,6 +4,7 @@
  * reaches a reply, a log line or an error message.
  */
 import {
+  type APIModalInteractionResponseCallbackData,
   LabelBuilder,
   MessageFlags,
   ModalBuilder,
@@ -30,6 +31,17 @@ import { accountEmbed } from "../ui/embeds.js";
 import type { ModalHandler } from "./types.js";
 
 export const ROBLOX_LINK_MODAL_ID = "roblox-link";
+
+/**
+ * The form `/roblox link` opens, as sent to Discord. Built and validated once: the builders check
+ * every field on each `toJSON()`, which was the largest share of roguard's own CPU per link in a
+ * profile of 1,000 links (BENCHMARKS.md, burst).
+ */
+let linkModalJson: APIModalInteractionResponseCallbackData | undefined;
+export function linkModalData(): APIModalInteractionResponseCallbackData {
+  linkModalJson ??= linkModal().toJSON();
+  return linkModalJson;
+}
 
 /** The form `/roblox link` opens: cookie (required), tracker and label (optional). */
 export function linkModal(): ModalBuilder {
