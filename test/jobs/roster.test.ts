@@ -122,6 +122,35 @@ describe("incremental roster", () => {
     expect(small.b.writes).toBe(0);
   }, 120_000);
 
+  it("another process learns of a change within 5 s on its own (the change log is read every second)", async () => {
+    const { dir, cleanup } = tempDir();
+    const url = `sqlite://${join(dir, "timed.sqlite")}`;
+    const ring = createKeyRing(key());
+    const open = () => createStore({ url, keyring: ring, logger: silentLogger(), defaultTimeZone: "UTC" });
+    const a = await open();
+    const b = await open();
+    const applied = new Map<string, readonly Target[]>();
+    const rb = new LiveRoster({
+      store: b,
+      serves: () => true,
+      apply: (g, t) => applied.set(g, t),
+      logger: silentLogger(),
+    });
+    cleanups.push(async () => {
+      rb.stop();
+      await a.close();
+      await b.close();
+      cleanup();
+    });
+    await rb.start();
+    const t0 = Date.now();
+    await a.accounts.upsert(linkInput("31", "310"));
+    await a.settings.update("31", { alertChannelId: "9" });
+    while (!applied.get("31")?.length && Date.now() - t0 < 5_000) await new Promise((r) => setTimeout(r, 20));
+    expect(applied.get("31")?.map((t) => t.key)).toEqual(["31:310"]);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  });
+
   it("a full reconciliation is spread over its time, not one burst", async () => {
     const w = await world(40);
     const sql = w.b.keyv.store as Sql;
