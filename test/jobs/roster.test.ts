@@ -168,3 +168,42 @@ describe("incremental roster", () => {
     expect(at.filter((t) => t - t0 < 100).length).toBeLessThanOrEqual(40);
   });
 });
+
+describe("settings of a guild changed in this process", () => {
+  it("stay unread from the roster until a re-read that started after the change has finished", async () => {
+    const release: (() => void)[] = [];
+    let reads = 0;
+    const settings = { alertChannelId: "9" } as never;
+    const store = {
+      settings: {
+        get: async () => {
+          reads++;
+          // Each read waits for the test: the change arrives while the first one runs.
+          await new Promise<void>((r) => release.push(r));
+          return settings;
+        },
+      },
+      accounts: { ids: async () => ["1"], listGuildIds: async () => [] },
+      changes: {
+        head: async () => "0",
+        read: async () => ({ changes: [], cursor: "0", gap: false }),
+        origin: "x",
+      },
+      onChange: () => () => undefined,
+    } as unknown as Store;
+    const r = new LiveRoster({ store, serves: () => true, apply: () => undefined, logger: silentLogger() });
+    const first = r.refresh("5");
+    r.changed("5");
+    expect(r.settingsOf("5")).toBeUndefined();
+    release.shift()?.();
+    await first;
+    // The read that started before the change is done, the one after it not yet: still unread.
+    expect(r.settingsOf("5")).toBeUndefined();
+    while (release.length === 0) await new Promise((res) => setTimeout(res, 5));
+    release.shift()?.();
+    await new Promise((res) => setTimeout(res, 20));
+    expect(reads).toBe(2);
+    expect(r.settingsOf("5")).toBe(settings);
+    r.stop();
+  });
+});
