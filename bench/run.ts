@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: every benchmark against the simulator, a table on stdout and BENCHMARKS.md.
- *   npm run bench                  all five, writes BENCHMARKS.md
- *   npm run bench -- --only=2,3    a subset (printed only; BENCHMARKS.md is left alone)
+ *   npm run bench                  all six, writes BENCHMARKS.md
+ *   npm run bench -- --only=2,3    a subset (printed only, as a table and as markdown; BENCHMARKS.md is left alone)
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { resolve } from "node:path";
 import { alertLatencySection, runAlertLatency } from "./alert-latency.js";
+import { type BurstResult, burstSection, runBurst } from "./burst.js";
 import { cryptoSection, runCrypto } from "./crypto.js";
 import { interactionSection, runInteractions } from "./interaction.js";
 import { freshBuild } from "./lib/build.js";
@@ -31,6 +32,14 @@ export const FULL = {
     watched: 5,
     search: { down: [15, 10], up: [30, 60], measureIntervals: 1 },
     reference: 60,
+  },
+  burst: {
+    sizes: [1000, 10_000],
+    linksPerSecond: 32,
+    commandsPerSecond: 64,
+    pollIntervalSeconds: 10,
+    latencyMs: 50,
+    cheapCommands: 400,
   },
 };
 
@@ -77,11 +86,20 @@ async function main(): Promise<void> {
     alertLatencySection(await runAlertLatency({ ...FULL.alertLatency, ...e })),
   );
   await step(2, "scale", async () => scaleSection(await runScale({ ...FULL.scale, ...e, log })));
+  // Plain `npm start`: no NODE_OPTIONS at all (the goal is to need no heap flag).
+  await step(6, "burst", async () => {
+    const results: BurstResult[] = [];
+    for (const size of FULL.burst.sizes) {
+      results.push(await runBurst({ ...FULL.burst, size, ...(entry ? { entry } : {}), log }));
+    }
+    return burstSection(results);
+  });
   sections.sort((a, b) => a.id - b.id);
   const total = (Date.now() - started) / 1000;
   log("");
   log(consoleTable(sections));
   m.load.end = loadavg();
+  if (only) log(`\n${markdown(m, sections, total)}`);
   if (!only) {
     const file = resolve(import.meta.dirname, "../BENCHMARKS.md");
     // The hand-kept before/after notes of the fixes (bench/fixes.md) close the file.

@@ -6,7 +6,7 @@
 import { Client, Events, GatewayIntentBits, Status } from "discord.js";
 import type { Config } from "./config.js";
 import type { Context } from "./context.js";
-import { makeCache } from "./discord-cache.js";
+import { makeCache, REST_SWEEPS } from "./discord-cache.js";
 import { createGuildDeleteHandler } from "./events/guildDelete.js";
 import { createInteractionHandler } from "./events/interactionCreate.js";
 import { fatalHandler, installFatalHandlers } from "./fatal.js";
@@ -87,7 +87,7 @@ export async function runApp(config: Config): Promise<void> {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     makeCache,
-    rest: config.discordApiUrl ? { api: config.discordApiUrl } : {},
+    rest: { ...REST_SWEEPS, ...(config.discordApiUrl ? { api: config.discordApiUrl } : {}) },
     allowedMentions: { parse: [] },
   });
   const inflight = new InFlight();

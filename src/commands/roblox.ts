@@ -6,7 +6,7 @@ import {
 } from "discord.js";
 import type { InteractionContext } from "../context.js";
 import type { Level } from "../permissions.js";
-import { linkModal } from "../ui/modals.js";
+import { linkModalData } from "../ui/modals.js";
 import { accountOpt } from "./options.js";
 import { accounts, setDefault, unlinkOperation, unlinkPrompt } from "./roblox/manage.js";
 import { status } from "./roblox/status.js";
@@ -49,7 +49,7 @@ type Sub = (interaction: ChatInputCommandInteraction<"cached">, ctx: Interaction
 const subcommands: Record<string, Sub> = {
   // The cookie is collected only through the modal, never a chat message; its submit is components/roblox-link.ts.
   link: async (interaction) => {
-    await interaction.showModal(linkModal());
+    await interaction.showModal(linkModalData());
   },
   unlink: unlinkPrompt,
   status,

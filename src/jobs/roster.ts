@@ -133,7 +133,8 @@ export class LiveRoster {
 
   async #read(guildId: string): Promise<void> {
     if (this.#stopped) return;
-    const generation = this.#dirty.get(guildId);
+    // A change marked after this read started is not covered by it: the guild stays marked.
+    const started = this.#generation;
     try {
       let entry: GuildEntry | undefined;
       if (this.#o.serves(guildId)) {
@@ -151,7 +152,7 @@ export class LiveRoster {
       else this.guilds.delete(guildId);
       this.#o.apply(guildId, entry?.targets ?? []);
       this.#retry.delete(guildId);
-      if (generation === undefined || this.#dirty.get(guildId) === generation) this.#dirty.delete(guildId);
+      if ((this.#dirty.get(guildId) ?? 0) <= started) this.#dirty.delete(guildId);
     } catch (err) {
       this.#retry.add(guildId);
       this.#o.logger.warn({ err, guildId }, "jobs: could not read a guild's accounts; retried in a second");

@@ -41,8 +41,9 @@ const guildsSchema = z.array(z.string().regex(ID));
  * processes never lose a member: the guilds that have linked accounts (what the watchers poll),
  * and per Roblox account the guilds that link it (the shared-cookie warning, in one read).
  * Both are kept a superset of the truth: a member is added before the index is written (a crash
- * in between leaves an extra member, which readers skip and start-up reconciliation removes)
- * and again after it (so an unlink racing a link of the same guild cannot remove it for good).
+ * in between leaves an extra member: the roster finds no accounts in that guild, start-up
+ * reconciliation removes it from the guild set, guildsLinking checks each member's index) and
+ * again after it (so an unlink racing a link of the same guild cannot remove it for good).
  */
 export const GUILD_SET = "guilds";
 export const linkedSet = (robloxId: string) => `linked:${robloxId}`;
@@ -311,9 +312,16 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
     return sets.members(GUILD_SET);
   }
 
-  /** Guilds that have this Roblox account linked (to warn about shared cookies): one read. */
+  /**
+   * Guilds that have this Roblox account linked (to warn about shared cookies): one read of the
+   * reverse index, then each of those guilds' index (usually none or one) to confirm.
+   */
   async function guildsLinking(robloxId: string): Promise<string[]> {
-    return sets.members(linkedSet(robloxId));
+    const members = await sets.members(linkedSet(robloxId));
+    const hits = await Promise.all(
+      members.map(async (g) => ((await readIndex(g)).ids.includes(robloxId) ? g : null)),
+    );
+    return hits.filter((g): g is string => g !== null);
   }
 
   /** Removes a guild that has no accounts left from the guild set (deleteGuild). */

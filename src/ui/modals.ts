@@ -1,8 +1,25 @@
 /** Modals roguard opens (pure builders); their submit handlers are in components/. */
-import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from "discord.js";
+import {
+  type APIModalInteractionResponseCallbackData,
+  LabelBuilder,
+  ModalBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+} from "discord.js";
 import { LABEL_MAX } from "../domain/cookie.js";
 
 export const ROBLOX_LINK_MODAL_ID = "roblox-link";
+
+/**
+ * The form `/roblox link` opens, as sent to Discord. Built and validated once: the builders check
+ * every field on each `toJSON()`, which was the largest share of roguard's own CPU per link in a
+ * profile of 1,000 links (BENCHMARKS.md, burst).
+ */
+let linkModalJson: APIModalInteractionResponseCallbackData | undefined;
+export function linkModalData(): APIModalInteractionResponseCallbackData {
+  linkModalJson ??= linkModal().toJSON();
+  return linkModalJson;
+}
 
 /** The form `/roblox link` opens: cookie (required), tracker and label (optional). */
 export function linkModal(): ModalBuilder {

@@ -122,6 +122,35 @@ describe("incremental roster", () => {
     expect(small.b.writes).toBe(0);
   }, 120_000);
 
+  it("another process learns of a change within 5 s on its own (the change log is read every second)", async () => {
+    const { dir, cleanup } = tempDir();
+    const url = `sqlite://${join(dir, "timed.sqlite")}`;
+    const ring = createKeyRing(key());
+    const open = () => createStore({ url, keyring: ring, logger: silentLogger(), defaultTimeZone: "UTC" });
+    const a = await open();
+    const b = await open();
+    const applied = new Map<string, readonly Target[]>();
+    const rb = new LiveRoster({
+      store: b,
+      serves: () => true,
+      apply: (g, t) => applied.set(g, t),
+      logger: silentLogger(),
+    });
+    cleanups.push(async () => {
+      rb.stop();
+      await a.close();
+      await b.close();
+      cleanup();
+    });
+    await rb.start();
+    const t0 = Date.now();
+    await a.accounts.upsert(linkInput("31", "310"));
+    await a.settings.update("31", { alertChannelId: "9" });
+    while (!applied.get("31")?.length && Date.now() - t0 < 5_000) await new Promise((r) => setTimeout(r, 20));
+    expect(applied.get("31")?.map((t) => t.key)).toEqual(["31:310"]);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  });
+
   it("a full reconciliation is spread over its time, not one burst", async () => {
     const w = await world(40);
     const sql = w.b.keyv.store as Sql;
@@ -137,5 +166,44 @@ describe("incremental roster", () => {
     // 40 guilds × 2 reads, in slices: no more than half of them in the first 100 ms.
     expect(at.length).toBe(80);
     expect(at.filter((t) => t - t0 < 100).length).toBeLessThanOrEqual(40);
+  });
+});
+
+describe("settings of a guild changed in this process", () => {
+  it("stay unread from the roster until a re-read that started after the change has finished", async () => {
+    const release: (() => void)[] = [];
+    let reads = 0;
+    const settings = { alertChannelId: "9" } as never;
+    const store = {
+      settings: {
+        get: async () => {
+          reads++;
+          // Each read waits for the test: the change arrives while the first one runs.
+          await new Promise<void>((r) => release.push(r));
+          return settings;
+        },
+      },
+      accounts: { ids: async () => ["1"], listGuildIds: async () => [] },
+      changes: {
+        head: async () => "0",
+        read: async () => ({ changes: [], cursor: "0", gap: false }),
+        origin: "x",
+      },
+      onChange: () => () => undefined,
+    } as unknown as Store;
+    const r = new LiveRoster({ store, serves: () => true, apply: () => undefined, logger: silentLogger() });
+    const first = r.refresh("5");
+    r.changed("5");
+    expect(r.settingsOf("5")).toBeUndefined();
+    release.shift()?.();
+    await first;
+    // The read that started before the change is done, the one after it not yet: still unread.
+    expect(r.settingsOf("5")).toBeUndefined();
+    while (release.length === 0) await new Promise((res) => setTimeout(res, 5));
+    release.shift()?.();
+    await new Promise((res) => setTimeout(res, 20));
+    expect(reads).toBe(2);
+    expect(r.settingsOf("5")).toBe(settings);
+    r.stop();
   });
 });

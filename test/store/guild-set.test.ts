@@ -119,6 +119,27 @@ describe("guild set with two writers", () => {
       await redis?.close();
     });
 
+    it("the change log (a stream): one entry per change, read by the other instance; a trimmed log is a gap", async () => {
+      const [a, b] = await twoStores(redis.url);
+      try {
+        const start = await b.changes.head();
+        await a.accounts.upsert(linkInput("8001", "80"));
+        await a.settings.update("8002", { alertChannelId: "9" });
+        const r = await b.changes.read(start);
+        expect(r.changes).toEqual([
+          { guildId: "8001", origin: a.changes.origin },
+          { guildId: "8002", origin: a.changes.origin },
+        ]);
+        expect(r.gap).toBe(false);
+        expect(await b.changes.read(r.cursor)).toEqual({ changes: [], cursor: r.cursor, gap: false });
+        await redis.command("XTRIM", "roguard:changes", "MAXLEN", "0");
+        expect((await b.changes.read(r.cursor)).gap).toBe(true);
+      } finally {
+        await a.close();
+        await b.close();
+      }
+    });
+
     it("deleteGuild reads the guild's own keys only: no SCAN of the keyspace", async () => {
       const [a, b] = await twoStores(redis.url);
       try {

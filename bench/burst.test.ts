@@ -1,0 +1,26 @@
+// A small run of the burst benchmark (the full one is `npm run bench`): every link and command
+// answered, the figures taken, and a change costing the same few reads as at any size.
+import { describe, expect, it } from "vitest";
+import { burstSection, runBurst } from "./burst.js";
+
+describe("burst benchmark (small)", () => {
+  it("links 8 guilds through Discord, configures them, times cheap commands while polling", async () => {
+    const r = await runBurst({
+      size: 8,
+      linksPerSecond: 32,
+      commandsPerSecond: 64,
+      pollIntervalSeconds: 1,
+      latencyMs: 5,
+      cheapCommands: 20,
+    });
+    expect(r.links).toMatchObject({ ok: 8, failed: 0 });
+    expect(r.config).toMatchObject({ ok: 32, failed: 0 });
+    expect(r.cheap.n).toBe(20);
+    expect(r.cheapErrors).toBe(0);
+    expect(r.peakRssMb).toBeGreaterThan(30);
+    expect(r.cpuMsPerLink).toBeGreaterThan(0);
+    expect(r.readsPerChange?.other).toBe(4);
+    const s = burstSection([r]);
+    expect(s.figures.map((f) => f.name)).toContain("8 guilds: peak RSS");
+  }, 120_000);
+});
