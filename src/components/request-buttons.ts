@@ -15,7 +15,7 @@ import { type ButtonInteraction, MessageFlags } from "discord.js";
 import { INTERACTION_DEADLINE_MS, type InteractionContext, type LinkedAccount } from "../context.js";
 import { isFriend } from "../domain/friendship.js";
 import { getHandled, type Handled, handledSince, recordHandled } from "../domain/handled-requests.js";
-import { auditName, namePerson, type Person, personMd, personText } from "../domain/people.js";
+import { auditName, namePerson, type Person, personMd } from "../domain/people.js";
 import { editRequestMessage, noteText, type Outcome } from "../domain/request-message.js";
 import { isRobloxError } from "../roblox/index.js";
 import { escapeMarkdown } from "../ui/format.js";

@@ -15,7 +15,7 @@ import { UserError } from "../../errors.js";
 import type { UserName } from "../../lookups.js";
 import { USERNAME_RE } from "../../roblox/users.js";
 import type { ListUser } from "../../ui/embeds.js";
-import { escapeMarkdown, presenceLabel, truncate } from "../../ui/format.js";
+import { presenceLabel, truncate } from "../../ui/format.js";
 
 const ID_RE = /^\d{1,20}$/;
 
