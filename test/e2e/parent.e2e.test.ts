@@ -226,15 +226,75 @@ describe("a child linked only through a parent", () => {
     expect(visibleText(await linked.waitForFinal({ timeoutMs: 15_000 }))).toContain(
       "Linked the parent account",
     );
-    for (const [name, subcommand] of [
-      ["friends", "count"],
-      ["requests", "list"],
-      ["screentime", "show"],
-    ] as const) {
-      const text = await v.runText({ name, subcommand });
-      expect(text, `/${name} ${subcommand}`).toContain("No Roblox account is linked");
-      expect(text, `/${name} ${subcommand}`).toContain("child's own cookie");
+    // what needs the child's own session says so plainly, with the option naming the child too
+    const needsChild: { name: string; subcommand?: string; options?: Record<string, string | number> }[] = [
+      { name: "friends", subcommand: "count" },
+      { name: "friends", subcommand: "list" },
+      { name: "friends", subcommand: "online" },
+      { name: "requests", subcommand: "list" },
+      { name: "requests", subcommand: "count" },
+      { name: "presence", options: { account: "KidAccount" } },
+      { name: "restrictions" },
+      { name: "screentime", subcommand: "add", options: { minutes: 15, account: "KidAccount" } },
+    ];
+    for (const c of needsChild) {
+      const what = `/${c.name} ${c.subcommand ?? ""}`;
+      const text = await v.runText(c);
+      expect(text, what).toContain("No Roblox account is linked");
+      expect(text, what).toContain("child's own cookie");
     }
     expect(await v.runText({ name: "parent", subcommand: "children" })).toContain("Today: **1 h 35 min**");
+  });
+
+  it("/screentime show reads the week, the chart and the limit with the parent's cookie, and says so", async () => {
+    const before = v.sim.log.length;
+    for (const account of [undefined, "KidAccount", "kid", "1001"]) {
+      const m = await v.run({
+        name: "screentime",
+        subcommand: "show",
+        ...(account ? { options: { account } } : {}),
+      });
+      const text = visibleText(m);
+      expect(text, account).toContain("Read through the parent account Parent (@ParentAccount).");
+      expect(text, account).toContain("Screen time of KidAccount");
+      expect(text, account).toContain("Today: **1 h 35 min** of **2 h 00 min** (79 %)");
+      expect(Object.values(m.files).map((f) => f.filename)).toEqual(["screentime.png"]);
+    }
+    const calls = v.sim.log.slice(before);
+    expect(
+      calls.some((e) => e.path.includes(`get-weekly-screentime?userId=${KID}`) && e.userId === PARENT),
+    ).toBe(true);
+    expect(
+      calls.some((e) => e.path.includes(`child-settings?childUserId=${KID}`) && e.userId === PARENT),
+    ).toBe(true);
+    // nothing was asked with the child's own session: the bot has none
+    expect(calls.every((e) => e.userId !== KID)).toBe(true);
+    expect(
+      await v.runText({ name: "screentime", subcommand: "show", options: { account: "nobody" } }),
+    ).toContain("no child of a linked parent account matches “nobody”");
+  });
+
+  it("/screentime limit changes the limit through grant-consent and says so; audited", async () => {
+    const text = await v.runText({ name: "screentime", subcommand: "limit", options: { minutes: 45 } });
+    expect(text).toContain("Daily limit changed");
+    expect(text).toContain("**KidAccount** may now play **45 min** a day.");
+    expect(text).toContain("Changed through the parent account Parent (@ParentAccount).");
+    expect(v.sim.state.screenTimeOf(KID).dailyLimit).toBe(45);
+    const grants = v.sim.log.filter(
+      (e) => e.method === "POST" && !e.csrfRejected && e.path.endsWith("/grant-consent"),
+    );
+    expect(grants.map((e) => e.userId)).toEqual([PARENT]);
+    const audit = JSON.stringify(await v.withStore((s) => s.audit.list(v.guildId)));
+    expect(audit).toContain("screentime.limit");
+    expect(audit).toContain("through the parent account");
+    // Roblox unlinks the parent from the child: the refusal is said plainly, nothing changes
+    v.sim.state.parentLinks.get(PARENT)?.delete(KID);
+    try {
+      const refused = await v.runText({ name: "screentime", subcommand: "limit", options: { minutes: 30 } });
+      expect(refused).toContain("no longer linked to this child");
+      expect(v.sim.state.screenTimeOf(KID).dailyLimit).toBe(45);
+    } finally {
+      v.sim.control.linkParent(PARENT, KID);
+    }
   });
 });
