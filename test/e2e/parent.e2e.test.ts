@@ -298,3 +298,85 @@ describe("a child linked only through a parent", () => {
     }
   });
 });
+
+describe("a child linked both ways (its own cookie and a parent link)", () => {
+  let u: World;
+  const OTHER = SEED.friendIds[0] as number; // a second child, linked only through the parent
+  beforeAll(async () => {
+    u = await startWorld({ link: [{ robloxId: KID, label: "kid" }] });
+    u.sim.control.linkParent(PARENT, OTHER);
+    const shown = await u.fake.runCommand({ name: "parent", subcommand: "link" });
+    await shown.waitForModal();
+    const linked = await u.fake.submitModal({
+      customId: "roblox-parent-link",
+      from: shown,
+      fields: { cookie: SEED.parent.cookie, label: "" },
+    });
+    expect(visibleText(await linked.waitForFinal({ timeoutMs: 15_000 }))).toContain(
+      "Linked the parent account",
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await u?.stop();
+  });
+  const since = (n: number) => u.sim.log.slice(n).filter((e) => !e.csrfRejected);
+
+  it("show and limit take the child's own account first, with no word about the parent", async () => {
+    const n = u.sim.log.length;
+    const shown = await u.runText({ name: "screentime", subcommand: "show" });
+    expect(shown).toContain("Screen time of KidAccount");
+    expect(shown).not.toContain("parent account");
+    const limit = await u.runText({ name: "screentime", subcommand: "limit", options: { minutes: 100 } });
+    expect(limit).toContain("may now play **1 h 40 min** a day.");
+    expect(limit).not.toContain("parent account");
+    expect(u.sim.state.screenTimeOf(KID).dailyLimit).toBe(100);
+    expect(since(n).every((e) => e.userId === KID)).toBe(true);
+  });
+
+  it("a limit Roblox refuses to the child (parent-managed) is made through the parent, and the reply says so", async () => {
+    u.sim.control.setModes({ parentManagedSettings: "parent" });
+    try {
+      const n = u.sim.log.length;
+      const text = await u.runText({ name: "screentime", subcommand: "limit", options: { minutes: 50 } });
+      expect(text).toContain("Roblox refused this to the child's own account:");
+      expect(text).toContain("Changed through the parent account Parent (@ParentAccount) instead.");
+      expect(text).toContain("**KidAccount** may now play **50 min** a day.");
+      expect(u.sim.state.screenTimeOf(KID).dailyLimit).toBe(50);
+      const calls = since(n).filter((e) => e.method === "POST");
+      const own = calls.filter((e) => e.path.endsWith("/user-settings-api/v1/user-settings"));
+      expect(own.map((e) => [e.userId, e.status])).toEqual([[KID, 403]]);
+      const grants = calls.filter((e) => e.path.endsWith("/grant-consent"));
+      expect(grants.map((e) => [e.userId, e.status])).toEqual([[PARENT, 200]]);
+      // reading is not parent-managed: still the child's own account
+      const before = u.sim.log.length;
+      expect(await u.runText({ name: "screentime", subcommand: "show" })).not.toContain("parent account");
+      const reads = since(before);
+      expect(reads.length).toBeGreaterThan(0);
+      expect(reads.every((e) => e.userId === KID)).toBe(true);
+    } finally {
+      u.sim.control.setModes({ parentManagedSettings: "self" });
+    }
+  });
+
+  it("a second child known only through the parent: screen time through the parent, child-side commands need its cookie", async () => {
+    const name = `Friend${OTHER}`;
+    const shown = await u.runText({ name: "screentime", subcommand: "show", options: { account: name } });
+    expect(shown).toContain(`Screen time of ${name}`);
+    expect(shown).toContain("Read through the parent account Parent (@ParentAccount).");
+    const needsChild: { name: string; subcommand?: string; options: Record<string, string | number> }[] = [
+      { name: "friends", subcommand: "count", options: { account: name } },
+      { name: "requests", subcommand: "list", options: { account: name } },
+      { name: "presence", options: { account: name } },
+      { name: "restrictions", options: { account: name } },
+      { name: "screentime", subcommand: "add", options: { minutes: 15, account: name } },
+    ];
+    for (const c of needsChild) {
+      const text = await u.runText(c);
+      expect(text, `/${c.name} ${c.subcommand ?? ""}`).toContain("child's own cookie");
+    }
+    // a name neither side knows is still "no linked account matches"
+    expect(
+      await u.runText({ name: "friends", subcommand: "count", options: { account: "nobody" } }),
+    ).toContain("No linked account matches");
+  });
+});
