@@ -20,6 +20,8 @@ export interface ParentSide {
   /** Roblox's user name of the child (as children-info listed it), else `user <id>` */
   childName: string;
   session: RobloxSession;
+  /** why the child's own account was not used although it is linked (its cookie is dead) */
+  childRefusal?: string;
 }
 
 export type ChildSide =
@@ -84,10 +86,18 @@ export async function childSide(ctx: InteractionContext, option?: string | null)
   const account = await ctx.store.accounts.resolve(ctx.guildId, opt);
   const parents = await ctx.store.parents.list(ctx.guildId);
   if (account) {
-    const linked = await ctx.account(opt);
     const parent = parents.find(
-      (p) => p.health.state === "ok" && p.children.some((c) => c.userId === linked.account.robloxId),
+      (p) => p.health.state === "ok" && p.children.some((c) => c.userId === account.robloxId),
     );
+    if (parent && account.health.state === "dead") {
+      // the child's cookie is no longer accepted: the parent side still works
+      const side = await parentSideOf(ctx, parent, storedChild(parent, account.robloxId));
+      return {
+        kind: "parent",
+        side: { ...side, childName: account.robloxName, childRefusal: DEAD_CHILD_COOKIE },
+      };
+    }
+    const linked = await ctx.account(opt);
     return parent ? { kind: "child", linked, parent } : { kind: "child", linked };
   }
   const hit = matchParentChild(parents, opt);
@@ -112,13 +122,21 @@ function storedChild(parent: StoredParent, childId: string): StoredChild {
   return parent.children.find((c) => c.userId === childId) ?? { userId: childId };
 }
 
-/** A refusal from Roblox (4xx other than a rate limit) that the other side may not get. */
+const DEAD_CHILD_COOKIE =
+  "it no longer accepts the child's cookie (an admin can link it again with `/roblox link`)";
+
+/**
+ * A refusal from Roblox that the other side may not get: a 4xx other than a rate limit, or the
+ * child's cookie refused (401).
+ */
 const isRefusal = (err: unknown): err is RobloxError =>
   isRobloxError(err) &&
-  err.kind === "api" &&
-  err.status !== undefined &&
-  err.status >= 400 &&
-  err.status < 500;
+  (err.kind === "unauthenticated" ||
+    (err.kind === "api" && err.status !== undefined && err.status >= 400 && err.status < 500));
+
+/** The refusal to tell, in words (a dead cookie in the same words as a cookie found dead). */
+const refusalWords = (err: RobloxError): string =>
+  err.kind === "unauthenticated" ? DEAD_CHILD_COOKIE : err.userMessage;
 
 export interface ScreenTimeRead {
   robloxId: string;
@@ -145,6 +163,7 @@ async function readThroughParent(ctx: InteractionContext, side: ParentSide): Pro
       localDayOfWeek: weekly.localDayOfWeek,
       limit: settings.dailyScreenTimeLimit?.currentValue ?? null,
       via: side.parent,
+      ...(side.childRefusal ? { childRefusal: side.childRefusal } : {}),
     };
   } catch (err) {
     throw notLinkedAnyMore(err, side);
@@ -181,7 +200,7 @@ export async function readScreenTime(ctx: InteractionContext, target: ChildSide)
     const side = await parentSideOf(ctx, parent, storedChild(parent, linked.account.robloxId));
     return {
       ...(await readThroughParent(ctx, { ...side, childName: linked.account.robloxName })),
-      childRefusal: err.userMessage,
+      childRefusal: refusalWords(err),
     };
   }
 }
@@ -212,7 +231,12 @@ async function limitThroughParent(
   } catch (err) {
     throw notLinkedAnyMore(err, side);
   }
-  return { robloxId: side.childId, name: side.childName, via: side.parent };
+  return {
+    robloxId: side.childId,
+    name: side.childName,
+    via: side.parent,
+    ...(side.childRefusal ? { childRefusal: side.childRefusal } : {}),
+  };
 }
 
 /**
@@ -235,7 +259,7 @@ export async function setDailyLimit(
     const side = await parentSideOf(ctx, parent, storedChild(parent, linked.account.robloxId));
     return {
       ...(await limitThroughParent(ctx, { ...side, childName: linked.account.robloxName }, minutes)),
-      childRefusal: err.userMessage,
+      childRefusal: refusalWords(err),
     };
   }
 }

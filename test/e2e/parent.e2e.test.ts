@@ -379,4 +379,34 @@ describe("a child linked both ways (its own cookie and a parent link)", () => {
       await u.runText({ name: "friends", subcommand: "count", options: { account: "nobody" } }),
     ).toContain("No linked account matches");
   });
+
+  it("the account option completes a parent link's child for /screentime only", async () => {
+    const complete = async (name: string, subcommand: string) =>
+      (await (await u.fake.autocomplete({ name, subcommand, focused: "account", value: "" })).choices()).map(
+        (c) => c.value,
+      );
+    expect(await complete("screentime", "show")).toEqual(["kid", `Friend${OTHER}`]);
+    expect(await complete("friends", "count")).toEqual(["kid"]);
+  });
+
+  it("the child's cookie refused by Roblox: screen time is read through the parent, and the reply says why", async () => {
+    u.sim.control.expireCookie(KID);
+    for (const round of ["the 401", "the dead link"]) {
+      const n = u.sim.log.length;
+      const text = await u.runText({ name: "screentime", subcommand: "show" });
+      expect(text, round).toContain("it no longer accepts the child's cookie");
+      expect(text, round).toContain("Read through the parent account Parent (@ParentAccount) instead.");
+      expect(text, round).toContain("Screen time of KidAccount");
+      expect(
+        since(n).some((e) => e.userId === PARENT && e.path.includes(`get-weekly-screentime?userId=${KID}`)),
+        round,
+      ).toBe(true);
+    }
+    const [kid] = await u.withStore((s) => s.accounts.list(u.guildId));
+    expect(kid?.health.state).toBe("dead");
+    // what needs the child's own session says its cookie is dead
+    expect(await u.runText({ name: "friends", subcommand: "count" })).toContain(
+      "no longer accepts the cookie",
+    );
+  });
 });
