@@ -275,3 +275,46 @@ export function sideNote(
   const said = r.childRefusal.trim().replace(/([^.!?])$/, "$1.");
   return `Roblox refused this to the child's own account: ${said} ${through} instead.`;
 }
+
+/**
+ * The child of a parent link (the `account` option names the link, `child` the child by id or
+ * name; its first child when empty), for what only the parent side does.
+ */
+export async function parentChild(
+  ctx: InteractionContext,
+  parentOption?: string | null,
+  childOption?: string | null,
+): Promise<ParentSide> {
+  const { parent, session } = await linkedParent(ctx, parentOption);
+  const hit = matchParentChild([parent], childOption);
+  if (!hit)
+    throw new UserError(
+      childOption
+        ? `The parent account ${parentName(parent)} has no child “${escapeMarkdown(childOption, { max: 100 })}”. See \`/parent children\`.`
+        : `Roblox lists no child for the parent account ${parentName(parent)}. See \`/parent children\`.`,
+    );
+  return { parent, childId: hit.child.userId, childName: childName(hit.child), session };
+}
+
+/**
+ * Blocks or unblocks a user for the child, as the parent (grant-consent, ManageFriend:
+ * docs/roblox-behaviour.md, "Parent accounts and consent requests").
+ */
+export async function manageFriend(
+  ctx: InteractionContext,
+  side: ParentSide,
+  friendId: string,
+  action: "Block" | "Unblock",
+): Promise<void> {
+  try {
+    await ctx.roblox.parent.grantConsent(
+      side.session,
+      side.childId,
+      "ManageFriend",
+      { friendUserId: Number(friendId), friendManagementAction: action },
+      ctx.call,
+    );
+  } catch (err) {
+    throw notLinkedAnyMore(err, side);
+  }
+}

@@ -259,6 +259,8 @@ describe("Roblox text in every reply, edit and alert", () => {
     expect(read.content).toContain("Read through the parent account");
     await run("screentime", "limit", { account: other, minutes: 45 });
     expect(w.sim.state.screenTimeOf(2001).dailyLimit).toBe(45);
+    await run("parent", "block", { user: "2006", child: other });
+    await run("parent", "unblock", { user: "2006", child: other });
     const unlink = await run("parent", "unlink");
     await (await click(unlink, "Confirm")).waitForFinal();
   }, 120_000);

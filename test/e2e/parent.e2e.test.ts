@@ -179,9 +179,10 @@ describe("/parent children and the parent-requests alert", () => {
   });
 
   it("a plain member is refused on every /parent row, with no Roblox request", async () => {
-    for (const sub of ["link", "unlink", "children", "requests"]) {
+    for (const sub of ["link", "unlink", "children", "requests", "block", "unblock"]) {
       w.sim.control.clearLog();
-      const h = await w.fake.runCommand({ name: "parent", subcommand: sub, user: "member" });
+      const options: Record<string, string> = sub.endsWith("block") ? { user: "2001" } : {};
+      const h = await w.fake.runCommand({ name: "parent", subcommand: sub, options, user: "member" });
       const r = await h.waitForResponse();
       expect(String(r.data?.content), sub).toContain("permission");
       expect(
@@ -296,6 +297,32 @@ describe("a child linked only through a parent", () => {
     } finally {
       v.sim.control.linkParent(PARENT, KID);
     }
+  });
+
+  it("/parent block and unblock act for the child through grant-consent (ManageFriend), audited", async () => {
+    const FRIEND = SEED.friendIds[1] as number;
+    const blocked = await v.runText({
+      name: "parent",
+      subcommand: "block",
+      options: { user: String(FRIEND), child: "KidAccount" },
+    });
+    expect(blocked).toContain(`Blocked **Pal${FRIEND}** (@Friend${FRIEND}) for **KidAccount**`);
+    expect(blocked).toContain("through the parent account Parent (@ParentAccount): Roblox accepted it.");
+    expect(v.sim.state.isBlocked(KID, FRIEND)).toBe(true);
+    expect(v.sim.state.areFriends(KID, FRIEND)).toBe(false);
+    const unblocked = await v.runText({
+      name: "parent",
+      subcommand: "unblock",
+      options: { user: `Friend${FRIEND}` },
+    });
+    expect(unblocked).toContain(`Unblocked **Pal${FRIEND}** (@Friend${FRIEND}) for **KidAccount**`);
+    expect(v.sim.state.isBlocked(KID, FRIEND)).toBe(false);
+    expect(
+      await v.runText({ name: "parent", subcommand: "block", options: { user: "2001", child: "nobody" } }),
+    ).toContain("has no child “nobody”");
+    const audit = JSON.stringify(await v.withStore((s) => s.audit.list(v.guildId)));
+    expect(audit).toContain("parent.block");
+    expect(audit).toContain("parent.unblock");
   });
 });
 
