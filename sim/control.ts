@@ -331,6 +331,12 @@ export class SimControl {
       m.joinsOffUniverseId = oneOf(input.joinsOffUniverseId, ["null", "present"], "joinsOffUniverseId");
     if (input.mutualFriendsList !== undefined)
       m.mutualFriendsList = oneOf(input.mutualFriendsList, ["names", "empty"], "mutualFriendsList");
+    if (input.parentManagedSettings !== undefined)
+      m.parentManagedSettings = oneOf(
+        input.parentManagedSettings,
+        ["self", "parent"],
+        "parentManagedSettings",
+      );
     if (input.friendRequestSort !== undefined) {
       need(
         typeof input.friendRequestSort === "object" && input.friendRequestSort !== null,

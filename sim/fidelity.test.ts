@@ -88,6 +88,7 @@ describe("names in friends payloads", () => {
       joinsOffUniverseId: "null",
       mutualFriendsList: "names",
       friendRequestSort: { "0": "newest", "1": "newest", "2": "oldest" },
+      parentManagedSettings: "self",
     });
   });
 

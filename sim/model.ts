@@ -79,6 +79,12 @@ export interface PayloadModes {
   mutualFriendsList: "names" | "empty";
   /** What each friendRequestSort value does on my/friends/requests. */
   friendRequestSort: Record<"0" | "1" | "2", RequestOrder>;
+  /**
+   * A child with a linked parent changing its own daily limit: `self` lets it (as before parent
+   * links), `parent` reports the option as ParentalConsent and refuses the child's own POST
+   * (docs/roblox-behaviour.md, "A child's own settings change when a parent manages it").
+   */
+  parentManagedSettings: "self" | "parent";
 }
 
 export type RequestOrder = "newest" | "oldest";
@@ -89,6 +95,7 @@ export const DEFAULT_MODES: PayloadModes = {
   joinsOffUniverseId: "null",
   mutualFriendsList: "names",
   friendRequestSort: { "0": "newest", "1": "newest", "2": "oldest" },
+  parentManagedSettings: "self",
 };
 
 export interface Restriction {

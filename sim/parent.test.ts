@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ALREADY_ANSWERED, NOT_LINKED } from "./routes/parent.js";
+import { PARENT_MANAGED } from "./routes/settings.js";
 import { SEED } from "./server.js";
 import { call, callCsrf, firstError, useSim } from "./testkit.js";
 
@@ -131,5 +132,40 @@ describe("parent accounts", () => {
     expect((await fx.ctl("POST", "consents/answer", { id, answer: "Deny" })).status).toBe(400);
     expect((await fx.ctl("POST", "parent-links", { parent: 4002, child: kid.id })).status).toBe(200);
     expect(fx.sim.state.isParentOf(4002, kid.id)).toBe(true);
+  });
+
+  it("parentManagedSettings: parent — the child's own limit change is refused (ParentalConsent), the parent's grant works", async () => {
+    const US = "/apis/user-settings-api/v1/user-settings";
+    const limitOf = async (cookie: string, path: string) =>
+      (
+        (await call(fx.sim, "GET", path, { cookie })).json as {
+          dailyScreenTimeLimit: { options: { requirement: string }[] };
+        }
+      ).dailyScreenTimeLimit.options[0]?.requirement;
+    const own = { cookie: kid.cookie, tracker: kid.tracker, body: { dailyScreenTimeLimit: 30 } };
+    // default "self": as before parent links, the child sets its own limit
+    expect(await limitOf(kid.cookie, `${US}/settings-and-options`)).toBe("SelfUpdateSetting");
+    expect((await callCsrf(fx.sim, "POST", US, own)).status).toBe(200);
+    expect(fx.sim.state.screenTimeOf(kid.id).dailyLimit).toBe(30);
+
+    fx.sim.control.setModes({ parentManagedSettings: "parent" });
+    expect(await limitOf(kid.cookie, `${US}/settings-and-options`)).toBe("ParentalConsent");
+    expect(await limitOf(parent.cookie, `${PC}/child-settings?childUserId=${kid.id}`)).toBe(
+      "SelfUpdateSetting",
+    );
+    const refused = await callCsrf(fx.sim, "POST", US, { ...own, body: { dailyScreenTimeLimit: 45 } });
+    expect(refused.status).toBe(403);
+    expect(firstError(refused.json)?.message).toBe(PARENT_MANAGED);
+    expect(fx.sim.state.screenTimeOf(kid.id).dailyLimit).toBe(30);
+    const g = await callCsrf(fx.sim, "POST", `${PC}/grant-consent`, {
+      cookie: parent.cookie,
+      body: { childUserId: kid.id, consentType: "UpdateUserSetting", details: { dailyScreenTimeLimit: 45 } },
+    });
+    expect(g.status).toBe(200);
+    expect(fx.sim.state.screenTimeOf(kid.id).dailyLimit).toBe(45);
+    // an account no parent is linked to is not affected
+    const lone = fx.sim.control.issueCookie(4003);
+    expect(await limitOf(lone, `${US}/settings-and-options`)).toBe("SelfUpdateSetting");
+    expect((await fx.ctl("POST", "modes", { parentManagedSettings: "maybe" })).status).toBe(400);
   });
 });

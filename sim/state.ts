@@ -331,6 +331,17 @@ export class SimState {
     return this.parentLinks.get(parent)?.has(child) ?? false;
   }
 
+  /** Whether any parent account is linked to this child. */
+  hasParent(child: number): boolean {
+    for (const set of this.parentLinks.values()) if (set.has(child)) return true;
+    return false;
+  }
+
+  /** The child's own daily-limit change waits on a parent (the `parentManagedSettings` switch). */
+  parentManaged(child: number): boolean {
+    return this.modes.parentManagedSettings === "parent" && this.hasParent(child);
+  }
+
   addConsent(
     childUserId: number,
     consentType: ConsentType,

@@ -4,6 +4,7 @@
  */
 import type { ChatInputCommandInteraction, Interaction } from "discord.js";
 import type { Config } from "./config.js";
+import { matchParentChild } from "./domain/child-side.js";
 import { NEEDS_CHILD_COOKIE, NO_ACCOUNT, UserError } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { Lookups } from "./lookups.js";
@@ -26,7 +27,7 @@ export interface Context {
   metrics?: Metrics;
 }
 
-/** SPEC §3: a command never leaves the user waiting on Roblox for more than 20 seconds. */
+/** A command never leaves the user waiting on Roblox for more than 20 seconds. */
 export const INTERACTION_DEADLINE_MS = 20_000;
 
 export interface LinkedAccount {
@@ -73,9 +74,15 @@ export function interactionContext(
       const account = await ctx.store.accounts.resolve(guildId, option);
       if (!account) {
         const any = (await ctx.store.accounts.list(guildId)).length > 0;
-        // only a parent account is linked: say which cookie this needs (README, "Parent account or child account")
-        if (!any && (await ctx.store.parents.ids(guildId)).length > 0)
+        // the child is known only through a parent link (or only a parent is linked): say which
+        // cookie this needs (README, "Parent account or child account")
+        const parents = await ctx.store.parents.list(guildId);
+        if (parents.length > 0 && ((!any && !option) || matchParentChild(parents, option)))
           throw new UserError(NEEDS_CHILD_COOKIE);
+        if (!any && parents.length > 0 && option)
+          throw new UserError(
+            `No linked account and no child of a linked parent account matches “${escapeMarkdown(option, { max: 100 })}”. See \`/parent children\`.`,
+          );
         throw new UserError(
           any && option
             ? `No linked account matches “${escapeMarkdown(option, { max: 100 })}”. See \`/roblox accounts\`.`

@@ -17,7 +17,7 @@ export const NO_ACCOUNT =
 
 /** A parent account is linked, but this command reads the child's own account. */
 export const NEEDS_CHILD_COOKIE =
-  "No Roblox account is linked for this: it needs the child's own cookie (`/roblox link`). The parent account linked here offers `/parent children` (screen time) and `/parent requests`.";
+  "No Roblox account is linked for this: it needs the child's own cookie (`/roblox link`). The parent account linked here offers `/screentime show`, `/screentime limit`, `/parent children` and `/parent requests`.";
 
 /** The user-facing sentence of an error, when it has one (UserError, RobloxError…). */
 export function userMessageOf(err: unknown): string | undefined {

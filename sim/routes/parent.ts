@@ -62,7 +62,7 @@ export function registerParent(r: Router): void {
   r.add("GET", `${BASE}/child-settings`, { auth: "cookie" }, (ctx) => {
     const child = linkedChild(ctx, ctx.query.get("childUserId"));
     if (typeof child !== "number") return child;
-    return { status: 200, body: settingsAndOptions(ctx.state, child) };
+    return { status: 200, body: settingsAndOptions(ctx.state, child, true) };
   });
 
   r.add("GET", `${BASE}/consents`, { auth: "cookie" }, (ctx) => {

@@ -8,13 +8,24 @@ const BASE = "/apis/user-settings-api/v1/user-settings";
 export const SETTINGS_RATE = { limit: 30, windowMs: 60_000 } as const;
 export const MAX_DAILY_LIMIT = 1440;
 
-const integerOption = [{ option: { optionType: "Integer" }, requirement: "SelfUpdateSetting" }];
+const integerOption = (requirement: string) => [{ option: { optionType: "Integer" }, requirement }];
 
-/** One user's settings with their options; the parent side's child-settings answers the same. */
-export function settingsAndOptions(state: SimState, userId: number) {
+/**
+ * What the child's own POST gets for a setting its parent manages (no public source: the web
+ * client never sends it, docs/roblox-behaviour.md, "A child's own settings change when a parent
+ * manages it").
+ */
+export const PARENT_MANAGED = "ParentalConsentRequired";
+
+/**
+ * One user's settings with their options; the parent side's child-settings answers the same,
+ * except that the parent is never asked for consent (`asParent`).
+ */
+export function settingsAndOptions(state: SimState, userId: number, asParent = false) {
   const st = state.screenTimeOf(userId);
+  const limitRequirement = !asParent && state.parentManaged(userId) ? "ParentalConsent" : "SelfUpdateSetting";
   return {
-    dailyScreenTimeLimit: { currentValue: st.dailyLimit, options: integerOption },
+    dailyScreenTimeLimit: { currentValue: st.dailyLimit, options: integerOption(limitRequirement) },
     whoCanChatWithMeInApp: {
       currentValue: "Friends",
       options: ["NoOne", "Friends", "Everyone"].map((v) => ({
@@ -56,6 +67,7 @@ export function registerSettings(r: Router): void {
     if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > MAX_DAILY_LIMIT) {
       return err(400, 0, "Invalid value for dailyScreenTimeLimit.", headers);
     }
+    if (ctx.state.parentManaged(ctx.userId!)) return err(403, 0, PARENT_MANAGED, headers);
     ctx.state.screenTimeOf(ctx.userId!).dailyLimit = v;
     return { status: 200, body: { cascadingSettingUpdates: {} }, headers };
   });

@@ -15,8 +15,9 @@ import {
   type SlashCommandSubcommandBuilder,
 } from "discord.js";
 import type { InteractionContext } from "../context.js";
+import { manageFriend, parentChild } from "../domain/child-side.js";
 import { childPeople, findParent, linkedParent, parentName, pendingCards } from "../domain/parents.js";
-import { personMd } from "../domain/people.js";
+import { auditName, personMd, resolveUser } from "../domain/people.js";
 import { allows, type Level } from "../permissions.js";
 import { isRobloxError } from "../roblox/index.js";
 import { parentUnlinkRow } from "../ui/buttons.js";
@@ -33,6 +34,18 @@ const parentOpt = (s: SlashCommandSubcommandBuilder) =>
       .setAutocomplete(true)
       .setMaxLength(100),
   );
+
+function blockOpts(s: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
+  s.addStringOption((o) =>
+    o.setName("user").setDescription("Roblox username or numeric id").setRequired(true).setMaxLength(32),
+  ).addStringOption((o) =>
+    o
+      .setName("child")
+      .setDescription("The child (username or id); the parent's first child when empty")
+      .setMaxLength(100),
+  );
+  return parentOpt(s);
+}
 
 export const data = new SlashCommandBuilder()
   .setName("parent")
@@ -57,9 +70,16 @@ export const data = new SlashCommandBuilder()
       s.setName("requests").setDescription("The children's requests waiting for the parent's approval"),
     ),
   )
+  .addSubcommand((s) =>
+    blockOpts(s.setName("block").setDescription("Block a user for a child, as the parent")),
+  )
+  .addSubcommand((s) =>
+    blockOpts(s.setName("unblock").setDescription("Unblock a user for a child, as the parent")),
+  )
   .toJSON();
 
-export const level = (sub: string | null): Level => (sub === "link" || sub === "unlink" ? "admin" : "viewer");
+const ADMIN_SUBS = new Set(["link", "unlink", "block", "unblock"]);
+export const level = (sub: string | null): Level => (sub && ADMIN_SUBS.has(sub) ? "admin" : "viewer");
 
 type Cmd = ChatInputCommandInteraction<"cached">;
 
@@ -214,6 +234,25 @@ async function requests(interaction: Cmd, ctx: InteractionContext): Promise<void
 
 const allowsAnswer = (ctx: InteractionContext) => allows(ctx.level, "admin");
 
+/** block / unblock: grant-consent ManageFriend with the parent's cookie (no request from the child). */
+function blocking(action: "Block" | "Unblock") {
+  return async (interaction: Cmd, ctx: InteractionContext): Promise<void> => {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const side = await parentChild(
+      ctx,
+      interaction.options.getString("account"),
+      interaction.options.getString("child"),
+    );
+    const target = await resolveUser(ctx, interaction.options.getString("user", true));
+    await manageFriend(ctx, side, target.id, action);
+    await ctx.audit(`parent.${action.toLowerCase()}`, side.childId, auditName(target));
+    await interaction.editReply({
+      content: `${action === "Block" ? "Blocked" : "Unblocked"} ${personMd(target)} for **${escapeMarkdown(side.childName)}**, through the parent account ${parentName(side.parent)}: Roblox accepted it.`,
+      allowedMentions: { parse: [] },
+    });
+  };
+}
+
 type Sub = (interaction: Cmd, ctx: InteractionContext) => Promise<void>;
 
 const subcommands: Record<string, Sub> = {
@@ -224,6 +263,8 @@ const subcommands: Record<string, Sub> = {
   unlink,
   children,
   requests,
+  block: blocking("Block"),
+  unblock: blocking("Unblock"),
 };
 
 export async function execute(interaction: Cmd, ctx: InteractionContext): Promise<void> {

@@ -8,6 +8,7 @@ import {
   SlashCommandBuilder,
 } from "discord.js";
 import type { InteractionContext, LinkedAccount } from "../context.js";
+import { childSide, readScreenTime, setDailyLimit, sideNote } from "../domain/child-side.js";
 import { UserError } from "../errors.js";
 import type { Level } from "../permissions.js";
 import { MAX_DAILY_LIMIT } from "../roblox/settings.js";
@@ -106,25 +107,22 @@ export function screenTimeEmbed(v: ScreenTimeView): APIEmbed {
 type Cmd = ChatInputCommandInteraction<"cached">;
 type Reply = Pick<InteractionEditReplyOptions, "content" | "embeds" | "components" | "files">;
 
-async function show(_i: Cmd, ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
-  const [limit, weekly] = await Promise.all([
-    ctx.roblox.settings.dailyLimit(linked.session, ctx.call),
-    ctx.roblox.parental.weekly(linked.session, linked.account.robloxId, ctx.call),
-  ]);
+async function show(i: Cmd, ctx: InteractionContext): Promise<Reply> {
+  const r = await readScreenTime(ctx, await childSide(ctx, i.options.getString("account")));
   const view: ScreenTimeView = {
-    name: linked.account.robloxName,
-    days: weekly.days,
-    localDayOfWeek: weekly.localDayOfWeek,
-    limit,
+    name: r.name,
+    days: r.days,
+    localDayOfWeek: r.localDayOfWeek,
+    limit: r.limit,
   };
   const png = renderWeeklyChart({
-    days: weekly.days.map((minutes, daysAgo) => ({ daysAgo, minutes })),
-    localDayOfWeek: weekly.localDayOfWeek,
-    limitMinutes: limit,
-    title: `${linked.account.robloxName} — last 7 days`,
+    days: r.days.map((minutes, daysAgo) => ({ daysAgo, minutes })),
+    localDayOfWeek: r.localDayOfWeek,
+    limitMinutes: r.limit,
+    title: `${r.name} — last 7 days`,
   });
   return {
-    content: "",
+    content: sideNote(r, "read") ?? "",
     embeds: [screenTimeEmbed(view)],
     files: [new AttachmentBuilder(png, { name: CHART_FILE, description: "Weekly screen time chart" })],
     components: [],
@@ -139,14 +137,14 @@ function minutesOption(i: Cmd, min: number, max: number): number {
   return m;
 }
 
-async function limit(i: Cmd, ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
+async function limit(i: Cmd, ctx: InteractionContext): Promise<Reply> {
   const minutes = minutesOption(i, 0, MAX_DAILY_LIMIT);
-  await ctx.roblox.settings.setDailyLimit(linked.session, minutes, ctx.call);
+  const r = await setDailyLimit(ctx, await childSide(ctx, i.options.getString("account")), minutes);
   const text = minutes === 0 ? "no limit" : formatMinutes(minutes);
-  await ctx.audit("screentime.limit", linked.account.robloxId, text);
-  const name = `**${escapeMarkdown(linked.account.robloxName)}**`;
+  await ctx.audit("screentime.limit", r.robloxId, r.via ? `${text} (through the parent account)` : text);
+  const name = `**${escapeMarkdown(r.name)}**`;
   return {
-    content: "",
+    content: sideNote(r, "changed") ?? "",
     embeds: [
       successEmbed(
         "Daily limit changed",
@@ -159,8 +157,10 @@ async function limit(i: Cmd, ctx: InteractionContext, linked: LinkedAccount): Pr
   };
 }
 
-async function add(i: Cmd, ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
+async function add(i: Cmd, ctx: InteractionContext): Promise<Reply> {
   const minutes = minutesOption(i, 1, 240);
+  // extra minutes are the child's own call (add-temporary-screentime): no parent side for it
+  const linked: LinkedAccount = await ctx.account(i);
   await ctx.roblox.parental.addTemporary(linked.session, minutes, ctx.call);
   await ctx.audit("screentime.add", linked.account.robloxId, `+${minutes} min`);
   return {
@@ -175,7 +175,7 @@ async function add(i: Cmd, ctx: InteractionContext, linked: LinkedAccount): Prom
   };
 }
 
-const SUBS: Record<string, (i: Cmd, ctx: InteractionContext, linked: LinkedAccount) => Promise<Reply>> = {
+const SUBS: Record<string, (i: Cmd, ctx: InteractionContext) => Promise<Reply>> = {
   show,
   limit,
   add,
@@ -185,6 +185,5 @@ export async function execute(interaction: Cmd, ctx: InteractionContext): Promis
   const sub = SUBS[interaction.options.getSubcommand()];
   if (!sub) throw new UserError("This subcommand is not supported any more.");
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const linked = await ctx.account(interaction);
-  await interaction.editReply({ ...(await sub(interaction, ctx, linked)), allowedMentions: { parse: [] } });
+  await interaction.editReply({ ...(await sub(interaction, ctx)), allowedMentions: { parse: [] } });
 }

@@ -119,6 +119,18 @@ async function autocomplete(
           ),
           value: a.label ?? a.robloxName,
         }));
+      // /screentime also reaches a child known only through a parent link (domain/child-side.ts)
+      if (interaction.commandName === "screentime") {
+        const own = new Set(accounts.map((a) => a.robloxId));
+        for (const p of await ictx.store.parents.list(ictx.guildId)) {
+          for (const c of p.children) {
+            const value = c.name ?? c.userId;
+            if (own.has(c.userId) || (q && !value.toLowerCase().includes(q))) continue;
+            own.add(c.userId);
+            choices.push({ name: `${value} (through the parent account)`.slice(0, 100), value });
+          }
+        }
+      }
     }
   } else {
     const command = commands.get(interaction.commandName);

@@ -88,6 +88,8 @@ const ADMIN = new Set([
   "/screentime add",
   "/parent link",
   "/parent unlink",
+  "/parent block",
+  "/parent unblock",
 ]);
 const isAdminRow = (r: Row) => ["roblox", "alerts", "access", "audit"].includes(r.name) || ADMIN.has(r.label);
 const ANYONE = new Set(["/user lookup"]);
@@ -105,9 +107,9 @@ async function runAs(user: "member" | "viewer" | "admin", r: Row): Promise<strin
 const viewersRole = () => ({ id: w.fake.world.roles.viewers.id });
 
 describe("permissions", () => {
-  it("SPEC §3 has 46 rows; a plain member is refused on every admin/viewer one, with no Roblox request", async () => {
+  it("the table has 48 rows; a plain member is refused on every admin/viewer one, with no Roblox request", async () => {
     const all = rows();
-    expect(all.length).toBe(46);
+    expect(all.length).toBe(48);
     const guarded = all.filter((r) => !ANYONE.has(r.label));
     for (const r of guarded) {
       w.sim.control.clearLog();
@@ -124,7 +126,7 @@ describe("permissions", () => {
       options: { role: viewersRole(), level: "viewer" },
     });
     const admin = rows().filter(isAdminRow);
-    expect(admin.length).toBe(31); // roblox 5, friends 3, requests 5, screentime 2, alerts 10, access 3, audit 1, parent 2
+    expect(admin.length).toBe(33); // roblox 5, friends 3, requests 5, screentime 2, alerts 10, access 3, audit 1, parent 4
     for (const r of admin) {
       w.sim.control.clearLog();
       expect(await runAs("viewer", r), r.label).toMatch(/permission/);

@@ -1,6 +1,6 @@
 // Roblox text is shown, never rendered, and nothing pings by accident — end to end. The simulator's
 // users, experiences, groups, nicknames and ban reasons are made of Discord markup; the real bot
-// then runs every subcommand, clicks every kind of button, submits the link form and posts alerts.
+// then runs every subcommand, clicks every kind of button, submits both link forms and posts alerts.
 // Every payload the fake Discord receives (messages, interaction callbacks, webhook edits and
 // follow-ups) must carry a safe allowedMentions and show none of that markup live.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -231,13 +231,13 @@ describe("Roblox text in every reply, edit and alert", () => {
     await (await click(unlink, "Cancel")).waitForFinal();
   }, 120_000);
 
-  it("a new connection (Remove → Cancel), and parent mode: link, children, requests (Approve), unlink", async () => {
-    w.sim.control.sendFriendRequest(4002, KID);
-    w.sim.control.acceptFriendRequest(4002, KID);
-    const connection = await alertTitled("New connection", 6 * INTERVAL_MS + 8_000);
-    const prompt = await (await click(connection, "Remove")).waitForFinal();
-    await (await click(prompt, "Cancel")).waitForFinal();
-
+  it("/parent: the link form, children, requests answered, a child known only through the parent, unlink", async () => {
+    const parent = w.sim.state.users.get(SEED.parent.id);
+    if (!parent) throw new Error("no sim parent");
+    parent.name = `${NAME} ${parent.id}`;
+    parent.displayName = `${DISPLAY} ${parent.id}`;
+    // 2001 (hostile) is a second child, known to the bot only through the parent link
+    w.sim.control.linkParent(SEED.parent.id, 2001);
     const shown = await w.fake.runCommand({ name: "parent", subcommand: "link" });
     ran.add("parent link");
     await shown.waitForModal();
@@ -245,18 +245,35 @@ describe("Roblox text in every reply, edit and alert", () => {
       await w.fake.submitModal({
         customId: "roblox-parent-link",
         from: shown,
-        fields: { cookie: cookieFor(SEED.parent.id), label: LABEL },
+        fields: { cookie: SEED.parent.cookie, label: LABEL },
       })
     ).waitForFinal({ timeoutMs: 15_000 });
-    expect(linked.content + JSON.stringify(linked.embeds)).not.toContain("not accepted");
+    expect(linked.content).toContain("Linked the parent account");
     await run("parent", "children");
-    const zed = w.sim.control.createUser({ name: "Zed_Hostile", displayName: DISPLAY });
-    w.sim.control.requestConsent({ childUserId: KID, kind: "trusted", targetUserId: zed.id });
+    w.sim.control.requestConsent({ childUserId: KID, kind: "trusted", targetUserId: 2002 });
+    w.sim.control.requestConsent({ childUserId: 2001, kind: "block", targetUserId: 2006 });
     const requests = await run("parent", "requests");
+    // one click answers one request and disables the reply's buttons (Deny is the same action)
     await (await click(requests, "Approve")).waitForFinal();
+    const other = `${NAME} 2001`;
+    const read = await run("screentime", "show", { account: other });
+    expect(read.content).toContain("Read through the parent account");
+    await run("screentime", "limit", { account: other, minutes: 45 });
+    expect(w.sim.state.screenTimeOf(2001).dailyLimit).toBe(45);
+    await run("parent", "block", { user: "2006", child: other });
+    await run("parent", "unblock", { user: "2006", child: other });
     const unlink = await run("parent", "unlink");
-    await (await click(unlink, "Cancel")).waitForFinal();
+    await (await click(unlink, "Confirm")).waitForFinal();
   }, 120_000);
+
+  it("a new-connection alert: Remove asks Confirm", async () => {
+    w.sim.control.sendFriendRequest(3001, KID);
+    await alertTitled("New friend request");
+    w.sim.control.acceptFriendRequest(3001, KID);
+    const m = await alertTitled("New connection", 6 * INTERVAL_MS + 8_000);
+    const prompt = await (await click(m, "Remove")).waitForFinal();
+    await (await click(prompt, "Cancel")).waitForFinal();
+  }, 60_000);
 
   it("ran every subcommand, every kind of button and the link form", async () => {
     const { commandData } = await import("../../src/commands/index.js");
@@ -268,7 +285,7 @@ describe("Roblox text in every reply, edit and alert", () => {
     // "noop" answers with a bare deferred update: it sends no message.
     const buttons = [...buttonHandlers.keys()].filter((a) => a !== "noop");
     expect(buttons.filter((a) => !clicked.has(a))).toEqual([]);
-    expect([...modalHandlers.keys()].sort()).toEqual(["roblox-link", "roblox-parent-link"]);
+    expect([...modalHandlers.keys()]).toEqual(["roblox-link", "roblox-parent-link"]);
   });
 
   it("every payload Discord received: safe allowedMentions, no Roblox markup live", () => {

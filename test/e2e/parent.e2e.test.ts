@@ -179,9 +179,10 @@ describe("/parent children and the parent-requests alert", () => {
   });
 
   it("a plain member is refused on every /parent row, with no Roblox request", async () => {
-    for (const sub of ["link", "unlink", "children", "requests"]) {
+    for (const sub of ["link", "unlink", "children", "requests", "block", "unblock"]) {
       w.sim.control.clearLog();
-      const h = await w.fake.runCommand({ name: "parent", subcommand: sub, user: "member" });
+      const options: Record<string, string> = sub.endsWith("block") ? { user: "2001" } : {};
+      const h = await w.fake.runCommand({ name: "parent", subcommand: sub, options, user: "member" });
       const r = await h.waitForResponse();
       expect(String(r.data?.content), sub).toContain("permission");
       expect(
@@ -226,15 +227,213 @@ describe("a child linked only through a parent", () => {
     expect(visibleText(await linked.waitForFinal({ timeoutMs: 15_000 }))).toContain(
       "Linked the parent account",
     );
-    for (const [name, subcommand] of [
-      ["friends", "count"],
-      ["requests", "list"],
-      ["screentime", "show"],
-    ] as const) {
-      const text = await v.runText({ name, subcommand });
-      expect(text, `/${name} ${subcommand}`).toContain("No Roblox account is linked");
-      expect(text, `/${name} ${subcommand}`).toContain("child's own cookie");
+    // what needs the child's own session says so plainly, with the option naming the child too
+    const needsChild: { name: string; subcommand?: string; options?: Record<string, string | number> }[] = [
+      { name: "friends", subcommand: "count" },
+      { name: "friends", subcommand: "list" },
+      { name: "friends", subcommand: "online" },
+      { name: "requests", subcommand: "list" },
+      { name: "requests", subcommand: "count" },
+      { name: "presence", options: { account: "KidAccount" } },
+      { name: "restrictions" },
+      { name: "screentime", subcommand: "add", options: { minutes: 15, account: "KidAccount" } },
+    ];
+    for (const c of needsChild) {
+      const what = `/${c.name} ${c.subcommand ?? ""}`;
+      const text = await v.runText(c);
+      expect(text, what).toContain("No Roblox account is linked");
+      expect(text, what).toContain("child's own cookie");
     }
     expect(await v.runText({ name: "parent", subcommand: "children" })).toContain("Today: **1 h 35 min**");
+  });
+
+  it("/screentime show reads the week, the chart and the limit with the parent's cookie, and says so", async () => {
+    const before = v.sim.log.length;
+    for (const account of [undefined, "KidAccount", "kid", "1001"]) {
+      const m = await v.run({
+        name: "screentime",
+        subcommand: "show",
+        ...(account ? { options: { account } } : {}),
+      });
+      const text = visibleText(m);
+      expect(text, account).toContain("Read through the parent account Parent (@ParentAccount).");
+      expect(text, account).toContain("Screen time of KidAccount");
+      expect(text, account).toContain("Today: **1 h 35 min** of **2 h 00 min** (79 %)");
+      expect(Object.values(m.files).map((f) => f.filename)).toEqual(["screentime.png"]);
+    }
+    const calls = v.sim.log.slice(before);
+    expect(
+      calls.some((e) => e.path.includes(`get-weekly-screentime?userId=${KID}`) && e.userId === PARENT),
+    ).toBe(true);
+    expect(
+      calls.some((e) => e.path.includes(`child-settings?childUserId=${KID}`) && e.userId === PARENT),
+    ).toBe(true);
+    // nothing was asked with the child's own session: the bot has none
+    expect(calls.every((e) => e.userId !== KID)).toBe(true);
+    expect(
+      await v.runText({ name: "screentime", subcommand: "show", options: { account: "nobody" } }),
+    ).toContain("no child of a linked parent account matches “nobody”");
+  });
+
+  it("/screentime limit changes the limit through grant-consent and says so; audited", async () => {
+    const text = await v.runText({ name: "screentime", subcommand: "limit", options: { minutes: 45 } });
+    expect(text).toContain("Daily limit changed");
+    expect(text).toContain("**KidAccount** may now play **45 min** a day.");
+    expect(text).toContain("Changed through the parent account Parent (@ParentAccount).");
+    expect(v.sim.state.screenTimeOf(KID).dailyLimit).toBe(45);
+    const grants = v.sim.log.filter(
+      (e) => e.method === "POST" && !e.csrfRejected && e.path.endsWith("/grant-consent"),
+    );
+    expect(grants.map((e) => e.userId)).toEqual([PARENT]);
+    const audit = JSON.stringify(await v.withStore((s) => s.audit.list(v.guildId)));
+    expect(audit).toContain("screentime.limit");
+    expect(audit).toContain("through the parent account");
+    // Roblox unlinks the parent from the child: the refusal is said plainly, nothing changes
+    v.sim.state.parentLinks.get(PARENT)?.delete(KID);
+    try {
+      const refused = await v.runText({ name: "screentime", subcommand: "limit", options: { minutes: 30 } });
+      expect(refused).toContain("no longer linked to this child");
+      expect(v.sim.state.screenTimeOf(KID).dailyLimit).toBe(45);
+    } finally {
+      v.sim.control.linkParent(PARENT, KID);
+    }
+  });
+
+  it("/parent block and unblock act for the child through grant-consent (ManageFriend), audited", async () => {
+    const FRIEND = SEED.friendIds[1] as number;
+    const blocked = await v.runText({
+      name: "parent",
+      subcommand: "block",
+      options: { user: String(FRIEND), child: "KidAccount" },
+    });
+    expect(blocked).toContain(`Blocked **Pal${FRIEND}** (@Friend${FRIEND}) for **KidAccount**`);
+    expect(blocked).toContain("through the parent account Parent (@ParentAccount): Roblox accepted it.");
+    expect(v.sim.state.isBlocked(KID, FRIEND)).toBe(true);
+    expect(v.sim.state.areFriends(KID, FRIEND)).toBe(false);
+    const unblocked = await v.runText({
+      name: "parent",
+      subcommand: "unblock",
+      options: { user: `Friend${FRIEND}` },
+    });
+    expect(unblocked).toContain(`Unblocked **Pal${FRIEND}** (@Friend${FRIEND}) for **KidAccount**`);
+    expect(v.sim.state.isBlocked(KID, FRIEND)).toBe(false);
+    expect(
+      await v.runText({ name: "parent", subcommand: "block", options: { user: "2001", child: "nobody" } }),
+    ).toContain("has no child “nobody”");
+    const audit = JSON.stringify(await v.withStore((s) => s.audit.list(v.guildId)));
+    expect(audit).toContain("parent.block");
+    expect(audit).toContain("parent.unblock");
+  });
+});
+
+describe("a child linked both ways (its own cookie and a parent link)", () => {
+  let u: World;
+  const OTHER = SEED.friendIds[0] as number; // a second child, linked only through the parent
+  beforeAll(async () => {
+    u = await startWorld({ link: [{ robloxId: KID, label: "kid" }] });
+    u.sim.control.linkParent(PARENT, OTHER);
+    const shown = await u.fake.runCommand({ name: "parent", subcommand: "link" });
+    await shown.waitForModal();
+    const linked = await u.fake.submitModal({
+      customId: "roblox-parent-link",
+      from: shown,
+      fields: { cookie: SEED.parent.cookie, label: "" },
+    });
+    expect(visibleText(await linked.waitForFinal({ timeoutMs: 15_000 }))).toContain(
+      "Linked the parent account",
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await u?.stop();
+  });
+  const since = (n: number) => u.sim.log.slice(n).filter((e) => !e.csrfRejected);
+
+  it("show and limit take the child's own account first, with no word about the parent", async () => {
+    const n = u.sim.log.length;
+    const shown = await u.runText({ name: "screentime", subcommand: "show" });
+    expect(shown).toContain("Screen time of KidAccount");
+    expect(shown).not.toContain("parent account");
+    const limit = await u.runText({ name: "screentime", subcommand: "limit", options: { minutes: 100 } });
+    expect(limit).toContain("may now play **1 h 40 min** a day.");
+    expect(limit).not.toContain("parent account");
+    expect(u.sim.state.screenTimeOf(KID).dailyLimit).toBe(100);
+    expect(since(n).every((e) => e.userId === KID)).toBe(true);
+  });
+
+  it("a limit Roblox refuses to the child (parent-managed) is made through the parent, and the reply says so", async () => {
+    u.sim.control.setModes({ parentManagedSettings: "parent" });
+    try {
+      const n = u.sim.log.length;
+      const text = await u.runText({ name: "screentime", subcommand: "limit", options: { minutes: 50 } });
+      expect(text).toContain("Roblox refused this to the child's own account:");
+      expect(text).toContain("Changed through the parent account Parent (@ParentAccount) instead.");
+      expect(text).toContain("**KidAccount** may now play **50 min** a day.");
+      expect(u.sim.state.screenTimeOf(KID).dailyLimit).toBe(50);
+      const calls = since(n).filter((e) => e.method === "POST");
+      const own = calls.filter((e) => e.path.endsWith("/user-settings-api/v1/user-settings"));
+      expect(own.map((e) => [e.userId, e.status])).toEqual([[KID, 403]]);
+      const grants = calls.filter((e) => e.path.endsWith("/grant-consent"));
+      expect(grants.map((e) => [e.userId, e.status])).toEqual([[PARENT, 200]]);
+      // reading is not parent-managed: still the child's own account
+      const before = u.sim.log.length;
+      expect(await u.runText({ name: "screentime", subcommand: "show" })).not.toContain("parent account");
+      const reads = since(before);
+      expect(reads.length).toBeGreaterThan(0);
+      expect(reads.every((e) => e.userId === KID)).toBe(true);
+    } finally {
+      u.sim.control.setModes({ parentManagedSettings: "self" });
+    }
+  });
+
+  it("a second child known only through the parent: screen time through the parent, child-side commands need its cookie", async () => {
+    const name = `Friend${OTHER}`;
+    const shown = await u.runText({ name: "screentime", subcommand: "show", options: { account: name } });
+    expect(shown).toContain(`Screen time of ${name}`);
+    expect(shown).toContain("Read through the parent account Parent (@ParentAccount).");
+    const needsChild: { name: string; subcommand?: string; options: Record<string, string | number> }[] = [
+      { name: "friends", subcommand: "count", options: { account: name } },
+      { name: "requests", subcommand: "list", options: { account: name } },
+      { name: "presence", options: { account: name } },
+      { name: "restrictions", options: { account: name } },
+      { name: "screentime", subcommand: "add", options: { minutes: 15, account: name } },
+    ];
+    for (const c of needsChild) {
+      const text = await u.runText(c);
+      expect(text, `/${c.name} ${c.subcommand ?? ""}`).toContain("child's own cookie");
+    }
+    // a name neither side knows is still "no linked account matches"
+    expect(
+      await u.runText({ name: "friends", subcommand: "count", options: { account: "nobody" } }),
+    ).toContain("No linked account matches");
+  });
+
+  it("the account option completes a parent link's child for /screentime only", async () => {
+    const complete = async (name: string, subcommand: string) =>
+      (await (await u.fake.autocomplete({ name, subcommand, focused: "account", value: "" })).choices()).map(
+        (c) => c.value,
+      );
+    expect(await complete("screentime", "show")).toEqual(["kid", `Friend${OTHER}`]);
+    expect(await complete("friends", "count")).toEqual(["kid"]);
+  });
+
+  it("the child's cookie refused by Roblox: screen time is read through the parent, and the reply says why", async () => {
+    u.sim.control.expireCookie(KID);
+    for (const round of ["the 401", "the dead link"]) {
+      const n = u.sim.log.length;
+      const text = await u.runText({ name: "screentime", subcommand: "show" });
+      expect(text, round).toContain("it no longer accepts the child's cookie");
+      expect(text, round).toContain("Read through the parent account Parent (@ParentAccount) instead.");
+      expect(text, round).toContain("Screen time of KidAccount");
+      expect(
+        since(n).some((e) => e.userId === PARENT && e.path.includes(`get-weekly-screentime?userId=${KID}`)),
+        round,
+      ).toBe(true);
+    }
+    const [kid] = await u.withStore((s) => s.accounts.list(u.guildId));
+    expect(kid?.health.state).toBe("dead");
+    // what needs the child's own session says its cookie is dead
+    expect(await u.runText({ name: "friends", subcommand: "count" })).toContain(
+      "no longer accepts the cookie",
+    );
   });
 });

@@ -16,6 +16,7 @@ import { accountName } from "../../src/commands/roblox/manage.js";
 import { screenTimeEmbed } from "../../src/commands/screentime.js";
 import { profileEmbed } from "../../src/commands/user.js";
 import { noteGrant } from "../../src/components/screentime-buttons.js";
+import { sideNote } from "../../src/domain/child-side.js";
 import type { RequestCard } from "../../src/domain/friend-requests.js";
 import { parentName } from "../../src/domain/parents.js";
 import { editRequestMessage, noteText } from "../../src/domain/request-message.js";
@@ -454,6 +455,29 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
         text(parentName({ displayName: t[0] as string, robloxName: t[1] as string, label: t[2] as string })),
         text(parentName({ displayName: t[1] as string, robloxName: t[1] as string, label: undefined })),
       ],
+    },
+  },
+  "domain/child-side.ts": {
+    sideNote: {
+      texts: 3,
+      render: (t) => {
+        const via = {
+          guildId: "1",
+          robloxId: "2",
+          robloxName: t[1] as string,
+          displayName: t[0] as string,
+          label: t[2] as string,
+          linkedBy: "3",
+          linkedAt: "2026-01-01T00:00:00.000Z",
+          health: { state: "ok" as const },
+          cookie: "sealed",
+          children: [],
+        };
+        return [
+          text(sideNote({ via }, "read") ?? ""),
+          text(sideNote({ via, childRefusal: "Roblox refused it." }, "changed") ?? ""),
+        ];
+      },
     },
   },
   "components/screentime-buttons.ts": {

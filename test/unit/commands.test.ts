@@ -35,9 +35,9 @@ const SPEC: Record<string, string[]> = {
   ],
   access: ["role-add", "role-remove", "list"],
   audit: [],
-  parent: ["link", "unlink", "children", "requests"],
+  parent: ["link", "unlink", "children", "requests", "block", "unblock"],
 };
-// /parent is hidden like the admin commands (link/unlink are admin rows, children/requests viewer)
+// /parent is hidden like the admin commands (link/unlink/block/unblock are admin rows, children/requests viewer)
 const ADMIN_WHOLE = new Set(["roblox", "alerts", "access", "audit", "parent"]);
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 
