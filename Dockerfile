@@ -15,9 +15,10 @@ RUN npm run build && npm prune --omit=dev
 # Runtime: the production tree only. The chart's font ships inside node_modules
 # (dejavu-fonts-ttf), so the slim image needs no system fonts.
 FROM node:22-bookworm-slim AS runtime
-# V8 heap cap: without one V8 lets garbage grow the heap far past the live set on a big host
-# (10,000 accounts in one process: ~130 MB live, 576 MB RSS uncapped, 286 MB capped; BENCHMARKS.md).
-# Raise it for more accounts per process: docker run -e NODE_OPTIONS=--max-old-space-size=512 …
+# V8 heap cap, a safety margin only: the bot needs no Node flag to stay under 300 MB in the burst
+# benchmark (BENCHMARKS.md, benchmark 6), but a cap keeps a big host from letting garbage grow the
+# heap far past the live set under loads nobody measured.
+# Raise it for more guilds per process: docker run -e NODE_OPTIONS=--max-old-space-size=512 …
 ENV NODE_ENV=production \
     NODE_OPTIONS="--max-old-space-size=256" \
     STORE_URL=sqlite://data/roguard.sqlite \

@@ -270,7 +270,9 @@ export async function runBurst(o: BurstOptions): Promise<BurstResult> {
         const pollingCpuPerMs = (procFigures(bot.pid).cpuMs - cpu3) / quietMs;
         const cheapMs: number[] = [];
         let cheapErrors = 0;
-        for (let i = 0; i < o.cheapCommands; i++) {
+        // At most a minute of them: a saturated bot must not stretch the run without bound.
+        const cheapEnd = Date.now() + 60_000;
+        for (let i = 0; i < o.cheapCommands && Date.now() < cheapEnd; i++) {
           const l = world.links[Math.floor(Math.random() * world.links.length)]!;
           const input =
             i % 2 === 0
