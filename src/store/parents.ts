@@ -9,6 +9,7 @@
 import type { Keyv } from "keyv";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
+import { storedAccountSchema } from "./accounts.js";
 import { type Binding, type KeyRing, needsRotation, open, reseal, seal } from "./crypto.js";
 import { StoreError } from "./errors.js";
 import { checkId, ID, K } from "./keys.js";
@@ -26,16 +27,9 @@ const childSchema = z.object({
 });
 export type StoredChild = z.infer<typeof childSchema>;
 
-export const storedParentSchema = z.object({
-  guildId: z.string().regex(ID),
-  robloxId: z.string().regex(ID),
-  robloxName: z.string(),
-  displayName: z.string(),
-  label: z.string().optional(),
-  linkedBy: z.string(),
-  linkedAt: z.string(),
+/** A parent link: a linked account's row (no tracker cookie) with the children Roblox lists for it. */
+export const storedParentSchema = storedAccountSchema.omit({ tracker: true, health: true }).extend({
   health: z.object({ state: z.enum(["ok", "dead"]), since: z.string().optional() }),
-  cookie: z.string(),
   children: z.array(childSchema),
 });
 export type StoredParent = z.infer<typeof storedParentSchema>;
