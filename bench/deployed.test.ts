@@ -24,5 +24,11 @@ describe("deployedNodeOptions", () => {
     );
     expect(deployedNodeOptions(file("ENV NODE_OPTIONS=--z=3\n"))).toBe("--z=3");
     expect(deployedNodeOptions(file("FROM node:22\nCMD node x\n"))).toBeUndefined();
+    // A comment that shows another value is not what ships.
+    expect(
+      deployedNodeOptions(
+        file("# raise: -e NODE_OPTIONS=--max-old-space-size=512\nENV NODE_OPTIONS=--a=1\n"),
+      ),
+    ).toBe("--a=1");
   });
 });

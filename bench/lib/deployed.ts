@@ -5,7 +5,12 @@ import { resolve } from "node:path";
 export function deployedNodeOptions(
   dockerfile = resolve(import.meta.dirname, "../../Dockerfile"),
 ): string | undefined {
-  const text = readFileSync(dockerfile, "utf8").replace(/\\\r?\n/g, " ");
+  // Comment lines are left out: one shows how to raise the cap, which is not what ships.
+  const text = readFileSync(dockerfile, "utf8")
+    .split("\n")
+    .filter((line) => !line.trimStart().startsWith("#"))
+    .join("\n")
+    .replace(/\\\r?\n/g, " ");
   const m = /\bNODE_OPTIONS=("([^"]*)"|(\S+))/.exec(text);
   const value = (m?.[2] ?? m?.[3])?.trim();
   return value ? value : undefined;
