@@ -15,9 +15,10 @@ RUN npm run build && npm prune --omit=dev
 # Runtime: the production tree only. The chart's font ships inside node_modules
 # (dejavu-fonts-ttf), so the slim image needs no system fonts.
 FROM node:22-bookworm-slim AS runtime
-# V8 heap cap, a safety margin only: the bot needs no Node flag to stay under 300 MB in the burst
-# benchmark (BENCHMARKS.md, benchmark 6), but a cap keeps a big host from letting garbage grow the
-# heap far past the live set under loads nobody measured.
+# V8 heap cap, a safety margin: without any Node flag the bot stayed under 300 MB with 1,000 guilds
+# in the burst benchmark (BENCHMARKS.md, benchmark 6), not with 10,000 in one process (shard
+# before that: Discord requires it from 2,500); the cap keeps a big host from letting garbage grow
+# the heap far past the live set.
 # Raise it for more guilds per process: docker run -e NODE_OPTIONS=--max-old-space-size=512 …
 ENV NODE_ENV=production \
     NODE_OPTIONS="--max-old-space-size=256" \
