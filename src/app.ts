@@ -3,7 +3,9 @@
  * shutdown in reverse on SIGTERM/SIGINT, exit 0 within 10 s (in-flight work gets 7 of them);
  * the same shutdown, exiting 1, after an uncaught exception or unhandled rejection (fatal.ts).
  */
+
 import { Client, Events, GatewayIntentBits, Status } from "discord.js";
+import { confirmOperations, pagers } from "./commands/registry.js";
 import type { Config } from "./config.js";
 import type { Context } from "./context.js";
 import { makeCache, REST_SWEEPS } from "./discord-cache.js";
@@ -82,6 +84,7 @@ export async function runApp(config: Config): Promise<void> {
     lookups: new Lookups(roblox),
     now: Date.now,
     metrics,
+    operations: { confirm: (op) => confirmOperations.get(op), pager: (kind) => pagers.get(kind) },
   };
 
   const client = new Client({

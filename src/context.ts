@@ -3,6 +3,7 @@
  * extension the router builds (level, deadline, the account option resolved).
  */
 import type { ChatInputCommandInteraction, Interaction } from "discord.js";
+import type { ConfirmOperation, Pager } from "./commands/types.js";
 import type { Config } from "./config.js";
 import { matchParentChild } from "./domain/child-side.js";
 import { NEEDS_CHILD_COOKIE, NO_ACCOUNT, UserError } from "./errors.js";
@@ -15,6 +16,15 @@ import type { Sessions } from "./sessions.js";
 import type { AccountRecord, Store } from "./store/index.js";
 import { escapeMarkdown } from "./ui/format.js";
 
+/**
+ * What commands declare for the generic buttons (Confirm runs an operation, Previous/Next renders a
+ * page): handed in by the app, so components never import commands.
+ */
+export interface Operations {
+  confirm(op: string): ConfirmOperation | undefined;
+  pager(kind: string): Pager | undefined;
+}
+
 export interface Context {
   config: Config;
   logger: Logger;
@@ -23,6 +33,8 @@ export interface Context {
   sessions: Sessions;
   lookups: Lookups;
   now: () => number;
+  /** The commands' confirm operations and pagers (absent where no button runs, e.g. job tests). */
+  operations?: Operations;
   /** Prometheus counters (absent in unit tests). */
   metrics?: Metrics;
 }

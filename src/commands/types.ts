@@ -6,8 +6,11 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { InteractionContext, LinkedAccount } from "../context.js";
+import type { PageState } from "../domain/paging.js";
 import type { Level } from "../permissions.js";
 import type { ConfirmOp } from "../ui/buttons.js";
+
+export type { PageState };
 
 /** One top-level slash command: its JSON, who may run each subcommand, and what it does. */
 export interface Command {
@@ -20,12 +23,6 @@ export interface Command {
     interaction: AutocompleteInteraction<"cached">,
     ctx: InteractionContext,
   ): Promise<ApplicationCommandOptionChoiceData[]>;
-}
-
-/** What a paged list keeps under a short store key: Roblox's cursor and the list's arguments. */
-export interface PageState {
-  cursor?: string | undefined;
-  args?: Record<string, string | number> | undefined;
 }
 
 /** Renders one page of a list (first page from the command, others from Previous/Next). */

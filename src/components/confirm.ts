@@ -1,5 +1,4 @@
 /** Confirm/Cancel on destructive actions (unlink, remove, decline-all). */
-import { confirmOperations } from "../commands/registry.js";
 import { isExpired } from "../ui/buttons.js";
 import type { ButtonHandler } from "./types.js";
 
@@ -14,7 +13,7 @@ export const confirmButton: ButtonHandler<"confirm"> = {
       });
       return;
     }
-    const op = confirmOperations.get(action.op);
+    const op = ctx.operations?.confirm(action.op);
     if (!op) throw new Error(`no confirm operation ${action.op}`);
     await interaction.deferUpdate();
     const account = await ctx.store.accounts.get(ctx.guildId, action.accountId);

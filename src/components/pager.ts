@@ -1,7 +1,6 @@
 /** Previous/Next on any paged list: loads the stored page state and re-renders in place. */
 
-import { loadPage, PAGE_EXPIRED } from "../commands/paging.js";
-import { pagers } from "../commands/registry.js";
+import { loadPage, PAGE_EXPIRED } from "../domain/paging.js";
 import type { ButtonHandler } from "./types.js";
 
 export const pageButton: ButtonHandler<"page"> = {
@@ -9,7 +8,7 @@ export const pageButton: ButtonHandler<"page"> = {
   level: () => "viewer",
   async execute(interaction, action, ctx) {
     const refuse = (content: string) => interaction.reply({ content, flags: "Ephemeral" });
-    const pager = pagers.get(action.kind);
+    const pager = ctx.operations?.pager(action.kind);
     if (!pager) {
       await refuse(PAGE_EXPIRED);
       return;

@@ -1,8 +1,8 @@
 // Page cursors: a short key resolves only in the guild, account and list it was made for; each
 // guild holds a bounded number of them and none outlives an hour.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadPage, PAGE_ELSEWHERE, PAGE_EXPIRED, pageKey } from "../../src/commands/paging.js";
 import type { InteractionContext } from "../../src/context.js";
+import { loadPage, PAGE_ELSEWHERE, PAGE_EXPIRED, pageKey } from "../../src/domain/paging.js";
 import { CURSOR_TTL_MS, decodeKey, encodeKey, MAX_CURSORS_PER_GUILD } from "../../src/store/cursors.js";
 import type { Store } from "../../src/store/index.js";
 import { openStore, tempDir } from "./helpers.js";

@@ -4,13 +4,13 @@
  */
 import type { ChatInputCommandInteraction } from "discord.js";
 import type { InteractionContext, LinkedAccount } from "../../context.js";
+import { pagerFor } from "../../domain/paging.js";
 import { personText } from "../../domain/people.js";
 import { presenceGames, whereText } from "../../domain/presence.js";
 import { UserError } from "../../errors.js";
 import type { UserSort } from "../../roblox/friends.js";
 import { type ListUser, userListEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown } from "../../ui/format.js";
-import { pagerFor } from "../paging.js";
 import type { Pager, PageState } from "../types.js";
 import { namedRows, presenceText, presenceType, userOrSelf } from "./users.js";
 

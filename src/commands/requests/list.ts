@@ -6,12 +6,12 @@
 import type { APIEmbed } from "discord.js";
 import type { InteractionContext, LinkedAccount } from "../../context.js";
 import { type RequestCard, requestCards } from "../../domain/friend-requests.js";
+import { pageKey } from "../../domain/paging.js";
 import { personText } from "../../domain/people.js";
 import type { FriendRequest } from "../../roblox/index.js";
 import { pagerRow, requestButtons } from "../../ui/buttons.js";
 import { COLORS, fitEmbed, noticeEmbed } from "../../ui/embeds.js";
 import { accountAge, discordTimestamp, escapeMarkdown, profileUrl, truncate } from "../../ui/format.js";
-import { pageKey } from "../paging.js";
 import type { Pager, PageState } from "../types.js";
 
 /** Requests per message: 4 request rows + the pager row = Discord's 5. */

@@ -4,7 +4,12 @@
  */
 import type { InteractionContext } from "../context.js";
 import { pagerRow } from "../ui/buttons.js";
-import type { PageState } from "./types.js";
+
+/** What a paged list keeps under a short store key: Roblox's cursor and the list's arguments. */
+export interface PageState {
+  cursor?: string | undefined;
+  args?: Record<string, string | number> | undefined;
+}
 
 /** The list a page key belongs to: its kind (the pager's name) and the linked account. */
 export interface PageScope {
