@@ -15,7 +15,7 @@ function files(dir: string): string[] {
 }
 
 /** Pure: the rooms a file of `room` imports that it may not (relative imports only). */
-export function crossings(file: string, room: string, source: string): string[] {
+function crossings(file: string, room: string, source: string): string[] {
   const out: string[] = [];
   for (const m of source.matchAll(/\bfrom\s+["'](\.[^"']+)["']/g)) {
     const target = relative(SRC, resolve(file, "..", m[1] as string)).split(/[\\/]/)[0];
