@@ -31,7 +31,7 @@ export const friendSortOpt = (s: Sub): Sub =>
       ),
   );
 
-/** /requests list `sort`: Roblox's friendRequestSort values (REQUEST_SORT in src/roblox/requests.ts). */
+/** /requests list `sort`: Roblox's friendRequestSort values (REQUEST_SORT in src/roblox/api/requests.ts). */
 export const requestSortOpt = (s: Sub): Sub =>
   s.addIntegerOption((o) =>
     o

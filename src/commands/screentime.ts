@@ -11,7 +11,7 @@ import type { InteractionContext, LinkedAccount } from "../context.js";
 import { childSide, readScreenTime, setDailyLimit, sideNote } from "../domain/child-side.js";
 import { UserError } from "../errors.js";
 import type { Level } from "../permissions.js";
-import { MAX_DAILY_LIMIT } from "../roblox/settings.js";
+import { MAX_DAILY_LIMIT } from "../roblox/api/settings.js";
 import { renderWeeklyChart } from "../ui/chart.js";
 import { COLORS, fitEmbed, successEmbed } from "../ui/embeds.js";
 import { escapeMarkdown, formatMinutes } from "../ui/format.js";

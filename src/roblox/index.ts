@@ -25,28 +25,21 @@
  * objects beside its function; ENDPOINTS lists them all.
  */
 import type { Logger } from "../logger.js";
-import { FRIENDS_ENDPOINTS, friendsApi } from "./friends.js";
-import { GAMES_ENDPOINTS, gamesApi } from "./games.js";
-import { GROUPS_ENDPOINTS, groupsApi } from "./groups.js";
-import { type RequestMetric, Transport, type TransportOptions } from "./http.js";
-import { MODERATION_ENDPOINTS, moderationApi } from "./moderation.js";
-import { PARENT_ENDPOINTS, parentApi } from "./parent.js";
-import { PARENTAL_ENDPOINTS, parentalApi } from "./parental.js";
-import { PRESENCE_ENDPOINTS, presenceApi } from "./presence.js";
-import { REQUESTS_ENDPOINTS, requestsApi } from "./requests.js";
-import { RobloxSession, type SessionOptions } from "./session.js";
-import { SETTINGS_ENDPOINTS, settingsApi } from "./settings.js";
-import { THUMBNAILS_ENDPOINTS, thumbnailsApi } from "./thumbnails.js";
-import { USERS_ENDPOINTS, usersApi } from "./users.js";
+import { FRIENDS_ENDPOINTS, friendsApi } from "./api/friends.js";
+import { GAMES_ENDPOINTS, gamesApi } from "./api/games.js";
+import { GROUPS_ENDPOINTS, groupsApi } from "./api/groups.js";
+import { MODERATION_ENDPOINTS, moderationApi } from "./api/moderation.js";
+import { PARENT_ENDPOINTS, parentApi } from "./api/parent.js";
+import { PARENTAL_ENDPOINTS, parentalApi } from "./api/parental.js";
+import { PRESENCE_ENDPOINTS, presenceApi } from "./api/presence.js";
+import { REQUESTS_ENDPOINTS, requestsApi } from "./api/requests.js";
+import { SETTINGS_ENDPOINTS, settingsApi } from "./api/settings.js";
+import { THUMBNAILS_ENDPOINTS, thumbnailsApi } from "./api/thumbnails.js";
+import { USERS_ENDPOINTS, usersApi } from "./api/users.js";
+import { type RequestMetric, Transport, type TransportOptions } from "./transport/http.js";
+import { RobloxSession, type SessionOptions } from "./transport/session.js";
 
-export type { RobloxApi } from "./codes.js";
-export { CODE_TABLE, lookupCode, SENTENCES } from "./codes.js";
-export type { CallOptions, EndpointDef } from "./endpoint.js";
-export * from "./errors.js";
-export type { RequestMetric } from "./http.js";
-export { RestrictionSource } from "./moderation.js";
-export type { Page } from "./paging.js";
-export { collect } from "./paging.js";
+export { RestrictionSource } from "./api/moderation.js";
 export {
   CONSENT_ID_RE,
   CONSENT_TYPES,
@@ -56,13 +49,20 @@ export {
   type PendingConsent,
   toChildren,
   toPendingConsent,
-} from "./parent.js";
-export { PresenceType } from "./presence.js";
-export { OriginSource, REQUEST_PAGE_SIZES, REQUEST_SORT } from "./requests.js";
-export type * from "./schemas.js";
-export { RobloxSession, type SessionOptions } from "./session.js";
-export { checkId, ID_RE, type RobloxId, robloxUrl } from "./url.js";
-export type { ResolvedUser } from "./users.js";
+} from "./api/parent.js";
+export { PresenceType } from "./api/presence.js";
+export { OriginSource, REQUEST_PAGE_SIZES, REQUEST_SORT } from "./api/requests.js";
+export type * from "./api/schemas.js";
+export type { ResolvedUser } from "./api/users.js";
+export type { RobloxApi } from "./transport/codes.js";
+export { CODE_TABLE, lookupCode, SENTENCES } from "./transport/codes.js";
+export type { CallOptions, EndpointDef } from "./transport/endpoint.js";
+export * from "./transport/errors.js";
+export type { RequestMetric } from "./transport/http.js";
+export type { Page } from "./transport/paging.js";
+export { collect } from "./transport/paging.js";
+export { RobloxSession, type SessionOptions } from "./transport/session.js";
+export { checkId, ID_RE, type RobloxId, robloxUrl } from "./transport/url.js";
 
 /** Every endpoint's facts, by area (docs/endpoints.md is generated from the same names). */
 export const ENDPOINTS = {

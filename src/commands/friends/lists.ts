@@ -8,7 +8,7 @@ import { pagerFor } from "../../domain/paging.js";
 import { personText } from "../../domain/people.js";
 import { presenceGames, whereText } from "../../domain/presence.js";
 import { UserError } from "../../errors.js";
-import type { UserSort } from "../../roblox/friends.js";
+import type { UserSort } from "../../roblox/api/friends.js";
 import { type ListUser, userListEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown } from "../../ui/format.js";
 import type { Pager, PageState } from "../types.js";

@@ -13,7 +13,7 @@ import {
 } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import type { UserName } from "../../lookups.js";
-import { USERNAME_RE } from "../../roblox/users.js";
+import { USERNAME_RE } from "../../roblox/api/users.js";
 import type { ListUser } from "../../ui/embeds.js";
 import { presenceLabel, truncate } from "../../ui/format.js";
 

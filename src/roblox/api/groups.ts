@@ -1,9 +1,9 @@
 /** Groups (seed 000, groups.roblox.com): the groups a user's friends are in. */
-import { type CallOptions, endpointsOf } from "./endpoint.js";
-import type { Transport } from "./http.js";
+import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
+import type { Transport } from "../transport/http.js";
+import type { RobloxSession } from "../transport/session.js";
+import { checkId, type RobloxId } from "../transport/url.js";
 import * as S from "./schemas.js";
-import type { RobloxSession } from "./session.js";
-import { checkId, type RobloxId } from "./url.js";
 
 const ep = endpointsOf("groups", "groups");
 

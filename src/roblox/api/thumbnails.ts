@@ -1,9 +1,9 @@
 /** Avatar headshots (thumbnails.roblox.com), 100 ids a call; `state` may be "Pending". */
-import { inInputOrder, mapChunks, unique } from "./batch.js";
-import { type CallOptions, endpointsOf } from "./endpoint.js";
-import type { Transport } from "./http.js";
+import { inInputOrder, mapChunks, unique } from "../transport/batch.js";
+import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
+import type { Transport } from "../transport/http.js";
+import { checkId, type RobloxId } from "../transport/url.js";
 import * as S from "./schemas.js";
-import { checkId, type RobloxId } from "./url.js";
 
 const ep = endpointsOf("thumbnails", "thumbnails");
 

@@ -3,13 +3,13 @@
  * user, public profiles, id and username batches (100 a call), and `resolve` for command
  * options that take "a Roblox username or numeric id".
  */
-import { inInputOrder, mapChunks, unique } from "./batch.js";
-import { type CallOptions, endpointsOf } from "./endpoint.js";
-import { BadInputError, RobloxApiError } from "./errors.js";
-import type { Transport } from "./http.js";
+import { inInputOrder, mapChunks, unique } from "../transport/batch.js";
+import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
+import { BadInputError, RobloxApiError } from "../transport/errors.js";
+import type { Transport } from "../transport/http.js";
+import type { RobloxSession } from "../transport/session.js";
+import { checkId, ID_RE, type RobloxId } from "../transport/url.js";
 import * as S from "./schemas.js";
-import type { RobloxSession } from "./session.js";
-import { checkId, ID_RE, type RobloxId } from "./url.js";
 
 const ep = endpointsOf("users", "users");
 

@@ -3,11 +3,11 @@
  * alerts where Roblox hides the place but tells the universe. docs/roblox-behaviour.md records
  * the route, its batch cap and where they are documented.
  */
-import { inInputOrder, mapChunks, unique } from "./batch.js";
-import { type CallOptions, endpointsOf } from "./endpoint.js";
-import type { Transport } from "./http.js";
+import { inInputOrder, mapChunks, unique } from "../transport/batch.js";
+import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
+import type { Transport } from "../transport/http.js";
+import { checkId, type RobloxId } from "../transport/url.js";
 import * as S from "./schemas.js";
-import { checkId, type RobloxId } from "./url.js";
 
 const ep = endpointsOf("games", "games");
 

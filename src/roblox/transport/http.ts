@@ -6,7 +6,7 @@
 import pRetry from "p-retry";
 import { Agent, request } from "undici";
 import type { ZodType } from "zod";
-import type { Logger } from "../logger.js";
+import type { Logger } from "../../logger.js";
 import { type Answer, classify, type HeaderBag } from "./classify.js";
 import type { CallOptions, EndpointDef } from "./endpoint.js";
 import { BadInputError, RateLimitedError, RobloxApiError, RobloxError, UnavailableError } from "./errors.js";

@@ -4,7 +4,7 @@
  * Roblox code. No error ever holds the cookie: messages are built from endpoint names, status
  * codes and Roblox's own (scrubbed) message only.
  */
-import { scrub } from "../logger.js";
+import { scrub } from "../../logger.js";
 import { fallbackSentence, lookupCode, type RobloxApi, rateLimitedSentence, SENTENCES } from "./codes.js";
 
 export type RobloxErrorKind =

@@ -2,12 +2,12 @@
  * User settings (seed 004, apis.roblox.com/user-settings-api): the daily screen-time limit.
  * The POST wants RBXEventTrackerV2 and allows 30 writes a minute.
  */
-import { SENTENCES } from "./codes.js";
-import { type CallOptions, endpointsOf } from "./endpoint.js";
-import { BadInputError, RobloxApiError } from "./errors.js";
-import type { Transport } from "./http.js";
+import { SENTENCES } from "../transport/codes.js";
+import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
+import { BadInputError, RobloxApiError } from "../transport/errors.js";
+import type { Transport } from "../transport/http.js";
+import type { RobloxSession } from "../transport/session.js";
 import * as S from "./schemas.js";
-import type { RobloxSession } from "./session.js";
 
 const ep = endpointsOf("user-settings", "apis");
 

@@ -3,13 +3,13 @@
  * requests.ts. Each endpoint's facts sit beside its function.
  */
 import type { z } from "zod";
-import { inInputOrder, mapChunks, unique } from "./batch.js";
-import { type CallOptions, type EndpointDef, endpointsOf } from "./endpoint.js";
-import type { Transport } from "./http.js";
-import { fromPascal, iteratePages, type Page } from "./paging.js";
+import { inInputOrder, mapChunks, unique } from "../transport/batch.js";
+import { type CallOptions, type EndpointDef, endpointsOf } from "../transport/endpoint.js";
+import type { Transport } from "../transport/http.js";
+import { fromPascal, iteratePages, type Page } from "../transport/paging.js";
+import type { RobloxSession } from "../transport/session.js";
+import { checkId, type RobloxId } from "../transport/url.js";
 import * as S from "./schemas.js";
-import type { RobloxSession } from "./session.js";
-import { checkId, type RobloxId } from "./url.js";
 
 const ep = endpointsOf("friends", "friends");
 

@@ -3,12 +3,12 @@
  * temporary minutes. add-temporary-screentime works even while the account is locked, answers
  * 204, and allows 5 calls a minute.
  */
-import { type CallOptions, endpointsOf } from "./endpoint.js";
-import { BadInputError } from "./errors.js";
-import type { Transport } from "./http.js";
+import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
+import { BadInputError } from "../transport/errors.js";
+import type { Transport } from "../transport/http.js";
+import type { RobloxSession } from "../transport/session.js";
+import { checkId, type RobloxId } from "../transport/url.js";
 import * as S from "./schemas.js";
-import type { RobloxSession } from "./session.js";
-import { checkId, type RobloxId } from "./url.js";
 
 const ep = endpointsOf("parental-controls", "apis");
 

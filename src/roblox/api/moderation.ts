@@ -2,10 +2,10 @@
  * User moderation (seed 004, usermoderation.roblox.com): both answer while the account is
  * restricted. v2 = the restriction (source 1 ban, 2 screen time); v1 = ban details (bans only).
  */
-import { type CallOptions, endpointsOf } from "./endpoint.js";
-import type { Transport } from "./http.js";
+import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
+import type { Transport } from "../transport/http.js";
+import type { RobloxSession } from "../transport/session.js";
 import * as S from "./schemas.js";
-import type { RobloxSession } from "./session.js";
 
 const ep = endpointsOf("usermoderation", "usermoderation");
 

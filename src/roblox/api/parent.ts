@@ -3,13 +3,13 @@
  * Roblox links to it (apis.roblox.com/parental-controls-api). Shapes, sources and how sure we are:
  * docs/roblox-behaviour.md, "Parent accounts and consent requests". Every POST carries CSRF.
  */
-import { type CallOptions, endpointsOf } from "./endpoint.js";
-import { BadInputError } from "./errors.js";
-import type { Transport } from "./http.js";
+import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
+import { BadInputError } from "../transport/errors.js";
+import type { Transport } from "../transport/http.js";
+import type { RobloxSession } from "../transport/session.js";
+import { checkId, type RobloxId } from "../transport/url.js";
 import { minutesByDay, PARENTAL_ENDPOINTS, type WeeklyScreentime } from "./parental.js";
 import * as S from "./schemas.js";
-import type { RobloxSession } from "./session.js";
-import { checkId, type RobloxId } from "./url.js";
 
 const ep = endpointsOf("parental-controls", "apis");
 const PC = "/parental-controls-api/v1/parental-controls";

@@ -2,12 +2,12 @@
  * Friend requests (seed 000, friends.roblox.com): listing (camelCase cursor), counts,
  * accept/decline, sending, decline-all, marking seen.
  */
-import { type CallOptions, endpointsOf } from "./endpoint.js";
-import type { Transport } from "./http.js";
-import { fromCamel, iteratePages, type Page } from "./paging.js";
+import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
+import type { Transport } from "../transport/http.js";
+import { fromCamel, iteratePages, type Page } from "../transport/paging.js";
+import type { RobloxSession } from "../transport/session.js";
+import { checkContactId, checkId, type RobloxId } from "../transport/url.js";
 import * as S from "./schemas.js";
-import type { RobloxSession } from "./session.js";
-import { checkContactId, checkId, type RobloxId } from "./url.js";
 
 const ep = endpointsOf("friends", "friends");
 

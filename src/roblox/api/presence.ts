@@ -1,10 +1,10 @@
 /** Presence (seed 000, presence.roblox.com): POST /v1/presence/users, 50 ids a call. */
-import { inInputOrder, mapChunks, unique } from "./batch.js";
-import { type CallOptions, endpointsOf } from "./endpoint.js";
-import type { Transport } from "./http.js";
+import { inInputOrder, mapChunks, unique } from "../transport/batch.js";
+import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
+import type { Transport } from "../transport/http.js";
+import type { RobloxSession } from "../transport/session.js";
+import { checkId, type RobloxId } from "../transport/url.js";
 import * as S from "./schemas.js";
-import type { RobloxSession } from "./session.js";
-import { checkId, type RobloxId } from "./url.js";
 
 const ep = endpointsOf("presence", "presence");
 
