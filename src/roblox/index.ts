@@ -36,7 +36,7 @@ import { REQUESTS_ENDPOINTS, requestsApi } from "./api/requests.js";
 import { SETTINGS_ENDPOINTS, settingsApi } from "./api/settings.js";
 import { THUMBNAILS_ENDPOINTS, thumbnailsApi } from "./api/thumbnails.js";
 import { USERS_ENDPOINTS, usersApi } from "./api/users.js";
-import { type RequestMetric, Transport, type TransportOptions } from "./transport/http.js";
+import { type RequestMetric, RobloxHttp, type RobloxHttpOptions } from "./transport/http.js";
 import { RobloxSession, type SessionOptions } from "./transport/session.js";
 
 export { RestrictionSource } from "./api/moderation.js";
@@ -86,11 +86,11 @@ export interface RobloxClientOptions {
   /** Called after every HTTP exchange (Prometheus hooks in here). */
   onRequest?: (m: RequestMetric) => void;
   /** connect / headers / body timeouts; defaults 10 s / 15 s / 15 s. */
-  timeouts?: TransportOptions["timeouts"];
+  timeouts?: RobloxHttpOptions["timeouts"];
   /** Response cap, default 1 MiB. */
   maxBodyBytes?: number;
   /** Attempts in all (default 4), backoff base (1 s) and cap (8 s). */
-  retry?: TransportOptions["retry"];
+  retry?: RobloxHttpOptions["retry"];
   /** Deadline for calls that hand none (default 20 s). */
   defaultBudgetMs?: number;
   /** Jitter source (tests). */
@@ -98,7 +98,7 @@ export interface RobloxClientOptions {
 }
 
 export function createRobloxClient(opts: RobloxClientOptions) {
-  const t = new Transport(opts);
+  const t = new RobloxHttp(opts);
   const users = usersApi(t);
   return {
     /** The configured origin (undefined = real Roblox). */

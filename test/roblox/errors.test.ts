@@ -50,7 +50,7 @@ describe("code → sentence tables", () => {
     "%s %i code %i has the seed's sentence and a user sentence",
     (api, status, code, seed) => {
       const s = lookupCode(api, status, code);
-      expect(s?.seed).toBe(seed);
+      expect(s?.robloxMessage).toBe(seed);
       expect(s?.user).toMatch(/^[A-Z].*[.!]$/);
       expect(s?.user.split(/[.!?]\s/).length).toBe(1); // one sentence
     },
@@ -63,14 +63,14 @@ describe("code → sentence tables", () => {
   });
 
   it("code 0 is a catch-all: the table applies only when the message is the seed's", () => {
-    expect(lookupCode("user-settings", 403, 0, "Token Validation Failed")?.seed).toBe(
+    expect(lookupCode("user-settings", 403, 0, "Token Validation Failed")?.robloxMessage).toBe(
       "Token Validation Failed",
     );
     expect(lookupCode("user-settings", 403, 0, "The RBXEventTrackerV2 cookie is required.")).toBeUndefined();
-    expect(lookupCode("friends", 401, 0, "Authorization has been denied for this request")?.seed).toMatch(
-      /denied/,
-    );
-    expect(lookupCode("friends", 400, 5, "whatever Roblox says")?.seed).toBe(
+    expect(
+      lookupCode("friends", 401, 0, "Authorization has been denied for this request")?.robloxMessage,
+    ).toMatch(/denied/);
+    expect(lookupCode("friends", 400, 5, "whatever Roblox says")?.robloxMessage).toBe(
       "The target user is already a friend.",
     );
   });

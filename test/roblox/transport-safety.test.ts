@@ -1,5 +1,5 @@
 /**
- * Transport over real HTTP against a scriptable local server: bodies we cannot trust,
+ * The client's HTTP layer (RobloxHttp) over real HTTP against a scriptable local server: bodies we cannot trust,
  * redirects, where cookies go, Set-Cookie rotation, the metrics hook.
  */
 import type { ServerResponse } from "node:http";

@@ -1,5 +1,5 @@
 /**
- * Transport over real HTTP against a scriptable local server: lazy CSRF, classification,
+ * The client's HTTP layer (RobloxHttp) over real HTTP against a scriptable local server: lazy CSRF, classification,
  * retries, deadlines and timeouts.
  */
 import { describe, expect, it } from "vitest";

@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import { inInputOrder, mapChunks, unique } from "../transport/batch.js";
 import { type CallOptions, type EndpointDef, endpointsOf } from "../transport/endpoint.js";
-import type { Transport } from "../transport/http.js";
+import type { RobloxHttp } from "../transport/http.js";
 import { fromPascal, iteratePages, type Page } from "../transport/paging.js";
 import type { RobloxSession } from "../transport/session.js";
 import { checkId, type RobloxId } from "../transport/url.js";
@@ -65,7 +65,7 @@ const pageLimit = (n: number | undefined) =>
 const uid = (id: RobloxId) => ({ userId: checkId(id, "userId") });
 const idList = (ids: readonly RobloxId[], name: string) => unique(ids.map((x) => Number(checkId(x, name))));
 
-export function friendsApi(t: Transport) {
+export function friendsApi(t: RobloxHttp) {
   /** GET /v1/metadata (the seed's `#FriendsApi` is a document anchor, not part of the path). */
   const metadata = async (s: RobloxSession, targetUserId?: RobloxId, o?: CallOptions) => {
     const query = {

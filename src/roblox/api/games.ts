@@ -5,7 +5,7 @@
  */
 import { inInputOrder, mapChunks, unique } from "../transport/batch.js";
 import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
-import type { Transport } from "../transport/http.js";
+import type { RobloxHttp } from "../transport/http.js";
 import { checkId, type RobloxId } from "../transport/url.js";
 import * as S from "./schemas.js";
 
@@ -15,7 +15,7 @@ export const GAMES_ENDPOINTS = {
   byUniverseIds: ep("games.byUniverseIds", "GET /v1/games", "none", { batchCap: 50 }),
 } as const;
 
-export function gamesApi(t: Transport) {
+export function gamesApi(t: RobloxHttp) {
   /** Experiences for universe ids (50 a call), input order; unknown ids are left out. */
   const byUniverseIds = async (universeIds: readonly RobloxId[], o?: CallOptions): Promise<S.GameT[]> => {
     const ids = unique(universeIds.map((x) => Number(checkId(x, "universeIds"))));

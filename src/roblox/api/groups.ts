@@ -1,6 +1,6 @@
 /** Groups (seed 000, groups.roblox.com): the groups a user's friends are in. */
 import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
-import type { Transport } from "../transport/http.js";
+import type { RobloxHttp } from "../transport/http.js";
 import type { RobloxSession } from "../transport/session.js";
 import { checkId, type RobloxId } from "../transport/url.js";
 import * as S from "./schemas.js";
@@ -15,7 +15,7 @@ export const GROUPS_ENDPOINTS = {
   ),
 } as const;
 
-export function groupsApi(t: Transport) {
+export function groupsApi(t: RobloxHttp) {
   /** For each friend of `userId`: the friend and the groups (with role) they are in. */
   const friendsGroupsRoles = async (s: RobloxSession, userId: RobloxId, o?: CallOptions) => {
     const params = { userId: checkId(userId, "userId") };

@@ -3,7 +3,7 @@
  * restricted. v2 = the restriction (source 1 ban, 2 screen time); v1 = ban details (bans only).
  */
 import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
-import type { Transport } from "../transport/http.js";
+import type { RobloxHttp } from "../transport/http.js";
 import type { RobloxSession } from "../transport/session.js";
 import * as S from "./schemas.js";
 
@@ -16,7 +16,7 @@ export const MODERATION_ENDPOINTS = {
 
 export const RestrictionSource = { Ban: 1, ScreenTime: 2 } as const;
 
-export function moderationApi(t: Transport) {
+export function moderationApi(t: RobloxHttp) {
   /** The current restriction, or null when there is none. */
   const restriction = async (s: RobloxSession, o?: CallOptions): Promise<S.RestrictionT | null> =>
     (await t.call(MODERATION_ENDPOINTS.restriction, { session: s, schema: S.RestrictionStatus }, o))

@@ -5,7 +5,7 @@
  */
 import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
 import { BadInputError } from "../transport/errors.js";
-import type { Transport } from "../transport/http.js";
+import type { RobloxHttp } from "../transport/http.js";
 import type { RobloxSession } from "../transport/session.js";
 import { checkId, type RobloxId } from "../transport/url.js";
 import { minutesByDay, PARENTAL_ENDPOINTS, type WeeklyScreentime } from "./parental.js";
@@ -129,7 +129,7 @@ export function toChildren(r: { childrenInfoList?: S.ChildInfoT[] | null | undef
 /** Pages of `consents` the client follows at most (a family has a handful of requests). */
 const MAX_CONSENT_PAGES = 5;
 
-export function parentApi(t: Transport) {
+export function parentApi(t: RobloxHttp) {
   /** The children linked to the session's (parent) account; [] for an account with none. */
   const children = async (s: RobloxSession, o?: CallOptions): Promise<LinkedChild[]> =>
     toChildren(await t.call(PARENT_ENDPOINTS.childrenInfo, { session: s, schema: S.ChildrenInfo }, o));

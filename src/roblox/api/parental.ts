@@ -5,7 +5,7 @@
  */
 import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
 import { BadInputError } from "../transport/errors.js";
-import type { Transport } from "../transport/http.js";
+import type { RobloxHttp } from "../transport/http.js";
 import type { RobloxSession } from "../transport/session.js";
 import { checkId, type RobloxId } from "../transport/url.js";
 import * as S from "./schemas.js";
@@ -39,7 +39,7 @@ export function minutesByDay(list: readonly { daysAgo: number; minutesPlayed: nu
   return days;
 }
 
-export function parentalApi(t: Transport) {
+export function parentalApi(t: RobloxHttp) {
   const weekly = async (s: RobloxSession, userId: RobloxId, o?: CallOptions): Promise<WeeklyScreentime> => {
     const query = { userId: checkId(userId, "userId") };
     const r = await t.call(PARENTAL_ENDPOINTS.weekly, { session: s, query, schema: S.WeeklyScreentime }, o);

@@ -1,7 +1,7 @@
 /** Presence (seed 000, presence.roblox.com): POST /v1/presence/users, 50 ids a call. */
 import { inInputOrder, mapChunks, unique } from "../transport/batch.js";
 import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
-import type { Transport } from "../transport/http.js";
+import type { RobloxHttp } from "../transport/http.js";
 import type { RobloxSession } from "../transport/session.js";
 import { checkId, type RobloxId } from "../transport/url.js";
 import * as S from "./schemas.js";
@@ -15,7 +15,7 @@ export const PRESENCE_ENDPOINTS = {
 /** userPresenceType values. `placeId`/`universeId`/`gameId` may be null when joins are off. */
 export const PresenceType = { Offline: 0, Online: 1, InGame: 2, InStudio: 3, Invisible: 4 } as const;
 
-export function presenceApi(t: Transport) {
+export function presenceApi(t: RobloxHttp) {
   /** Presence of every id (any count; 50 per request), in input order, duplicates once. */
   const users = async (
     s: RobloxSession,

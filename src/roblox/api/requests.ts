@@ -3,7 +3,7 @@
  * accept/decline, sending, decline-all, marking seen.
  */
 import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
-import type { Transport } from "../transport/http.js";
+import type { RobloxHttp } from "../transport/http.js";
 import { fromCamel, iteratePages, type Page } from "../transport/paging.js";
 import type { RobloxSession } from "../transport/session.js";
 import { checkContactId, checkId, type RobloxId } from "../transport/url.js";
@@ -88,7 +88,7 @@ export interface SendOptions {
 
 const requester = (id: RobloxId) => ({ requesterUserId: checkId(id, "requesterUserId") });
 
-export function requestsApi(t: Transport) {
+export function requestsApi(t: RobloxHttp) {
   /** One page of incoming requests; each item carries `senderId`. */
   const list = async (
     s: RobloxSession,

@@ -5,7 +5,7 @@
 import { SENTENCES } from "../transport/codes.js";
 import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
 import { BadInputError, RobloxApiError } from "../transport/errors.js";
-import type { Transport } from "../transport/http.js";
+import type { RobloxHttp } from "../transport/http.js";
 import type { RobloxSession } from "../transport/session.js";
 import * as S from "./schemas.js";
 
@@ -21,7 +21,7 @@ export const SETTINGS_ENDPOINTS = {
 /** Most minutes a daily limit may be (24 h); 0 = no limit. */
 export const MAX_DAILY_LIMIT = 1440;
 
-export function settingsApi(t: Transport) {
+export function settingsApi(t: RobloxHttp) {
   const get = async (s: RobloxSession, o?: CallOptions) =>
     t.call(SETTINGS_ENDPOINTS.get, { session: s, schema: S.SettingsAndOptions }, o);
 

@@ -1,7 +1,7 @@
 /** Avatar headshots (thumbnails.roblox.com), 100 ids a call; `state` may be "Pending". */
 import { inInputOrder, mapChunks, unique } from "../transport/batch.js";
 import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
-import type { Transport } from "../transport/http.js";
+import type { RobloxHttp } from "../transport/http.js";
 import { checkId, type RobloxId } from "../transport/url.js";
 import * as S from "./schemas.js";
 
@@ -19,7 +19,7 @@ export interface HeadshotOptions {
   isCircular?: boolean;
 }
 
-export function thumbnailsApi(t: Transport) {
+export function thumbnailsApi(t: RobloxHttp) {
   /** Headshots for ids, input order. An entry whose `state` is not "Completed" has no usable image yet. */
   const headshots = async (
     userIds: readonly RobloxId[],

@@ -6,7 +6,7 @@
 import { inInputOrder, mapChunks, unique } from "../transport/batch.js";
 import { type CallOptions, endpointsOf } from "../transport/endpoint.js";
 import { BadInputError, RobloxApiError } from "../transport/errors.js";
-import type { Transport } from "../transport/http.js";
+import type { RobloxHttp } from "../transport/http.js";
 import type { RobloxSession } from "../transport/session.js";
 import { checkId, ID_RE, type RobloxId } from "../transport/url.js";
 import * as S from "./schemas.js";
@@ -35,7 +35,7 @@ function isNotFound(e: unknown): boolean {
   return e instanceof RobloxApiError && (e.status === 404 || (e.status === 400 && e.code === 3));
 }
 
-export function usersApi(t: Transport) {
+export function usersApi(t: RobloxHttp) {
   /** GET /v1/users/authenticated: who the cookie belongs to (fails "moderated" while locked). */
   const authenticated = async (s: RobloxSession, o?: CallOptions) =>
     t.call(E.authenticated, { session: s, schema: S.AuthenticatedUser }, o);

@@ -1,8 +1,9 @@
 /**
  * Roblox error codes → sentences, keyed by API, HTTP status and code, because codes mean
  * different things per API (code 3 is "blocked" in friends, "user is invalid" in groups).
- * `seed` is the seed's own sentence (000_… "Connections", 004_… "Roblox APIs"); `user` is the
- * one plain sentence a Discord user reads.
+ * `robloxMessage` is the message Roblox documents for the code (the response tables of its
+ * friends, presence, groups, users, … API descriptions); `user` is the one plain sentence a
+ * Discord user reads.
  */
 
 /** The API families of the two seeds, plus the lookups the UI needs. */
@@ -18,36 +19,37 @@ export type RobloxApi =
   | "usermoderation";
 
 export interface CodeSentence {
-  seed: string;
+  /** Roblox's own message for this code, as its API description documents it. */
+  robloxMessage: string;
   user: string;
 }
 
 const BLOCKED: CodeSentence = {
-  seed: "The user is blocked from performing this action.",
+  robloxMessage: "The user is blocked from performing this action.",
   user: "Roblox blocks this account from doing that with this user.",
 };
 const TARGET_INVALID: CodeSentence = {
-  seed: "The target user is invalid or does not exist.",
+  robloxMessage: "The target user is invalid or does not exist.",
   user: "That Roblox user does not exist or cannot be used here.",
 };
 const GROUPS_USER_INVALID: CodeSentence = {
-  seed: "The user is invalid or does not exist.",
+  robloxMessage: "The user is invalid or does not exist.",
   user: "That Roblox user does not exist.",
 };
 const UNAUTHORIZED: CodeSentence = {
-  seed: "Authorization has been denied for this request.",
+  robloxMessage: "Authorization has been denied for this request.",
   user: "The linked cookie no longer works — link again with /roblox link.",
 };
 const TOKEN_FAILED: CodeSentence = {
-  seed: "Token Validation Failed",
+  robloxMessage: "Token Validation Failed",
   user: "Roblox refused the request's security token — try again in a moment.",
 };
 const CAPTCHA: CodeSentence = {
-  seed: "The user has not passed the captcha.",
+  robloxMessage: "The user has not passed the captcha.",
   user: "Roblox wants a captcha: finish this one in the Roblox app.",
 };
 const FLOOD: CodeSentence = {
-  seed: "The flood limit has been exceeded.",
+  robloxMessage: "The flood limit has been exceeded.",
   user: "Roblox's flood limit — try again in a minute.",
 };
 
@@ -56,39 +58,42 @@ export const CODE_TABLE: Readonly<Record<RobloxApi, Readonly<Record<string, Code
   friends: {
     "400:1": TARGET_INVALID,
     "400:3": BLOCKED,
-    "400:5": { seed: "The target user is already a friend.", user: "That user is already a friend." },
-    "400:6": { seed: "Invalid parameters.", user: "Roblox did not accept those options." },
+    "400:5": {
+      robloxMessage: "The target user is already a friend.",
+      user: "That user is already a friend.",
+    },
+    "400:6": { robloxMessage: "Invalid parameters.", user: "Roblox did not accept those options." },
     "400:7": {
-      seed: "The user cannot be friends with itself.",
+      robloxMessage: "The user cannot be friends with itself.",
       user: "An account cannot be friends with itself.",
     },
     "400:10": {
-      seed: "The friend request does not exist.",
+      robloxMessage: "The friend request does not exist.",
       user: "That friend request does not exist any more — it was already handled or withdrawn.",
     },
     "400:11": {
-      seed: "The current users friends limit has been exceeded.",
+      robloxMessage: "The current users friends limit has been exceeded.",
       user: "This account has reached Roblox's friend limit.",
     },
     "400:12": {
-      seed: "The target users friends limit has been exceeded.",
+      robloxMessage: "The target users friends limit has been exceeded.",
       user: "That user has reached Roblox's friend limit.",
     },
     "400:13": {
-      seed: "The users are not in the same game.",
+      robloxMessage: "The users are not in the same game.",
       user: "Roblox only allows this between users in the same experience.",
     },
-    "400:15": { seed: "Too many ids.", user: "That is too many users at once — ask about fewer." },
-    "400:16": { seed: "Invalid ids.", user: "One of those user ids is not valid." },
+    "400:15": { robloxMessage: "Too many ids.", user: "That is too many users at once — ask about fewer." },
+    "400:16": { robloxMessage: "Invalid ids.", user: "One of those user ids is not valid." },
     "400:31": {
-      seed: "User with max friends sent friend request.",
+      robloxMessage: "User with max friends sent friend request.",
       user: "This account already has the most friends Roblox allows, so it cannot send requests.",
     },
-    "400:35": { seed: "Invalid nickname.", user: "Roblox did not accept that nickname." },
+    "400:35": { robloxMessage: "Invalid nickname.", user: "Roblox did not accept that nickname." },
     "401:0": UNAUTHORIZED,
     "403:0": TOKEN_FAILED,
     "403:2": {
-      seed: "The user is banned from performing operation.",
+      robloxMessage: "The user is banned from performing operation.",
       user: "Roblox bans this account from doing that right now.",
     },
     "403:3": BLOCKED,
@@ -98,18 +103,21 @@ export const CODE_TABLE: Readonly<Record<RobloxApi, Readonly<Record<string, Code
   groups: { "400:3": GROUPS_USER_INVALID, "403:3": GROUPS_USER_INVALID },
   // Seed 004 lists no per-code tables; these are the answers Roblox (and the simulator) give.
   users: {
-    "400:3": { seed: "The user id is invalid.", user: "That Roblox user does not exist." },
-    "404:3": { seed: "The user id is invalid.", user: "That Roblox user does not exist." },
+    "400:3": { robloxMessage: "The user id is invalid.", user: "That Roblox user does not exist." },
+    "404:3": { robloxMessage: "The user id is invalid.", user: "That Roblox user does not exist." },
     "401:0": UNAUTHORIZED,
   },
   presence: { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
   thumbnails: {},
   games: {
     "400:8": {
-      seed: "The universe IDs specified are invalid.",
+      robloxMessage: "The universe IDs specified are invalid.",
       user: "Roblox did not accept those experience ids.",
     },
-    "400:9": { seed: "Too many universe IDs were requested.", user: "Too many experiences asked at once." },
+    "400:9": {
+      robloxMessage: "Too many universe IDs were requested.",
+      user: "Too many experiences asked at once.",
+    },
   },
   "user-settings": { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
   "parental-controls": { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
@@ -131,7 +139,7 @@ export function lookupCode(
   const hit = CODE_TABLE[api][`${status}:${code}`];
   if (hit === undefined || code !== 0 || message === undefined) return hit;
   const norm = (t: string) => t.toLowerCase().replace(/[.\s]+$/, "");
-  return norm(message) === norm(hit.seed) ? hit : undefined;
+  return norm(message) === norm(hit.robloxMessage) ? hit : undefined;
 }
 
 /** A sentence when the tables have nothing for this answer. */

@@ -102,7 +102,7 @@ export class RobloxApiError extends RobloxError {
   readonly seedMessage: string | undefined;
   constructor(api: RobloxApi, d: ErrorDetails & { status: number }, userMessage?: string) {
     const known = lookupCode(api, d.status, d.code, d.robloxMessage);
-    const seedMessage = known?.seed;
+    const seedMessage = known?.robloxMessage;
     const text = seedMessage ?? d.robloxMessage ?? "error";
     super(`${where(d)}: ${text}`, userMessage ?? known?.user ?? fallbackSentence(d.status), d);
     this.api = api;

@@ -1,5 +1,5 @@
 /**
- * Transport: one keep-alive undici Agent for every Roblox host; origin mapping; cookies and
+ * RobloxHttp: one keep-alive undici Agent for every Roblox host; origin mapping; cookies and
  * lazy CSRF; Set-Cookie rotation; capped bodies; no redirects; typed errors; retries (p-retry's
  * loop, this module's policy) inside the caller's deadline; client-side rate limits.
  */
@@ -24,7 +24,7 @@ export interface RequestMetric {
   ms: number;
 }
 
-export interface TransportOptions {
+export interface RobloxHttpOptions {
   /** ROBLOX_API_ORIGIN; unset = the real https://{sub}.roblox.com hosts. */
   origin?: string | undefined;
   logger: Logger;
@@ -69,12 +69,12 @@ interface Outgoing {
   key: string;
 }
 
-export class Transport {
+export class RobloxHttp {
   readonly origin: string | undefined;
   readonly limiter = new RateLimiter();
   readonly #agent: Agent;
   readonly #log: Logger;
-  readonly #onRequest: TransportOptions["onRequest"];
+  readonly #onRequest: RobloxHttpOptions["onRequest"];
   readonly #maxBody: number;
   readonly #headersMs: number;
   readonly #attempts: number;
@@ -84,7 +84,7 @@ export class Transport {
   readonly #anon: CsrfHolder = { csrfToken: undefined };
   readonly #csrfInFlight = new WeakMap<CsrfHolder, Promise<void>>();
 
-  constructor(opts: TransportOptions) {
+  constructor(opts: RobloxHttpOptions) {
     this.origin = opts.origin?.replace(/\/+$/, "") || undefined;
     this.#log = opts.logger;
     this.#onRequest = opts.onRequest;
