@@ -4,8 +4,7 @@
  */
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
-import { json, startServer } from "./helpers.js";
-import { CANARY, TRACKER, transportHarness } from "./transport-harness.js";
+import { CANARY, json, startServer, TRACKER, transportHarness } from "./transport-kit.js";
 
 const h = transportHarness();
 

@@ -3,8 +3,7 @@
  * retries, deadlines and timeouts.
  */
 import { describe, expect, it } from "vitest";
-import { errBody, json } from "./helpers.js";
-import { transportHarness } from "./transport-harness.js";
+import { errBody, json, transportHarness } from "./transport-kit.js";
 
 const h = transportHarness();
 

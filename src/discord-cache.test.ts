@@ -2,7 +2,7 @@
 // and routing need them), the bot's own member and user kept, messages/members/emojis not.
 import { Client, ClientUser } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { makeCache } from "../../src/discord-cache.js";
+import { makeCache } from "./discord-cache.js";
 
 const ME = "900000000000000001";
 let client: Client;

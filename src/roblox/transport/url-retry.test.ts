@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimitedError, UnavailableError } from "../../src/roblox/transport/errors.js";
+import { RateLimitedError, UnavailableError } from "./errors.js";
 import {
   fitsDeadline,
   fullJitter,
@@ -9,8 +9,8 @@ import {
   parseRetryAfter,
   retryAfterMs,
   retryDelay,
-} from "../../src/roblox/transport/retry.js";
-import { buildQuery, checkContactId, checkId, fillPath, robloxUrl } from "../../src/roblox/transport/url.js";
+} from "./retry.js";
+import { buildQuery, checkContactId, checkId, fillPath, robloxUrl } from "./url.js";
 
 describe("origin mapping (SPEC §2)", () => {
   it("uses the real https hosts without an origin", () => {

@@ -1,8 +1,8 @@
 import { request } from "undici";
 import { describe, expect, it } from "vitest";
-import { OVERSIZED_BYTES } from "./faults.js";
-import { SEED, startSim } from "./server.js";
-import { call, useSim } from "./testkit.js";
+import { OVERSIZED_BYTES } from "../../sim/faults.js";
+import { SEED, startSim } from "../../sim/server.js";
+import { call, useSim } from "../support/sim-kit.js";
 
 const fx = useSim();
 const kid = SEED.child;

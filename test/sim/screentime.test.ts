@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SEED } from "./server.js";
-import { call, callCsrf, firstError, useSim } from "./testkit.js";
+import { SEED } from "../../sim/server.js";
+import { call, callCsrf, firstError, useSim } from "../support/sim-kit.js";
 
 const fx = useSim();
 const kid = SEED.child;

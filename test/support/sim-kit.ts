@@ -1,6 +1,21 @@
-/** Small HTTP helpers and the shared set-up for the simulator's own tests (real HTTP on 127.0.0.1). */
+/**
+ * The one simulator test kit: every test that starts the simulator (sim/server.ts) does it here.
+ * `useSim` gives a test file one simulator, reset before each test, with raw HTTP helpers (the
+ * simulator's own tests); `useSimClient` adds the Roblox client on it, a log that keeps every line
+ * and the check that no cookie leaked into an error or a log line (the client's tests).
+ */
+import { Writable } from "node:stream";
+import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
-import { SEED, type Sim, type SimOptions, startSim } from "./server.js";
+import { SEED, type Sim, type SimOptions, startSim } from "../../sim/server.js";
+import {
+  createRobloxClient,
+  type RobloxClient,
+  type RobloxClientOptions,
+  type RobloxError,
+  type RobloxSession,
+} from "../../src/roblox/index.js";
+import { expectNoSecret, failsInto } from "./leaks.js";
 
 export interface CallOptions {
   cookie?: string;
@@ -101,5 +116,87 @@ export function useSim(opts: SimOptions & { resetOverHttp?: boolean } = {}): Sim
     post: (path, body, cookie = SEED.child.cookie, method = "POST") =>
       callCsrf(sim(), method, path, { cookie, body }),
     ctl: (method, path, body) => call(sim(), method, `/__sim/${path}`, { body }),
+  };
+}
+
+/**
+ * A raw pino logger (no redaction at all), so a cookie written to a log line by the client
+ * would show up here: `expectNoSecret` (leaks.ts) then proves the client never logs one.
+ */
+export function rawLogger() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk));
+      cb();
+    },
+  });
+  return { logger: pino({ level: "trace" }, destination), text: () => lines.join("") };
+}
+
+/** The seeded cookies and trackers, by their unique tails. */
+export const SEEDED_SECRET = /SIMCOOKIE|_\|WARNING:|browserid=\d/;
+
+export interface SimClientFixture {
+  /** the running simulator (inside tests and hooks) */
+  readonly sim: Sim;
+  /** the client on it (fast retries), closed after all tests */
+  readonly client: RobloxClient;
+  readonly log: ReturnType<typeof rawLogger>;
+  /** every error `fails` caught, for `expectNoCookie` */
+  readonly errors: unknown[];
+  fails(p: Promise<unknown>): Promise<RobloxError>;
+  /** another client on the simulator with the same log, closed after all tests */
+  fresh(over?: Partial<RobloxClientOptions>): RobloxClient;
+  /** no seeded cookie in any error `fails` caught, nor in the log */
+  expectNoCookie(): void;
+}
+
+/** The seeded child's session on client `c`. */
+export const kidSession = (c: RobloxClient, onCookieRotated?: (v: string) => void): RobloxSession =>
+  c.session({
+    id: "guild:kid",
+    cookie: SEED.child.cookie,
+    tracker: SEED.child.tracker,
+    ...(onCookieRotated ? { onCookieRotated } : {}),
+  });
+
+/** One simulator per test file (as `useSim`) and the Roblox client on it. */
+export function useSimClient(opts: SimOptions = {}): SimClientFixture {
+  const fx = useSim(opts);
+  const log = rawLogger();
+  const errors: unknown[] = [];
+  const clients: RobloxClient[] = [];
+  const fresh = (over: Partial<RobloxClientOptions> = {}): RobloxClient => {
+    const c = createRobloxClient({
+      origin: fx.sim.origin,
+      logger: log.logger,
+      retry: { attempts: 3, baseMs: 10, capMs: 40 },
+      ...over,
+    });
+    clients.push(c);
+    return c;
+  };
+  let main: RobloxClient | undefined;
+  beforeAll(() => {
+    main = fresh();
+  });
+  // Registered after useSim's: vitest runs after-hooks in reverse, so clients close before the sim.
+  afterAll(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+  });
+  return {
+    get sim() {
+      return fx.sim;
+    },
+    get client() {
+      if (!main) throw new Error("the client exists inside tests and hooks only");
+      return main;
+    },
+    log,
+    errors,
+    fails: failsInto(errors),
+    fresh,
+    expectNoCookie: () => expectNoSecret(errors, log.text(), SEEDED_SECRET),
   };
 }

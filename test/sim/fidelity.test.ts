@@ -4,8 +4,8 @@
  * the controls end-to-end tests drive them with.
  */
 import { describe, expect, it } from "vitest";
-import { SEED, startSim } from "./server.js";
-import { call, firstError, useSim } from "./testkit.js";
+import { SEED, startSim } from "../../sim/server.js";
+import { call, firstError, useSim } from "../support/sim-kit.js";
 
 const fx = useSim({ log: false });
 const { get, post, ctl } = fx;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type RequestLogEntry, SEED, startSim } from "./server.js";
-import { call, callCsrf, useSim } from "./testkit.js";
+import { type RequestLogEntry, SEED, startSim } from "../../sim/server.js";
+import { call, callCsrf, useSim } from "../support/sim-kit.js";
 
 const fx = useSim({ resetOverHttp: true });
 const kid = SEED.child;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SEED } from "./server.js";
-import { call, firstError, useSim } from "./testkit.js";
+import { SEED } from "../../sim/server.js";
+import { call, firstError, useSim } from "../support/sim-kit.js";
 
 const fx = useSim({ log: false });
 const kid = SEED.child;

@@ -6,10 +6,10 @@
  * fails too.
  */
 import { describe, expect, it } from "vitest";
-import type { PayloadModes } from "./model.js";
-import { buildRouter } from "./routes/index.js";
-import { SEED, type Sim } from "./server.js";
-import { type CallResult, call, callCsrf, useSim } from "./testkit.js";
+import type { PayloadModes } from "../../sim/model.js";
+import { buildRouter } from "../../sim/routes/index.js";
+import { SEED, type Sim } from "../../sim/server.js";
+import { type CallResult, call, callCsrf, useSim } from "../support/sim-kit.js";
 
 const fx = useSim({ log: false });
 const kid = SEED.child;

@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger, redact, scrub } from "../../src/logger.js";
+import { createLogger, redact, scrub } from "./logger.js";
 
 const CANARY = "_|WARNING:-DO-NOT-SHARE-THIS.--CANARY-logger-9f2c71";
 const TRACKER = "CreateDate=1&rbxid=1&browserid=CANARYTRACKER";

@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import { describe, expect, it } from "vitest";
-import { fatalHandler, installFatalHandlers } from "../../src/fatal.js";
-import { createLogger } from "../../src/logger.js";
+import { fatalHandler, installFatalHandlers } from "./fatal.js";
+import { createLogger } from "./logger.js";
 
 function world() {
   const lines: string[] = [];

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ENDPOINTS, type EndpointDef } from "../../src/roblox/index.js";
+import { ENDPOINTS, type EndpointDef } from "./index.js";
 
 const all: EndpointDef[] = Object.values(ENDPOINTS).flatMap((area) => Object.values(area) as EndpointDef[]);
 const doc = readFileSync(new URL("../../docs/endpoints.md", import.meta.url), "utf8");

@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { type Answer, classify } from "../../src/roblox/transport/classify.js";
-import { CODE_TABLE, lookupCode, type RobloxApi, SENTENCES } from "../../src/roblox/transport/codes.js";
-import { RateLimitedError, RobloxApiError } from "../../src/roblox/transport/errors.js";
+import { type Answer, classify } from "./classify.js";
+import { CODE_TABLE, lookupCode, type RobloxApi, SENTENCES } from "./codes.js";
+import { RateLimitedError, RobloxApiError } from "./errors.js";
 
 /** Every (host, status, code, sentence) in the response tables of seed 000 (extracted once). */
 const SEED_000: [RobloxApi, number, number, string][] = [

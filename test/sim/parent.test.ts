@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ALREADY_ANSWERED, NOT_LINKED } from "./routes/parent.js";
-import { PARENT_MANAGED } from "./routes/settings.js";
-import { SEED } from "./server.js";
-import { call, callCsrf, firstError, useSim } from "./testkit.js";
+import { ALREADY_ANSWERED, NOT_LINKED } from "../../sim/routes/parent.js";
+import { PARENT_MANAGED } from "../../sim/routes/settings.js";
+import { SEED } from "../../sim/server.js";
+import { call, callCsrf, firstError, useSim } from "../support/sim-kit.js";
 
 const fx = useSim();
 const kid = SEED.child;

@@ -1,15 +1,9 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { chunk, inInputOrder, mapChunks, unique } from "../../src/roblox/transport/batch.js";
-import { RateLimiter } from "../../src/roblox/transport/limiter.js";
-import {
-  collect,
-  fromCamel,
-  fromPascal,
-  iteratePages,
-  type Page,
-} from "../../src/roblox/transport/paging.js";
-import { RobloxSession, rotatedCookie } from "../../src/roblox/transport/session.js";
+import { chunk, inInputOrder, mapChunks, unique } from "./batch.js";
+import { RateLimiter } from "./limiter.js";
+import { collect, fromCamel, fromPascal, iteratePages, type Page } from "./paging.js";
+import { RobloxSession, rotatedCookie } from "./session.js";
 
 describe("token bucket", () => {
   it("allows the seed's 5 a minute, then asks to wait, refusing waits past the deadline", () => {
