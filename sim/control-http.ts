@@ -2,8 +2,56 @@ import type { ControlError, SimControl } from "./control.js";
 import type { Reply } from "./errors.js";
 
 type Body = Record<string, unknown>;
+type Route = (c: SimControl, b: Body, idSeg: string | undefined) => unknown;
 const ok = (body: unknown = { ok: true }): Reply => ({ status: 200, body });
 const num = (v: unknown): number => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : (v as number));
+const withUserId = (b: Body) => ({ ...b, userId: num(b.userId) }) as never;
+
+/** Routes that answer `{ ok: true }` once SimControl has done them. */
+const ACTIONS: Record<string, Route> = {
+  "POST reset": (c) => c.reset(),
+  "POST friend-requests": (c, { from, to, ...opts }) =>
+    c.sendFriendRequest(num(from), num(to), opts as never),
+  "POST friend-requests/accept": (c, b) => c.acceptFriendRequest(num(b.from), num(b.to)),
+  "POST friend-requests/decline": (c, b) => c.declineFriendRequest(num(b.from), num(b.to)),
+  "POST trusted-requests": (c, { from, to, ...opts }) =>
+    c.sendTrustedRequest(num(from), num(to), opts as never),
+  "POST trusted-requests/accept": (c, b) => c.acceptTrustedRequest(num(b.from), num(b.to)),
+  "POST trusted-requests/ignore": (c, b) => c.ignoreTrustedRequest(num(b.from), num(b.to)),
+  "POST parent-links": (c, b) => c.linkParent(num(b.parent), num(b.child)),
+  "POST consents/answer": (c, b) => c.answerConsent(String(b.id), b.answer === "Deny" ? "Deny" : "Approve"),
+  "POST universes": (c, b) => c.addUniverse({ ...b, id: num(b.id) } as never),
+  "POST friends": (c, b) => c.addFriends(num(b.a), num(b.b)),
+  "DELETE friends": (c, b) => c.removeFriends(num(b.a), num(b.b)),
+  "POST presence": (c, b) => c.setPresence(withUserId(b)),
+  "DELETE restrictions": (c, b, idSeg) => c.endRestriction(num(idSeg ?? b.userId)),
+  "POST screentime": (c, b) => c.setScreenTime(withUserId(b)),
+  "POST cookies/expire": (c, b) => c.expireCookie(num(b.userId)),
+  "POST cookies/rotate": (c, b) => c.rotateCookie(num(b.userId)),
+  "POST csrf/rotate": (c, b) => c.rotateCsrf(b.userId === undefined ? undefined : num(b.userId)),
+  "POST captcha": (c, b) => c.setCaptcha(num(b.userId), b.required !== false),
+  "POST thumbnails": (c, b) => c.setThumbnailState(num(b.userId), (b.state ?? null) as never),
+  "POST blocks": (c, b) => c.setBlocked(num(b.a), num(b.b), true),
+  "DELETE blocks": (c, b) => c.setBlocked(num(b.a), num(b.b), false),
+  "POST faults": (c, b) => c.addFault(b as never),
+  "DELETE faults": (c) => c.clearFaults(),
+  "DELETE log": (c) => c.clearLog(),
+  "POST latency": (c, b) => c.setLatency(num(b.ms)),
+};
+
+/** Routes that answer with what SimControl returns. */
+const ANSWERS: Record<string, Route> = {
+  "POST users": (c, b) => c.createUser(b as never),
+  "POST bulk-accounts": (c, b) => c.bulkAccounts(b as never),
+  "POST consents": (c, b) => c.requestConsent({ ...b, childUserId: num(b.childUserId) } as never),
+  "GET modes": (c) => c.getModes(),
+  "POST modes": (c, b) => c.setModes(b as never),
+  "POST restrictions": (c, b) => ({ restriction: c.startRestriction(withUserId(b)) }),
+  "POST cookies/issue": (c, b) => ({ cookie: c.issueCookie(num(b.userId)) }),
+  "GET cookies": (c, _b, idSeg) => ({ cookie: c.cookieOf(num(idSeg)) ?? null }),
+  "GET log": (c) => c.getLog(),
+  "GET state": (c) => c.dumpState(),
+};
 
 /** Maps `/__sim/<route>` to SimControl; ControlError → 400 `{error}`, unknown route → 404. */
 export function controlHttp(c: SimControl, method: string, path: string, body: Body): Reply {
@@ -11,112 +59,14 @@ export function controlHttp(c: SimControl, method: string, path: string, body: B
   const seg = route.split("/");
   const key = `${method} ${seg[0] ?? ""}${seg[1] !== undefined && !/^\d+$/.test(seg[1]) ? `/${seg[1]}` : ""}`;
   const idSeg = seg.find((s) => /^\d+$/.test(s));
-  switch (key) {
-    case "POST reset":
-      c.reset();
-      return ok();
-    case "POST users":
-      return ok(c.createUser(body as never));
-    case "POST bulk-accounts":
-      return ok(c.bulkAccounts(body as never));
-    case "POST friend-requests": {
-      const { from, to, ...opts } = body;
-      c.sendFriendRequest(num(from), num(to), opts as never);
-      return ok();
-    }
-    case "POST friend-requests/accept":
-      c.acceptFriendRequest(num(body.from), num(body.to));
-      return ok();
-    case "POST friend-requests/decline":
-      c.declineFriendRequest(num(body.from), num(body.to));
-      return ok();
-    case "POST trusted-requests": {
-      const { from, to, ...opts } = body;
-      c.sendTrustedRequest(num(from), num(to), opts as never);
-      return ok();
-    }
-    case "POST trusted-requests/accept":
-      c.acceptTrustedRequest(num(body.from), num(body.to));
-      return ok();
-    case "POST trusted-requests/ignore":
-      c.ignoreTrustedRequest(num(body.from), num(body.to));
-      return ok();
-    case "POST parent-links":
-      c.linkParent(num(body.parent), num(body.child));
-      return ok();
-    case "POST consents":
-      return ok(c.requestConsent({ ...body, childUserId: num(body.childUserId) } as never));
-    case "POST consents/answer":
-      c.answerConsent(String(body.id), body.answer === "Deny" ? "Deny" : "Approve");
-      return ok();
-    case "GET modes":
-      return ok(c.getModes());
-    case "POST modes":
-      return ok(c.setModes(body as never));
-    case "POST universes":
-      c.addUniverse({ ...body, id: num(body.id) } as never);
-      return ok();
-    case "POST friends":
-      c.addFriends(num(body.a), num(body.b));
-      return ok();
-    case "DELETE friends":
-      c.removeFriends(num(body.a), num(body.b));
-      return ok();
-    case "POST presence":
-      c.setPresence({ ...body, userId: num(body.userId) } as never);
-      return ok();
-    case "POST restrictions":
-      return ok({ restriction: c.startRestriction({ ...body, userId: num(body.userId) } as never) });
-    case "DELETE restrictions":
-      c.endRestriction(num(idSeg ?? body.userId));
-      return ok();
-    case "POST screentime":
-      c.setScreenTime({ ...body, userId: num(body.userId) } as never);
-      return ok();
-    case "POST cookies/expire":
-      c.expireCookie(num(body.userId));
-      return ok();
-    case "POST cookies/rotate":
-      c.rotateCookie(num(body.userId));
-      return ok();
-    case "POST cookies/issue":
-      return ok({ cookie: c.issueCookie(num(body.userId)) });
-    case "GET cookies":
-      return ok({ cookie: c.cookieOf(num(idSeg)) ?? null });
-    case "POST csrf/rotate":
-      c.rotateCsrf(body.userId === undefined ? undefined : num(body.userId));
-      return ok();
-    case "POST captcha":
-      c.setCaptcha(num(body.userId), body.required !== false);
-      return ok();
-    case "POST thumbnails":
-      c.setThumbnailState(num(body.userId), (body.state ?? null) as never);
-      return ok();
-    case "POST blocks":
-      c.setBlocked(num(body.a), num(body.b), true);
-      return ok();
-    case "DELETE blocks":
-      c.setBlocked(num(body.a), num(body.b), false);
-      return ok();
-    case "POST faults":
-      c.addFault(body as never);
-      return ok();
-    case "DELETE faults":
-      c.clearFaults();
-      return ok();
-    case "GET log":
-      return ok(c.getLog());
-    case "DELETE log":
-      c.clearLog();
-      return ok();
-    case "GET state":
-      return ok(c.dumpState());
-    case "POST latency":
-      c.setLatency(num(body.ms));
-      return ok();
-    default:
-      return { status: 404, body: { error: `no control route ${method} /__sim/${route}` } };
+  const action = ACTIONS[key];
+  if (action) {
+    action(c, body, idSeg);
+    return ok();
   }
+  const answer = ANSWERS[key];
+  if (answer) return ok(answer(c, body, idSeg));
+  return { status: 404, body: { error: `no control route ${method} /__sim/${route}` } };
 }
 
 export function controlErrorReply(e: ControlError): Reply {

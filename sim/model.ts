@@ -139,3 +139,16 @@ export interface Membership {
 }
 
 export const PRESENCE_NAMES = ["Offline", "Online", "InGame", "InStudio", "Invisible"] as const;
+
+/** Offline, last seen at `lastOnline` (ms epoch): a user the seed or a test sets no presence for. */
+export function offlinePresence(lastOnline: number): Presence {
+  return {
+    userPresenceType: 0,
+    lastLocation: "",
+    placeId: null,
+    rootPlaceId: null,
+    universeId: null,
+    gameId: null,
+    lastOnline,
+  };
+}

@@ -1,3 +1,4 @@
+import { offlinePresence } from "./model.js";
 import type { SimState } from "./state.js";
 
 /** The fixed part of every simulated `.ROBLOSECURITY` (real cookies start the same way). */
@@ -94,15 +95,7 @@ export function applySeed(s: SimState): void {
       hasVerifiedBadge: id === 2001,
     });
     s.makeFriends(child.id, id);
-    s.presence.set(id, {
-      userPresenceType: 0,
-      lastLocation: "",
-      placeId: null,
-      rootPlaceId: null,
-      universeId: null,
-      gameId: null,
-      lastOnline: now - (id >= 2121 ? 90 : 1 + (id % 5)) * DAY_MS,
-    });
+    s.presence.set(id, offlinePresence(now - (id >= 2121 ? 90 : 1 + (id % 5)) * DAY_MS));
   }
   const g = SEED.game;
   for (const id of SEED.onlineFriendIds)

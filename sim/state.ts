@@ -5,6 +5,7 @@ import {
   type FriendRequest,
   type Group,
   type Membership,
+  offlinePresence,
   type PayloadModes,
   type Presence,
   type Restriction,
@@ -147,11 +148,7 @@ export class SimState {
 
   // ---- friends -----------------------------------------------------------------------------
   friendsOf(userId: number): Set<number> {
-    let s = this.friends.get(userId);
-    if (!s) {
-      s = new Set();
-      this.friends.set(userId, s);
-    }
+    const s = entry(this.friends, userId, () => new Set());
     return s;
   }
 
@@ -189,11 +186,7 @@ export class SimState {
       sentAt?: number;
     } = {},
   ) {
-    let inc = this.incoming.get(to);
-    if (!inc) {
-      inc = new Map();
-      this.incoming.set(to, inc);
-    }
+    const inc = entry(this.incoming, to, () => new Map());
     const existing = inc.get(from);
     if (existing) return existing;
     const req: FriendRequest = {
@@ -207,11 +200,7 @@ export class SimState {
     };
     if (opts.originSourceName !== undefined) req.originSourceName = opts.originSourceName;
     inc.set(from, req);
-    let out = this.outgoing.get(from);
-    if (!out) {
-      out = new Set();
-      this.outgoing.set(from, out);
-    }
+    const out = entry(this.outgoing, from, () => new Set());
     out.add(to);
     return req;
   }
@@ -239,11 +228,7 @@ export class SimState {
 
   // ---- trusted connections ----------------------------------------------------------------
   addTrustedRequest(from: number, to: number, sentAt = Date.now()): TrustedRequest {
-    let inc = this.trustedIncoming.get(to);
-    if (!inc) {
-      inc = new Map();
-      this.trustedIncoming.set(to, inc);
-    }
+    const inc = entry(this.trustedIncoming, to, () => new Map());
     const existing = inc.get(from);
     if (existing) return existing;
     const req: TrustedRequest = { from, to, sentAt, seq: ++this.seq };
@@ -274,17 +259,7 @@ export class SimState {
 
   // ---- presence ----------------------------------------------------------------------------
   presenceOf(userId: number): Presence {
-    return (
-      this.presence.get(userId) ?? {
-        userPresenceType: 0,
-        lastLocation: "",
-        placeId: null,
-        rootPlaceId: null,
-        universeId: null,
-        gameId: null,
-        lastOnline: Date.now() - DAY_MS,
-      }
-    );
+    return this.presence.get(userId) ?? offlinePresence(Date.now() - DAY_MS);
   }
 
   // ---- moderation / screen time ------------------------------------------------------------
@@ -300,26 +275,17 @@ export class SimState {
   }
 
   screenTimeOf(userId: number): ScreenTime {
-    let st = this.screenTime.get(userId);
-    if (!st) {
-      st = {
-        dailyLimit: 0,
-        days: [0, 0, 0, 0, 0, 0, 0],
-        localDayOfWeek: new Date().getUTCDay(),
-        tempMinutes: 0,
-      };
-      this.screenTime.set(userId, st);
-    }
-    return st;
+    return entry(this.screenTime, userId, () => ({
+      dailyLimit: 0,
+      days: [0, 0, 0, 0, 0, 0, 0],
+      localDayOfWeek: new Date().getUTCDay(),
+      tempMinutes: 0,
+    }));
   }
 
   // ---- parent accounts ---------------------------------------------------------------------
   linkParent(parent: number, child: number): void {
-    let set = this.parentLinks.get(parent);
-    if (!set) {
-      set = new Set();
-      this.parentLinks.set(parent, set);
-    }
+    const set = entry(this.parentLinks, parent, () => new Set());
     set.add(child);
   }
 
@@ -390,6 +356,16 @@ export class SimState {
       modes: this.modes,
     };
   }
+}
+
+/** The value of `key` in `m`, made and stored first when absent. */
+function entry<K, V>(m: Map<K, V>, key: K, make: () => V): V {
+  let v = m.get(key);
+  if (v === undefined) {
+    v = make();
+    m.set(key, v);
+  }
+  return v;
 }
 
 const pairKey = (a: number, b: number): string => (a < b ? `${a}:${b}` : `${b}:${a}`);

@@ -1,7 +1,6 @@
-import { err, MSG } from "../errors.js";
-import { rateHeaders } from "../ratelimit.js";
+import { err } from "../errors.js";
 import type { Router } from "../router.js";
-import { bodyObject, toId } from "./util.js";
+import { bodyObject, toId, userRate } from "./util.js";
 
 const BASE = "/apis/parental-controls-api/v1/parental-controls";
 export const ADD_TIME_RATE = { limit: 5, windowMs: 60_000 } as const;
@@ -27,14 +26,8 @@ export function registerParental(r: Router): void {
 
   // Works while moderated; 5 calls per 60 s per user; 204 on success.
   r.add("POST", `${BASE}/add-temporary-screentime`, { auth: "cookie", moderationExempt: true }, (ctx) => {
-    const rate = ctx.limiter.hit(
-      `addtime:${ctx.userId}`,
-      ADD_TIME_RATE.limit,
-      ADD_TIME_RATE.windowMs,
-      ctx.now,
-    );
-    const headers = rateHeaders(rate);
-    if (!rate.allowed) return err(429, 9, MSG.flood, headers);
+    const { headers, flooded } = userRate(ctx, "addtime", ADD_TIME_RATE);
+    if (flooded) return flooded;
     const minutes = bodyObject(ctx).minutes;
     if (
       typeof minutes !== "number" ||

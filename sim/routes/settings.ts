@@ -1,8 +1,7 @@
 import { err, MSG } from "../errors.js";
-import { rateHeaders } from "../ratelimit.js";
 import type { Router } from "../router.js";
 import type { SimState } from "../state.js";
-import { bodyObject } from "./util.js";
+import { bodyObject, userRate } from "./util.js";
 
 const BASE = "/apis/user-settings-api/v1/user-settings";
 export const SETTINGS_RATE = { limit: 30, windowMs: 60_000 } as const;
@@ -49,14 +48,8 @@ export function registerSettings(r: Router): void {
   // Needs the RBXEventTrackerV2 cookie (seed 004); 30 writes per 60 s per user.
   r.add("POST", BASE, { auth: "cookie" }, (ctx) => {
     if (!ctx.trackerSent) return err(403, 0, MSG.trackerMissing);
-    const rate = ctx.limiter.hit(
-      `settings:${ctx.userId}`,
-      SETTINGS_RATE.limit,
-      SETTINGS_RATE.windowMs,
-      ctx.now,
-    );
-    const headers = rateHeaders(rate);
-    if (!rate.allowed) return err(429, 9, MSG.flood, headers);
+    const { headers, flooded } = userRate(ctx, "settings", SETTINGS_RATE);
+    if (flooded) return flooded;
     const body = bodyObject(ctx);
     const keys = Object.keys(body);
     if (keys.length === 0) return err(400, 0, "No setting to update.", headers);

@@ -1,3 +1,5 @@
+import { err, MSG, type Reply } from "../errors.js";
+import { rateHeaders } from "../ratelimit.js";
 import type { Ctx } from "../router.js";
 import type { PayloadModes, SimUser } from "../state.js";
 
@@ -73,3 +75,17 @@ export function byName(a: SimUser, b: SimUser): number {
 }
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * A per-user write budget (`limit` per `windowMs`): the x-ratelimit-* headers every answer of
+ * the endpoint carries, and once the budget is spent the 429 code 9 flood answer to send instead.
+ */
+export function userRate(
+  ctx: Ctx,
+  bucket: string,
+  rate: { limit: number; windowMs: number },
+): { headers: Record<string, string>; flooded?: Reply } {
+  const r = ctx.limiter.hit(`${bucket}:${ctx.userId}`, rate.limit, rate.windowMs, ctx.now);
+  const headers = rateHeaders(r);
+  return r.allowed ? { headers } : { headers, flooded: err(429, 9, MSG.flood, headers) };
+}

@@ -42,7 +42,6 @@ import { RobloxSession, type SessionOptions } from "./transport/session.js";
 export { RestrictionSource } from "./api/moderation.js";
 export {
   CONSENT_ID_RE,
-  CONSENT_TYPES,
   type ConsentType,
   checkConsentId,
   type LinkedChild,

@@ -27,15 +27,12 @@ export const PARENT_ENDPOINTS = {
   ),
 } as const;
 
-/** The consent types the parent dashboard knows (grant-consent's `consentType`). */
-export const CONSENT_TYPES = [
-  "UpdateUserSetting",
-  "ManageFriend",
-  "ManageExperience",
-  "AddTrustedConnection",
-  "LiftRestriction",
-] as const;
-export type ConsentType = (typeof CONSENT_TYPES)[number];
+/**
+ * The grant-consent types roguard sends: a setting (the daily limit) and a friend (block,
+ * unblock). Roblox knows more (docs/roblox-behaviour.md, "Parent accounts and consent requests");
+ * a request of another type is read as a PendingConsent with its type as Roblox names it.
+ */
+export type ConsentType = "UpdateUserSetting" | "ManageFriend";
 
 /** Consent ids are opaque strings (UUID-like); they go into a URL path and a button's custom id. */
 export const CONSENT_ID_RE = /^[A-Za-z0-9-]{1,64}$/;
@@ -72,14 +69,18 @@ export interface PendingConsent {
   createdTime?: string;
 }
 
-const SKIP_SETTING = new Set([
-  "targetUserId",
-  "friendUserId",
-  "friendManagementAction",
-  "universeId",
-  "experienceManagementAction",
-  "restrictionType",
-]);
+/** consentData fields read as ids, and as words, each into its PendingConsent field. */
+const ID_FIELDS = {
+  targetUserId: "targetUserId",
+  friendUserId: "friendUserId",
+  universeId: "universeId",
+} as const;
+const WORD_FIELDS = {
+  friendManagementAction: "friendAction",
+  experienceManagementAction: "experienceAction",
+  restrictionType: "restrictionType",
+} as const;
+const SKIP_SETTING = new Set([...Object.keys(ID_FIELDS), ...Object.keys(WORD_FIELDS)]);
 
 const idOf = (v: unknown): number | undefined => {
   const n = typeof v === "string" && /^\d{1,20}$/.test(v) ? Number(v) : v;
@@ -96,18 +97,14 @@ export function toPendingConsent(c: S.ConsentT): PendingConsent {
     consentType: c.consentType,
     settings: {},
   };
-  const target = idOf(d.targetUserId);
-  if (target !== undefined) out.targetUserId = target;
-  const friend = idOf(d.friendUserId);
-  if (friend !== undefined) out.friendUserId = friend;
-  const fa = strOf(d.friendManagementAction);
-  if (fa !== undefined) out.friendAction = fa;
-  const uni = idOf(d.universeId);
-  if (uni !== undefined) out.universeId = uni;
-  const ea = strOf(d.experienceManagementAction);
-  if (ea !== undefined) out.experienceAction = ea;
-  const rt = strOf(d.restrictionType);
-  if (rt !== undefined) out.restrictionType = rt;
+  for (const [from, to] of Object.entries(ID_FIELDS)) {
+    const v = idOf(d[from]);
+    if (v !== undefined) out[to] = v;
+  }
+  for (const [from, to] of Object.entries(WORD_FIELDS)) {
+    const v = strOf(d[from]);
+    if (v !== undefined) out[to] = v;
+  }
   for (const [k, v] of Object.entries(d)) {
     if (SKIP_SETTING.has(k)) continue;
     if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out.settings[k] = v;

@@ -10,6 +10,12 @@ const id = z.number().int().nonnegative();
 const str = z.string().nullish();
 const bool = z.boolean().nullish();
 const num = z.number().nullish();
+/** A list Roblox may null or leave out: read as empty. */
+const listOf = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((v) => v ?? []);
 
 // ---- friends (seed 000) ----
 export const CountResponse = z.looseObject({ count: z.number().int() });
@@ -29,10 +35,7 @@ export const CheckQrSessionResponse = z.boolean();
 export const ClearNewFriendRequestResponse = z.looseObject({ status: bool });
 export const DeclineAllResponse = z.looseObject({ backgrounded: bool });
 export const MultigetAreFriendsResponse = z.looseObject({
-  friendsId: z
-    .array(id)
-    .nullish()
-    .transform((v) => v ?? []),
+  friendsId: listOf(id),
 });
 
 export const FriendRequestItem = z
@@ -67,10 +70,7 @@ export const FriendRequestItem = z
 export const FriendRequestsPage = z.looseObject({
   previousPageCursor: str,
   nextPageCursor: str,
-  data: z
-    .array(FriendRequestItem)
-    .nullish()
-    .transform((v) => v ?? []),
+  data: listOf(FriendRequestItem),
 });
 
 /**
@@ -84,10 +84,7 @@ export const TrustedRequestItem = z.looseObject({ senderId: id, sentAt: str }).t
 export const TrustedRequestsPage = z.looseObject({
   previousPageCursor: str,
   nextPageCursor: str,
-  data: z
-    .array(TrustedRequestItem)
-    .nullish()
-    .transform((v) => v ?? []),
+  data: listOf(TrustedRequestItem),
 });
 
 /** FriendResponse of friends/find and friends/search (ids only). */
@@ -101,10 +98,7 @@ export const FriendsCursorPage = z.looseObject({
   PreviousCursor: str,
   NextCursor: str,
   HasMore: bool,
-  PageItems: z
-    .array(FriendItem)
-    .nullish()
-    .transform((v) => v ?? []),
+  PageItems: listOf(FriendItem),
 });
 
 /** UserResponse of /users/{id}/friends and friends/inactive. */
@@ -156,15 +150,12 @@ export const FriendGroupsResponse = z.looseObject({
       user: z
         .looseObject({ userId: id.optional(), id: id.optional(), username: str, name: str, displayName: str })
         .nullish(),
-      groups: z
-        .array(
-          z.looseObject({
-            group: z.looseObject({ id, name: z.string(), memberCount: num, hasVerifiedBadge: bool }),
-            role: z.looseObject({ id: num, name: str, rank: num }).nullish(),
-          }),
-        )
-        .nullish()
-        .transform((v) => v ?? []),
+      groups: listOf(
+        z.looseObject({
+          group: z.looseObject({ id, name: z.string(), memberCount: num, hasVerifiedBadge: bool }),
+          role: z.looseObject({ id: num, name: str, rank: num }).nullish(),
+        }),
+      ),
     }),
   ),
 });

@@ -24,78 +24,72 @@ export interface CodeSentence {
   user: string;
 }
 
-const BLOCKED: CodeSentence = {
-  robloxMessage: "The user is blocked from performing this action.",
-  user: "Roblox blocks this account from doing that with this user.",
-};
-const TARGET_INVALID: CodeSentence = {
-  robloxMessage: "The target user is invalid or does not exist.",
-  user: "That Roblox user does not exist or cannot be used here.",
-};
-const GROUPS_USER_INVALID: CodeSentence = {
-  robloxMessage: "The user is invalid or does not exist.",
-  user: "That Roblox user does not exist.",
-};
-const UNAUTHORIZED: CodeSentence = {
-  robloxMessage: "Authorization has been denied for this request.",
-  user: "The linked cookie no longer works — link again with /roblox link.",
-};
-const TOKEN_FAILED: CodeSentence = {
-  robloxMessage: "Token Validation Failed",
-  user: "Roblox refused the request's security token — try again in a moment.",
-};
-const CAPTCHA: CodeSentence = {
-  robloxMessage: "The user has not passed the captcha.",
-  user: "Roblox wants a captcha: finish this one in the Roblox app.",
-};
-const FLOOD: CodeSentence = {
-  robloxMessage: "The flood limit has been exceeded.",
-  user: "Roblox's flood limit — try again in a minute.",
-};
+const said = (robloxMessage: string, user: string): CodeSentence => ({ robloxMessage, user });
+
+const BLOCKED = said(
+  "The user is blocked from performing this action.",
+  "Roblox blocks this account from doing that with this user.",
+);
+const TARGET_INVALID = said(
+  "The target user is invalid or does not exist.",
+  "That Roblox user does not exist or cannot be used here.",
+);
+const GROUPS_USER_INVALID = said(
+  "The user is invalid or does not exist.",
+  "That Roblox user does not exist.",
+);
+const UNAUTHORIZED = said(
+  "Authorization has been denied for this request.",
+  "The linked cookie no longer works — link again with /roblox link.",
+);
+const TOKEN_FAILED = said(
+  "Token Validation Failed",
+  "Roblox refused the request's security token — try again in a moment.",
+);
+const CAPTCHA = said(
+  "The user has not passed the captcha.",
+  "Roblox wants a captcha: finish this one in the Roblox app.",
+);
+const USER_ID_INVALID = said("The user id is invalid.", "That Roblox user does not exist.");
+const FLOOD = said("The flood limit has been exceeded.", "Roblox's flood limit — try again in a minute.");
 
 /** Every code of the seeds' tables. Keys are `${status}:${code}` inside each API. */
 export const CODE_TABLE: Readonly<Record<RobloxApi, Readonly<Record<string, CodeSentence>>>> = {
   friends: {
     "400:1": TARGET_INVALID,
     "400:3": BLOCKED,
-    "400:5": {
-      robloxMessage: "The target user is already a friend.",
-      user: "That user is already a friend.",
-    },
-    "400:6": { robloxMessage: "Invalid parameters.", user: "Roblox did not accept those options." },
-    "400:7": {
-      robloxMessage: "The user cannot be friends with itself.",
-      user: "An account cannot be friends with itself.",
-    },
-    "400:10": {
-      robloxMessage: "The friend request does not exist.",
-      user: "That friend request does not exist any more — it was already handled or withdrawn.",
-    },
-    "400:11": {
-      robloxMessage: "The current users friends limit has been exceeded.",
-      user: "This account has reached Roblox's friend limit.",
-    },
-    "400:12": {
-      robloxMessage: "The target users friends limit has been exceeded.",
-      user: "That user has reached Roblox's friend limit.",
-    },
-    "400:13": {
-      robloxMessage: "The users are not in the same game.",
-      user: "Roblox only allows this between users in the same experience.",
-    },
-    "400:15": { robloxMessage: "Too many ids.", user: "That is too many users at once — ask about fewer." },
-    "400:16": { robloxMessage: "Invalid ids.", user: "One of those user ids is not valid." },
-    "400:31": {
-      robloxMessage: "User with max friends sent friend request.",
-      user: "This account already has the most friends Roblox allows, so it cannot send requests.",
-    },
-    "400:35": { robloxMessage: "Invalid nickname.", user: "Roblox did not accept that nickname." },
+    "400:5": said("The target user is already a friend.", "That user is already a friend."),
+    "400:6": said("Invalid parameters.", "Roblox did not accept those options."),
+    "400:7": said("The user cannot be friends with itself.", "An account cannot be friends with itself."),
+    "400:10": said(
+      "The friend request does not exist.",
+      "That friend request does not exist any more — it was already handled or withdrawn.",
+    ),
+    "400:11": said(
+      "The current users friends limit has been exceeded.",
+      "This account has reached Roblox's friend limit.",
+    ),
+    "400:12": said(
+      "The target users friends limit has been exceeded.",
+      "That user has reached Roblox's friend limit.",
+    ),
+    "400:13": said(
+      "The users are not in the same game.",
+      "Roblox only allows this between users in the same experience.",
+    ),
+    "400:15": said("Too many ids.", "That is too many users at once — ask about fewer."),
+    "400:16": said("Invalid ids.", "One of those user ids is not valid."),
+    "400:31": said(
+      "User with max friends sent friend request.",
+      "This account already has the most friends Roblox allows, so it cannot send requests.",
+    ),
+    "400:35": said("Invalid nickname.", "Roblox did not accept that nickname."),
     "401:0": UNAUTHORIZED,
     "403:0": TOKEN_FAILED,
-    "403:2": {
-      robloxMessage: "The user is banned from performing operation.",
-      user: "Roblox bans this account from doing that right now.",
-    },
+    "403:2": said(
+      "The user is banned from performing operation.",
+      "Roblox bans this account from doing that right now.",
+    ),
     "403:3": BLOCKED,
     "403:14": CAPTCHA,
     "429:9": FLOOD,
@@ -103,21 +97,15 @@ export const CODE_TABLE: Readonly<Record<RobloxApi, Readonly<Record<string, Code
   groups: { "400:3": GROUPS_USER_INVALID, "403:3": GROUPS_USER_INVALID },
   // Seed 004 lists no per-code tables; these are the answers Roblox (and the simulator) give.
   users: {
-    "400:3": { robloxMessage: "The user id is invalid.", user: "That Roblox user does not exist." },
-    "404:3": { robloxMessage: "The user id is invalid.", user: "That Roblox user does not exist." },
+    "400:3": USER_ID_INVALID,
+    "404:3": USER_ID_INVALID,
     "401:0": UNAUTHORIZED,
   },
   presence: { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
   thumbnails: {},
   games: {
-    "400:8": {
-      robloxMessage: "The universe IDs specified are invalid.",
-      user: "Roblox did not accept those experience ids.",
-    },
-    "400:9": {
-      robloxMessage: "Too many universe IDs were requested.",
-      user: "Too many experiences asked at once.",
-    },
+    "400:8": said("The universe IDs specified are invalid.", "Roblox did not accept those experience ids."),
+    "400:9": said("Too many universe IDs were requested.", "Too many experiences asked at once."),
   },
   "user-settings": { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
   "parental-controls": { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
@@ -125,8 +113,9 @@ export const CODE_TABLE: Readonly<Record<RobloxApi, Readonly<Record<string, Code
 };
 
 /**
- * The seed's sentence and the user's sentence for (api, status, code), if the tables know it.
- * Code 0 is Roblox's catch-all: it matches only when Roblox's message is the seed's (or absent),
+ * Roblox's documented message and the user's sentence for (api, status, code), if the tables
+ * know it. Code 0 is Roblox's catch-all: it matches only when the message Roblox sent is the
+ * documented one (or absent),
  * so a 403 code 0 "…RBXEventTrackerV2 … required" is not read as "Token Validation Failed".
  */
 export function lookupCode(
