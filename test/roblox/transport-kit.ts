@@ -4,7 +4,6 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { createLogger } from "../../src/logger.js";
 import {
@@ -13,7 +12,7 @@ import {
   type RobloxClientOptions,
   type SessionOptions,
 } from "../../src/roblox/index.js";
-import { expectNoSecret, failsInto } from "../support/leaks.js";
+import { expectNoSecret, failsInto, lineSink } from "../support/leaks.js";
 
 // No "_|WARNING:" prefix on purpose: the logger's pattern scrubber would hide a leak of that shape.
 export const CANARY = "CANARY-c00k1e-5a7b9d";
@@ -123,12 +122,6 @@ export const errBody = (code: number, message: string) => ({ errors: [{ code, me
 
 /** A logger at trace level whose JSON lines are kept in memory. */
 export function captureLogger() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
-  return { logger: createLogger({ level: "trace", destination }), text: () => lines.join(""), lines };
+  const sink = lineSink();
+  return { logger: createLogger({ level: "trace", destination: sink.destination }), ...sink };
 }

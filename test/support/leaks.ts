@@ -1,4 +1,5 @@
 /** The client's secrecy checks, shared by the simulator kit and the transport kit. */
+import { Writable } from "node:stream";
 import { inspect } from "node:util";
 import { expect } from "vitest";
 import type { RobloxError } from "../../src/roblox/index.js";
@@ -32,4 +33,16 @@ export function expectNoSecret(errors: unknown[], logText: string, secret: RegEx
     }
   }
   expect(logText).not.toMatch(secret);
+}
+
+/** A log destination that keeps every line in memory, for reading what a logger wrote. */
+export function lineSink() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk));
+      cb();
+    },
+  });
+  return { destination, lines, text: () => lines.join("") };
 }

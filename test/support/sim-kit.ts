@@ -4,7 +4,6 @@
  * simulator's own tests); `useSimClient` adds the Roblox client on it, a log that keeps every line
  * and the check that no cookie leaked into an error or a log line (the client's tests).
  */
-import { Writable } from "node:stream";
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 import { SEED, type Sim, type SimOptions, startSim } from "../../sim/server.js";
@@ -15,7 +14,7 @@ import {
   type RobloxError,
   type RobloxSession,
 } from "../../src/roblox/index.js";
-import { expectNoSecret, failsInto } from "./leaks.js";
+import { expectNoSecret, failsInto, lineSink } from "./leaks.js";
 
 export interface CallOptions {
   cookie?: string;
@@ -124,14 +123,8 @@ export function useSim(opts: SimOptions & { resetOverHttp?: boolean } = {}): Sim
  * would show up here: `expectNoSecret` (leaks.ts) then proves the client never logs one.
  */
 export function rawLogger() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(String(chunk));
-      cb();
-    },
-  });
-  return { logger: pino({ level: "trace" }, destination), text: () => lines.join("") };
+  const sink = lineSink();
+  return { logger: pino({ level: "trace" }, sink.destination), text: sink.text };
 }
 
 /** The seeded cookies and trackers, by their unique tails. */
