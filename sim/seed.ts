@@ -1,4 +1,4 @@
-import { offlinePresence } from "./model.js";
+import { offlinePresence, type Presence } from "./model.js";
 import type { SimState } from "./state.js";
 
 /** The fixed part of every simulated `.ROBLOSECURITY` (real cookies start the same way). */
@@ -64,6 +64,26 @@ export const SEED = {
 
 const DAY_MS = 86_400_000;
 
+/** The seeded crowds around the child: names are a prefix and the id; one creation date each. */
+const CROWDS = [
+  { ids: SEED.friendIds, name: "Friend", displayName: "Pal", created: "2021-03-01T12:00:00.000Z" },
+  { ids: SEED.requesterIds, name: "Requester", displayName: "Req", created: "2022-06-01T08:00:00.000Z" },
+  { ids: SEED.strangerIds, name: "Stranger", displayName: "Stranger", created: "2023-01-15T10:00:00.000Z" },
+];
+
+/** In game `g` (its place, root place and universe), with a game id of its own per user. */
+function inGame(g: typeof SEED.game | typeof SEED.hiddenGame, id: number, now: number): Presence {
+  return {
+    userPresenceType: 2,
+    lastLocation: g.name,
+    placeId: g.placeId,
+    rootPlaceId: g.rootPlaceId,
+    universeId: g.universeId,
+    gameId: `6b2c5a3e-0000-4000-8000-00000000${id}`,
+    lastOnline: now,
+  };
+}
+
 export function applySeed(s: SimState): void {
   const now = Date.now();
   const { child, parent } = SEED;
@@ -86,14 +106,18 @@ export function applySeed(s: SimState): void {
   // and consent requests"); no consent request is pending at start.
   s.linkParent(parent.id, child.id);
 
+  for (const c of CROWDS) {
+    for (const id of c.ids) {
+      s.addUser({
+        id,
+        name: `${c.name}${id}`,
+        displayName: `${c.displayName}${id}`,
+        created: c.created,
+        hasVerifiedBadge: id === 2001,
+      });
+    }
+  }
   for (const id of SEED.friendIds) {
-    s.addUser({
-      id,
-      name: `Friend${id}`,
-      displayName: `Pal${id}`,
-      created: "2021-03-01T12:00:00.000Z",
-      hasVerifiedBadge: id === 2001,
-    });
     s.makeFriends(child.id, id);
     s.presence.set(id, offlinePresence(now - (id >= 2121 ? 90 : 1 + (id % 5)) * DAY_MS));
   }
@@ -105,31 +129,11 @@ export function applySeed(s: SimState): void {
       lastLocation: "Website",
       lastOnline: now,
     });
-  for (const id of SEED.inGameFriendIds) {
-    s.presence.set(id, {
-      userPresenceType: 2,
-      lastLocation: g.name,
-      placeId: g.placeId,
-      rootPlaceId: g.rootPlaceId,
-      universeId: g.universeId,
-      gameId: `6b2c5a3e-0000-4000-8000-00000000${id}`,
-      lastOnline: now,
-    });
-  }
+  for (const id of SEED.inGameFriendIds) s.presence.set(id, inGame(g, id, now));
   for (const id of SEED.inStudioFriendIds)
     s.presence.set(id, { ...s.presenceOf(id), userPresenceType: 3, lastLocation: "Studio", lastOnline: now });
   const h = SEED.hiddenGame;
-  for (const id of SEED.hiddenGameFriendIds)
-    s.presence.set(id, {
-      userPresenceType: 2,
-      lastLocation: h.name,
-      placeId: h.placeId,
-      rootPlaceId: h.rootPlaceId,
-      universeId: h.universeId,
-      gameId: `6b2c5a3e-0000-4000-8000-00000000${id}`,
-      lastOnline: now,
-      joinsOff: true,
-    });
+  for (const id of SEED.hiddenGameFriendIds) s.presence.set(id, { ...inGame(h, id, now), joinsOff: true });
   for (const u of [g, h]) {
     s.universes.set(u.universeId, {
       id: u.universeId,
@@ -144,23 +148,13 @@ export function applySeed(s: SimState): void {
     });
   }
 
-  for (const id of SEED.requesterIds)
-    s.addUser({ id, name: `Requester${id}`, displayName: `Req${id}`, created: "2022-06-01T08:00:00.000Z" });
   // mutual friends for the requests
   s.makeFriends(3001, 2001);
   s.makeFriends(3001, 2002);
   s.addRequest(3001, child.id, { sentAt: now - 2 * 3_600_000, originSourceType: 1 });
   s.addRequest(3002, child.id, { sentAt: now - 3_600_000, originSourceType: 4, nickname: "school" });
 
-  for (const id of SEED.strangerIds) {
-    s.addUser({
-      id,
-      name: `Stranger${id}`,
-      displayName: `Stranger${id}`,
-      created: "2023-01-15T10:00:00.000Z",
-    });
-    s.contacts.set(`contact-${id}`, id);
-  }
+  for (const id of SEED.strangerIds) s.contacts.set(`contact-${id}`, id);
 
   const groups = [
     { id: 7001, name: "Sim Builders Club", memberCount: 1520, hasVerifiedBadge: false },
