@@ -19,7 +19,7 @@
  * Areas: friends (lists, counts, statuses, unfriend, QR), requests (friend requests), presence,
  * users, thumbnails, settings (daily limit), parental (weekly, temporary minutes), moderation,
  * groups. Public endpoints (users.get/byIds/byUsernames/resolve, thumbnails) take no session and
- * never send a cookie. Errors are RobloxError subclasses (errors.ts) with `kind` and
+ * never send a cookie. Errors are RobloxError subclasses (transport/errors.ts) with `kind` and
  * `userMessage`; a paged call returns `Page<T>` = { items, nextCursor, previousCursor }.
  * Each endpoint's facts (host, auth, batch cap, paging, rate limit) are in the *_ENDPOINTS
  * objects beside its function; ENDPOINTS lists them all.

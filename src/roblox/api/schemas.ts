@@ -2,7 +2,7 @@
  * zod schemas of every response. Lenient: unknown keys pass through (looseObject), fields
  * Roblox may omit are optional, fields it may null are nullish. Only what a caller cannot do
  * without (an id to key on, the count of a count endpoint) is required. A parse failure becomes
- * an "unavailable" error naming the endpoint (http.ts), never a crash.
+ * an "unavailable" error naming the endpoint (transport/http.ts), never a crash.
  */
 import { z } from "zod";
 
