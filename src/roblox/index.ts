@@ -1,5 +1,5 @@
 /**
- * The Roblox client module: every endpoint of seeds 000 and 004 plus the lookups the UI needs.
+ * The Roblox client module: every endpoint of seeds 000 and 004 (docs/endpoints.md lists them) plus the lookups the UI needs.
  *
  * Shape:
  *   const roblox = createRobloxClient({ origin: config.robloxApiOrigin, logger, onRequest });

@@ -97,7 +97,7 @@ describe("classification", () => {
     const friend = errorOf(answer({ status: 400, body: body(5, "The target user is already a friend.") }));
     expect(friend).toBeInstanceOf(RobloxApiError);
     expect(friend.userMessage).toContain("already a friend");
-    expect((friend as RobloxApiError).seedMessage).toBe("The target user is already a friend.");
+    expect((friend as RobloxApiError).documentedMessage).toBe("The target user is already a friend.");
     expect([friend.status, friend.code]).toEqual([400, 5]);
 
     const captcha = errorOf(answer({ status: 403, body: body(14, "The user has not passed the captcha.") }));
@@ -132,7 +132,7 @@ describe("classification", () => {
     ).toBe("moderated");
     const noHeader = errorOf(answer({ status: 403, body: tokenFailed }));
     expect(noHeader.kind).toBe("api");
-    expect((noHeader as RobloxApiError).seedMessage).toBe("Token Validation Failed");
+    expect((noHeader as RobloxApiError).documentedMessage).toBe("Token Validation Failed");
   });
 
   it("captcha by code 14, by rblx-challenge-id, or by isCaptchaRequired in a 200", () => {

@@ -99,14 +99,14 @@ export class RobloxApiError extends RobloxError {
   readonly kind = "api" as const;
   readonly api: RobloxApi;
   /** The seed's sentence for this (api, status, code), when the tables know it. */
-  readonly seedMessage: string | undefined;
+  readonly documentedMessage: string | undefined;
   constructor(api: RobloxApi, d: ErrorDetails & { status: number }, userMessage?: string) {
     const known = lookupCode(api, d.status, d.code, d.robloxMessage);
-    const seedMessage = known?.robloxMessage;
-    const text = seedMessage ?? d.robloxMessage ?? "error";
+    const documentedMessage = known?.robloxMessage;
+    const text = documentedMessage ?? d.robloxMessage ?? "error";
     super(`${where(d)}: ${text}`, userMessage ?? known?.user ?? fallbackSentence(d.status), d);
     this.api = api;
-    this.seedMessage = seedMessage;
+    this.documentedMessage = documentedMessage;
   }
 }
 
