@@ -47,7 +47,7 @@ export interface LinkedAccount {
   session: RobloxSession;
 }
 
-export interface InteractionContext extends Context {
+export interface Invocation extends Context {
   guildId: string;
   userId: string;
   level: Level;
@@ -63,15 +63,15 @@ export interface InteractionContext extends Context {
   audit(action: string, robloxId?: string, detail?: string): Promise<void>;
 }
 
-export function interactionContext(
+export function invocation(
   ctx: Context,
   interaction: Interaction<"cached">,
   level: Level,
   correlationId: string,
-): InteractionContext {
+): Invocation {
   const guildId = interaction.guildId;
   const userId = interaction.user.id;
-  const ictx: InteractionContext = {
+  const ictx: Invocation = {
     ...ctx,
     guildId,
     userId,

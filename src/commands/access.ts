@@ -5,7 +5,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from "discord.js";
-import type { InteractionContext } from "../context.js";
+import type { Invocation } from "../context.js";
 import { UserError } from "../errors.js";
 import type { AccessLevel, Level } from "../permissions.js";
 import { keyValueEmbed } from "../ui/embeds.js";
@@ -45,7 +45,7 @@ const LEVEL_WORDS: Record<AccessLevel, string> = {
   manager: "manager — may do everything, like Manage Server",
 };
 
-async function roleAdd(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+async function roleAdd(interaction: Cmd, ctx: Invocation): Promise<void> {
   const role = interaction.options.getRole("role", true);
   const level: AccessLevel = interaction.options.getString("level") === "viewer" ? "viewer" : "manager";
   if (role.id === ctx.guildId) {
@@ -68,7 +68,7 @@ async function roleAdd(interaction: Cmd, ctx: InteractionContext): Promise<void>
   });
 }
 
-async function roleRemove(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+async function roleRemove(interaction: Cmd, ctx: Invocation): Promise<void> {
   const role = interaction.options.getRole("role", true);
   let had: AccessLevel | undefined;
   await ctx.store.settings.update(ctx.guildId, (s) => {
@@ -92,7 +92,7 @@ async function roleRemove(interaction: Cmd, ctx: InteractionContext): Promise<vo
   });
 }
 
-async function list(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+async function list(interaction: Cmd, ctx: Invocation): Promise<void> {
   const { accessRoles } = await ctx.store.settings.get(ctx.guildId);
   const entries = Object.entries(accessRoles).sort(([, a], [, b]) =>
     a === b ? 0 : a === "manager" ? -1 : 1,
@@ -118,13 +118,13 @@ async function list(interaction: Cmd, ctx: InteractionContext): Promise<void> {
   });
 }
 
-const subcommands: Record<string, (i: Cmd, ctx: InteractionContext) => Promise<void>> = {
+const subcommands: Record<string, (i: Cmd, ctx: Invocation) => Promise<void>> = {
   "role-add": roleAdd,
   "role-remove": roleRemove,
   list,
 };
 
-export async function execute(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function execute(interaction: Cmd, ctx: Invocation): Promise<void> {
   const sub = subcommands[interaction.options.getSubcommand()];
   if (!sub) throw new Error(`/access ${interaction.options.getSubcommand()} is not implemented`);
   await sub(interaction, ctx);

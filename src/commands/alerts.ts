@@ -5,7 +5,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from "discord.js";
-import type { InteractionContext } from "../context.js";
+import type { Invocation } from "../context.js";
 import { ALERT_EVENTS } from "../domain/alert-events.js";
 import type { Level } from "../permissions.js";
 import { channel, mention, quietHours, summaryTime, timezone, toggle } from "./alerts/settings.js";
@@ -97,7 +97,7 @@ export const level = (_sub: string | null): Level => "admin";
 
 type Cmd = ChatInputCommandInteraction<"cached">;
 
-const subcommands: Record<string, (i: Cmd, ctx: InteractionContext) => Promise<void>> = {
+const subcommands: Record<string, (i: Cmd, ctx: Invocation) => Promise<void>> = {
   channel,
   "watch-add": watchAdd,
   "watch-remove": watchRemove,
@@ -110,7 +110,7 @@ const subcommands: Record<string, (i: Cmd, ctx: InteractionContext) => Promise<v
   show,
 };
 
-export async function execute(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function execute(interaction: Cmd, ctx: Invocation): Promise<void> {
   const sub = subcommands[interaction.options.getSubcommand()];
   if (!sub) throw new Error(`/alerts ${interaction.options.getSubcommand()} is not implemented`);
   await sub(interaction, ctx);

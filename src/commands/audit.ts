@@ -5,7 +5,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from "discord.js";
-import type { InteractionContext } from "../context.js";
+import type { Invocation } from "../context.js";
 import type { Level } from "../permissions.js";
 import type { AccountRecord, AuditEntry } from "../store/index.js";
 import { noticeEmbed } from "../ui/embeds.js";
@@ -61,7 +61,7 @@ export function fitLines(lines: readonly string[], budget = DESCRIPTION_BUDGET):
 
 export async function execute(
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
 ): Promise<void> {
   const limit = Math.min(50, Math.max(1, interaction.options.getInteger("limit") ?? DEFAULT_LIMIT));
   const [entries, accounts] = await Promise.all([

@@ -4,7 +4,7 @@ import {
   MessageFlags,
   SlashCommandBuilder,
 } from "discord.js";
-import type { InteractionContext, LinkedAccount } from "../context.js";
+import type { Invocation, LinkedAccount } from "../context.js";
 import type { Level } from "../permissions.js";
 import { add, addContact, confirmOperations, remove } from "./friends/actions.js";
 import { count, groups, status } from "./friends/info.js";
@@ -97,7 +97,7 @@ export const level = (sub: string | null): Level => (sub && ADMIN.has(sub) ? "ad
 
 type Handler = (
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
   linked: LinkedAccount,
 ) => Promise<Awaited<ReturnType<Pager>>>;
 
@@ -119,7 +119,7 @@ export const pagers: Record<string, Pager> = { friends: friendsPager, search: se
 
 export async function execute(
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
 ): Promise<void> {
   const handler = SUBCOMMANDS[interaction.options.getSubcommand()];
   if (!handler) throw new Error(`/friends: unknown subcommand ${interaction.options.getSubcommand()}`);

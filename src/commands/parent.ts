@@ -14,7 +14,7 @@ import {
   SlashCommandBuilder,
   type SlashCommandSubcommandBuilder,
 } from "discord.js";
-import type { InteractionContext } from "../context.js";
+import type { Invocation } from "../context.js";
 import { manageFriend, parentChild } from "../domain/child-side.js";
 import { childPeople, findParent, linkedParent, parentName, pendingCards } from "../domain/parents.js";
 import { auditName, personMd, resolveUser } from "../domain/people.js";
@@ -83,7 +83,7 @@ export const level = (sub: string | null): Level => (sub && ADMIN_SUBS.has(sub) 
 
 type Cmd = ChatInputCommandInteraction<"cached">;
 
-async function unlink(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+async function unlink(interaction: Cmd, ctx: Invocation): Promise<void> {
   const parent = await findParent(ctx, interaction.options.getString("account"));
   await interaction.reply({
     content: `Unlink the parent account ${parentName(parent)} (id ${parent.robloxId})? Its cookie is deleted and its children's requests are no longer alerted.`,
@@ -101,7 +101,7 @@ interface ChildScreen {
 
 /** Today's minutes, the limit and the week's chart of one child, or the plain reason Roblox gave. */
 async function childScreen(
-  ctx: InteractionContext,
+  ctx: Invocation,
   session: Awaited<ReturnType<typeof linkedParent>>["session"],
   id: string,
   title: string,
@@ -133,7 +133,7 @@ async function childScreen(
   }
 }
 
-async function children(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+async function children(interaction: Cmd, ctx: Invocation): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const { parent, session } = await linkedParent(ctx, interaction.options.getString("account"));
   // Roblox's list is the truth: refresh the stored children with it
@@ -205,7 +205,7 @@ async function children(interaction: Cmd, ctx: InteractionContext): Promise<void
 /** Discord allows five rows of buttons per message: one request per row. */
 const REQUESTS_PER_REPLY = 5;
 
-async function requests(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+async function requests(interaction: Cmd, ctx: Invocation): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const { parent, session } = await linkedParent(ctx, interaction.options.getString("account"));
   const cards = await pendingCards(ctx, parent, session);
@@ -232,11 +232,11 @@ async function requests(interaction: Cmd, ctx: InteractionContext): Promise<void
   });
 }
 
-const allowsAnswer = (ctx: InteractionContext) => allows(ctx.level, "admin");
+const allowsAnswer = (ctx: Invocation) => allows(ctx.level, "admin");
 
 /** block / unblock: grant-consent ManageFriend with the parent's cookie (no request from the child). */
 function blocking(action: "Block" | "Unblock") {
-  return async (interaction: Cmd, ctx: InteractionContext): Promise<void> => {
+  return async (interaction: Cmd, ctx: Invocation): Promise<void> => {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const side = await parentChild(
       ctx,
@@ -253,7 +253,7 @@ function blocking(action: "Block" | "Unblock") {
   };
 }
 
-type Sub = (interaction: Cmd, ctx: InteractionContext) => Promise<void>;
+type Sub = (interaction: Cmd, ctx: Invocation) => Promise<void>;
 
 const subcommands: Record<string, Sub> = {
   // The cookie is collected only through the modal; its submit is components/parent-link.ts.
@@ -267,7 +267,7 @@ const subcommands: Record<string, Sub> = {
   unblock: blocking("Unblock"),
 };
 
-export async function execute(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function execute(interaction: Cmd, ctx: Invocation): Promise<void> {
   const sub = subcommands[interaction.options.getSubcommand()];
   if (!sub) throw new Error(`/parent ${interaction.options.getSubcommand()} is not implemented`);
   await sub(interaction, ctx);
@@ -276,7 +276,7 @@ export async function execute(interaction: Cmd, ctx: InteractionContext): Promis
 /** `account`: the guild's parent links (viewers and admins only). */
 export async function autocomplete(
   interaction: AutocompleteInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
 ): Promise<ApplicationCommandOptionChoiceData[]> {
   if (!allows(ctx.level, "viewer")) return [];
   const q = String(interaction.options.getFocused()).toLowerCase();

@@ -4,7 +4,7 @@ import {
   MessageFlags,
   SlashCommandBuilder,
 } from "discord.js";
-import type { InteractionContext, LinkedAccount } from "../context.js";
+import type { Invocation, LinkedAccount } from "../context.js";
 import type { Person } from "../domain/people.js";
 import { presenceGames, whereText } from "../domain/presence.js";
 import { UserError } from "../errors.js";
@@ -35,7 +35,7 @@ export const PRESENCE_MAX = 200;
 const RANK = [3, 2, 0, 1, 3];
 
 /** The account's watch list from the guild settings (ids), empty when none. */
-async function watchList(ctx: InteractionContext, robloxId: string): Promise<string[]> {
+async function watchList(ctx: Invocation, robloxId: string): Promise<string[]> {
   const settings = await ctx.store.settings.get(ctx.guildId);
   return settings.watch[robloxId] ?? [];
 }
@@ -43,7 +43,7 @@ async function watchList(ctx: InteractionContext, robloxId: string): Promise<str
 /** The users to show: the `users` option, else the watch list, else the account itself. */
 async function targets(
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
   linked: LinkedAccount,
 ): Promise<{ users: Person[]; unknown: string[]; source: string }> {
   const raw = interaction.options.getString("users");
@@ -64,7 +64,7 @@ async function targets(
 
 export async function execute(
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
 ): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const linked = await ctx.account(interaction);

@@ -4,7 +4,7 @@ import {
   MessageFlags,
   SlashCommandBuilder,
 } from "discord.js";
-import type { InteractionContext, LinkedAccount } from "../context.js";
+import type { Invocation, LinkedAccount } from "../context.js";
 import { UserError } from "../errors.js";
 import type { Level } from "../permissions.js";
 import { accountOpt, requestSortOpt, userOpt, withOpts } from "./options.js";
@@ -57,7 +57,7 @@ export const level = (sub: string | null): Level => (sub && VIEW.has(sub) ? "vie
 type Reply = Awaited<ReturnType<Pager>>;
 type Sub = (
   i: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
   linked: LinkedAccount,
 ) => Promise<Reply>;
 
@@ -76,7 +76,7 @@ const SUBS: Record<string, Sub> = {
 
 export async function execute(
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
 ): Promise<void> {
   const sub = SUBS[interaction.options.getSubcommand()];
   if (!sub) throw new UserError("This subcommand is not supported any more.");

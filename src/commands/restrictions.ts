@@ -6,7 +6,7 @@ import {
   MessageFlags,
   SlashCommandBuilder,
 } from "discord.js";
-import type { InteractionContext } from "../context.js";
+import type { Invocation } from "../context.js";
 import type { Level } from "../permissions.js";
 import { type BanDetailsT, RestrictionSource, type RestrictionT } from "../roblox/index.js";
 import { COLORS, fitEmbed } from "../ui/embeds.js";
@@ -89,7 +89,7 @@ export function restrictionEmbed(f: RestrictionFacts): APIEmbed {
 
 export async function execute(
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
 ): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const linked = await ctx.account(interaction);

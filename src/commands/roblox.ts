@@ -4,7 +4,7 @@ import {
   PermissionFlagsBits,
   SlashCommandBuilder,
 } from "discord.js";
-import type { InteractionContext } from "../context.js";
+import type { Invocation } from "../context.js";
 import type { Level } from "../permissions.js";
 import { linkModalData } from "../ui/modals.js";
 import { accountOpt } from "./options.js";
@@ -44,7 +44,7 @@ export const data = new SlashCommandBuilder()
 
 export const level = (_sub: string | null): Level => "admin";
 
-type Sub = (interaction: ChatInputCommandInteraction<"cached">, ctx: InteractionContext) => Promise<void>;
+type Sub = (interaction: ChatInputCommandInteraction<"cached">, ctx: Invocation) => Promise<void>;
 
 const subcommands: Record<string, Sub> = {
   // The cookie is collected only through the modal, never a chat message; its submit is components/roblox-link.ts.
@@ -59,7 +59,7 @@ const subcommands: Record<string, Sub> = {
 
 export async function execute(
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
 ): Promise<void> {
   const sub = subcommands[interaction.options.getSubcommand()];
   if (!sub) throw new Error(`/roblox ${interaction.options.getSubcommand()} is not implemented`);

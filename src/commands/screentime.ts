@@ -7,7 +7,7 @@ import {
   MessageFlags,
   SlashCommandBuilder,
 } from "discord.js";
-import type { InteractionContext, LinkedAccount } from "../context.js";
+import type { Invocation, LinkedAccount } from "../context.js";
 import { childSide, readScreenTime, setDailyLimit, sideNote } from "../domain/child-side.js";
 import { UserError } from "../errors.js";
 import type { Level } from "../permissions.js";
@@ -107,7 +107,7 @@ export function screenTimeEmbed(v: ScreenTimeView): APIEmbed {
 type Cmd = ChatInputCommandInteraction<"cached">;
 type Reply = Pick<InteractionEditReplyOptions, "content" | "embeds" | "components" | "files">;
 
-async function show(i: Cmd, ctx: InteractionContext): Promise<Reply> {
+async function show(i: Cmd, ctx: Invocation): Promise<Reply> {
   const r = await readScreenTime(ctx, await childSide(ctx, i.options.getString("account")));
   const view: ScreenTimeView = {
     name: r.name,
@@ -137,7 +137,7 @@ function minutesOption(i: Cmd, min: number, max: number): number {
   return m;
 }
 
-async function limit(i: Cmd, ctx: InteractionContext): Promise<Reply> {
+async function limit(i: Cmd, ctx: Invocation): Promise<Reply> {
   const minutes = minutesOption(i, 0, MAX_DAILY_LIMIT);
   const r = await setDailyLimit(ctx, await childSide(ctx, i.options.getString("account")), minutes);
   const text = minutes === 0 ? "no limit" : formatMinutes(minutes);
@@ -157,7 +157,7 @@ async function limit(i: Cmd, ctx: InteractionContext): Promise<Reply> {
   };
 }
 
-async function add(i: Cmd, ctx: InteractionContext): Promise<Reply> {
+async function add(i: Cmd, ctx: Invocation): Promise<Reply> {
   const minutes = minutesOption(i, 1, 240);
   // extra minutes are the child's own call (add-temporary-screentime): no parent side for it
   const linked: LinkedAccount = await ctx.account(i);
@@ -175,13 +175,13 @@ async function add(i: Cmd, ctx: InteractionContext): Promise<Reply> {
   };
 }
 
-const SUBS: Record<string, (i: Cmd, ctx: InteractionContext) => Promise<Reply>> = {
+const SUBS: Record<string, (i: Cmd, ctx: Invocation) => Promise<Reply>> = {
   show,
   limit,
   add,
 };
 
-export async function execute(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function execute(interaction: Cmd, ctx: Invocation): Promise<void> {
   const sub = SUBS[interaction.options.getSubcommand()];
   if (!sub) throw new UserError("This subcommand is not supported any more.");
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });

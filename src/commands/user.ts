@@ -5,7 +5,7 @@ import {
   MessageFlags,
   SlashCommandBuilder,
 } from "discord.js";
-import type { InteractionContext } from "../context.js";
+import type { Invocation } from "../context.js";
 import { UserError } from "../errors.js";
 import type { Level } from "../permissions.js";
 import { ID_RE, type PublicUserT } from "../roblox/index.js";
@@ -48,7 +48,7 @@ export function profileEmbed(u: PublicUserT, avatarUrl: string | null, now: Date
   return embed;
 }
 
-async function lookup(interaction: ChatInputCommandInteraction<"cached">, ctx: InteractionContext) {
+async function lookup(interaction: ChatInputCommandInteraction<"cached">, ctx: Invocation) {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const input = interaction.options.getString("user", true).trim();
   const plain = input.replace(/^@/, "");
@@ -66,7 +66,7 @@ async function lookup(interaction: ChatInputCommandInteraction<"cached">, ctx: I
 
 export async function execute(
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
 ): Promise<void> {
   const sub = interaction.options.getSubcommand();
   if (sub !== "lookup") throw new Error(`/user ${sub} is not implemented`);

@@ -4,7 +4,7 @@
  * by the store with its own purpose; it never reaches a reply, a log line or an error message.
  */
 import { MessageFlags, type ModalSubmitInteraction } from "discord.js";
-import type { InteractionContext } from "../context.js";
+import type { Invocation } from "../context.js";
 import { cookieProblem, cookieProblemSentence, normalizeCookie, normalizeLabel } from "../domain/cookie.js";
 import { forgetParentSession, parentName } from "../domain/parents.js";
 import { UserError } from "../errors.js";
@@ -29,7 +29,7 @@ function currentCookie(session: RobloxSession): string | undefined {
   return /(?:^|;\s*)\.ROBLOSECURITY=([^;]+)/.exec(session.cookieHeader())?.[1];
 }
 
-async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: InteractionContext) {
+async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: Invocation) {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const cookie = normalizeCookie(field(interaction, "cookie"));
   const label = normalizeLabel(field(interaction, "label"));

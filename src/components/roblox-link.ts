@@ -4,7 +4,7 @@
  * reaches a reply, a log line or an error message.
  */
 import { MessageFlags, type ModalSubmitInteraction } from "discord.js";
-import type { InteractionContext } from "../context.js";
+import type { Invocation } from "../context.js";
 import {
   COOKIE_REFUSED,
   cookieProblem,
@@ -32,7 +32,7 @@ function field(interaction: ModalSubmitInteraction, id: string): string {
 }
 
 /** Who the cookie belongs to; every refusal becomes a plain sentence (nothing stored). */
-async function whoIs(ctx: InteractionContext, session: RobloxSession) {
+async function whoIs(ctx: Invocation, session: RobloxSession) {
   try {
     return await ctx.roblox.users.authenticated(session, ctx.call);
   } catch (err) {
@@ -42,7 +42,7 @@ async function whoIs(ctx: InteractionContext, session: RobloxSession) {
   }
 }
 
-async function checkLabel(ctx: InteractionContext, robloxId: string, label: string | undefined) {
+async function checkLabel(ctx: Invocation, robloxId: string, label: string | undefined) {
   if (label === undefined) return;
   if (/^\d+$/.test(label)) throw new UserError("A label cannot be only digits (ids look like that).");
   const taken = (await ctx.store.accounts.list(ctx.guildId)).find(
@@ -61,14 +61,14 @@ export function accountLimitSentence(limit: number): string {
 }
 
 /** A new account past the guild's cap is refused; re-linking one already linked always passes. */
-async function checkRoom(ctx: InteractionContext, robloxId: string): Promise<void> {
+async function checkRoom(ctx: Invocation, robloxId: string): Promise<void> {
   const max = ctx.config.maxAccountsPerGuild;
   if (max === undefined) return;
   const ids = await ctx.store.accounts.ids(ctx.guildId);
   if (!ids.includes(robloxId) && ids.length >= max) throw new UserError(accountLimitSentence(max));
 }
 
-async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: InteractionContext) {
+async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: Invocation) {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const cookie = normalizeCookie(field(interaction, "cookie"));
   const tracker = normalizeTracker(field(interaction, "tracker"));

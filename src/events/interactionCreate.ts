@@ -13,11 +13,11 @@ import {
 } from "discord.js";
 import { commands } from "../commands/registry.js";
 import { buttonHandlers, modalHandlers } from "../components/index.js";
-import { type Context, type InteractionContext, interactionContext } from "../context.js";
+import { type Context, type Invocation, invocation } from "../context.js";
 import { userMessageOf } from "../errors.js";
 import { adminByPermissions, allows, type Level, memberLevel, refusal } from "../permissions.js";
 import { isRobloxError, ModeratedError } from "../roblox/index.js";
-import { decodeCustomId } from "../ui/buttons.js";
+import { decodeCustomId } from "../ui/custom-id.js";
 import { discordTimestamp, escapeMarkdown, timeZoneChoices } from "../ui/format.js";
 
 /** Called once per handled interaction (metrics). */
@@ -55,7 +55,7 @@ export async function answer(interaction: RepliableInteraction, content: string)
   }
 }
 
-async function moderatedSentence(ictx: InteractionContext, fallback: string): Promise<string> {
+async function moderatedSentence(ictx: Invocation, fallback: string): Promise<string> {
   const linked = ictx.lastAccount;
   if (!linked) return fallback;
   try {
@@ -70,7 +70,7 @@ async function moderatedSentence(ictx: InteractionContext, fallback: string): Pr
   return fallback;
 }
 
-async function boundary(err: unknown, interaction: Interaction<"cached">, ictx: InteractionContext) {
+async function boundary(err: unknown, interaction: Interaction<"cached">, ictx: Invocation) {
   let message = userMessageOf(err);
   if (err instanceof ModeratedError && message) message = await moderatedSentence(ictx, message);
   if (message) {
@@ -90,10 +90,7 @@ async function boundary(err: unknown, interaction: Interaction<"cached">, ictx: 
   }
 }
 
-async function autocomplete(
-  interaction: AutocompleteInteraction<"cached">,
-  ictx: InteractionContext,
-): Promise<void> {
+async function autocomplete(interaction: AutocompleteInteraction<"cached">, ictx: Invocation): Promise<void> {
   const focused = interaction.options.getFocused(true);
   let choices: { name: string; value: string }[] = [];
   if (focused.name === "zone") {
@@ -145,7 +142,7 @@ async function autocomplete(
 
 type Routed = "ok" | "unknown" | { refused: Level };
 
-async function route(interaction: Interaction<"cached">, ictx: InteractionContext): Promise<Routed> {
+async function route(interaction: Interaction<"cached">, ictx: Invocation): Promise<Routed> {
   if (interaction.isChatInputCommand()) {
     const command = commands.get(interaction.commandName);
     if (!command) return "unknown";
@@ -178,10 +175,10 @@ export function createInteractionHandler(ctx: Context, observe?: InteractionObse
       return;
     }
     const correlationId = randomBytes(4).toString("hex");
-    let ictx: InteractionContext | undefined;
+    let ictx: Invocation | undefined;
     let outcome: "ok" | "refused" | "error" = "ok";
     try {
-      ictx = interactionContext(ctx, interaction, await levelOf(ctx, interaction), correlationId);
+      ictx = invocation(ctx, interaction, await levelOf(ctx, interaction), correlationId);
       if (interaction.isAutocomplete()) {
         await autocomplete(interaction, ictx);
         return;

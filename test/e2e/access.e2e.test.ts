@@ -2,7 +2,7 @@
 // request; /access grants roles viewer or manager; /audit shows who did what; /user lookup works
 // for anyone, even without a linked account.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commandData } from "../../src/commands/index.js";
+import { commandData } from "../../src/commands/deploy-json.js";
 import { type FakeMessage, SEED, startWorld, visibleText, type World } from "./harness.js";
 
 let w: World;

@@ -1,6 +1,6 @@
 import type { APIApplicationCommandOption } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { commandData } from "../../src/commands/index.js";
+import { commandData } from "../../src/commands/deploy-json.js";
 
 const SPEC: Record<string, string[]> = {
   roblox: ["link", "unlink", "status", "accounts", "default"],

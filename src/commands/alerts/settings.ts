@@ -6,7 +6,7 @@ import {
   PermissionFlagsBits,
   type PermissionResolvable,
 } from "discord.js";
-import type { InteractionContext } from "../../context.js";
+import type { Invocation } from "../../context.js";
 import { type AlertEventName, EVENT_WORDS } from "../../domain/alert-events.js";
 import { localTime } from "../../domain/zone.js";
 import { UserError } from "../../errors.js";
@@ -26,7 +26,7 @@ const NEEDED: [PermissionResolvable, string][] = [
   [PermissionFlagsBits.EmbedLinks, "Embed Links"],
 ];
 
-export async function channel(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function channel(interaction: Cmd, ctx: Invocation): Promise<void> {
   const ch = interaction.options.getChannel("channel", true, [
     ChannelType.GuildText,
     ChannelType.GuildAnnouncement,
@@ -51,7 +51,7 @@ export async function channel(interaction: Cmd, ctx: InteractionContext): Promis
   );
 }
 
-export async function toggle(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function toggle(interaction: Cmd, ctx: Invocation): Promise<void> {
   const event = interaction.options.getString("event", true) as AlertEventName;
   if (!(event in EVENT_WORDS)) throw new UserError(`There is no alert called “${event.slice(0, 40)}”.`);
   const enabled = interaction.options.getBoolean("enabled", true);
@@ -70,7 +70,7 @@ function hhmm(value: string, what: string): string {
   return formatHHMM(m);
 }
 
-export async function quietHours(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function quietHours(interaction: Cmd, ctx: Invocation): Promise<void> {
   const start = interaction.options.getString("start")?.trim() ?? "";
   const end = interaction.options.getString("end")?.trim() ?? "";
   if (start === "" && end === "") {
@@ -92,7 +92,7 @@ export async function quietHours(interaction: Cmd, ctx: InteractionContext): Pro
   );
 }
 
-export async function timezone(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function timezone(interaction: Cmd, ctx: Invocation): Promise<void> {
   const zone = interaction.options.getString("zone", true).trim();
   if (!isValidTimeZone(zone))
     throw new UserError(
@@ -108,7 +108,7 @@ export async function timezone(interaction: Cmd, ctx: InteractionContext): Promi
   );
 }
 
-export async function summaryTime(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function summaryTime(interaction: Cmd, ctx: Invocation): Promise<void> {
   const time = hhmm(interaction.options.getString("time", true).trim(), "Time");
   const s = await ctx.store.settings.update(ctx.guildId, { summaryTime: time });
   await ctx.audit("alerts.summary-time", undefined, time);
@@ -118,7 +118,7 @@ export async function summaryTime(interaction: Cmd, ctx: InteractionContext): Pr
   await say(interaction, `The daily summary is posted at **${time}** (${s.timeZone}).${off}`);
 }
 
-export async function mention(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function mention(interaction: Cmd, ctx: Invocation): Promise<void> {
   const role = interaction.options.getRole("role");
   if (!role) {
     await ctx.store.settings.update(ctx.guildId, { mentionRoleId: undefined });

@@ -1,6 +1,6 @@
 /** `/alerts watch-add|watch-remove|watch-list|show`: the watched users of an account, and the settings. */
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
-import type { InteractionContext } from "../../context.js";
+import type { Invocation } from "../../context.js";
 import { ALERT_EVENTS } from "../../domain/alert-events.js";
 import { auditName, listRow, namePeople, personMd, resolveUser, unknownPerson } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
@@ -14,7 +14,7 @@ export const WATCH_MAX = 200;
 
 const md = (s: string) => escapeMarkdown(s, { max: 60 });
 
-export async function watchAdd(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function watchAdd(interaction: Cmd, ctx: Invocation): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const { account } = await ctx.account(interaction);
   const u = await resolveUser(ctx, interaction.options.getString("user", true));
@@ -47,7 +47,7 @@ export async function watchAdd(interaction: Cmd, ctx: InteractionContext): Promi
   );
 }
 
-export async function watchRemove(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function watchRemove(interaction: Cmd, ctx: Invocation): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const { account } = await ctx.account(interaction);
   const value = interaction.options.getString("user", true).trim();
@@ -79,7 +79,7 @@ export async function watchRemove(interaction: Cmd, ctx: InteractionContext): Pr
   await interaction.editReply(`Stopped watching ${md(label ?? id)} for **${md(account.robloxName)}**.`);
 }
 
-export async function watchList(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function watchList(interaction: Cmd, ctx: Invocation): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const { account } = await ctx.account(interaction);
   const settings = await ctx.store.settings.get(ctx.guildId);
@@ -95,7 +95,7 @@ export async function watchList(interaction: Cmd, ctx: InteractionContext): Prom
   await interaction.editReply({ embeds: [embed] });
 }
 
-export async function show(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function show(interaction: Cmd, ctx: Invocation): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const s = await ctx.store.settings.get(ctx.guildId);
   const accounts = await ctx.store.accounts.list(ctx.guildId);

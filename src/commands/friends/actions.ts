@@ -1,6 +1,6 @@
 /** /friends add, add-contact and remove (behind Confirm/Cancel), each audited. */
 import type { ChatInputCommandInteraction } from "discord.js";
-import type { InteractionContext, LinkedAccount } from "../../context.js";
+import type { Invocation, LinkedAccount } from "../../context.js";
 import { removeFriend, removePrompt } from "../../domain/friendship.js";
 import { recordHandled } from "../../domain/handled-requests.js";
 import { auditName, type Person, personMd, personText, resolveUser } from "../../domain/people.js";
@@ -15,7 +15,7 @@ const bold = (p: Person) => personMd(p);
 
 export async function add(
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
   linked: LinkedAccount,
 ): Promise<Reply> {
   const target = await resolveUser(ctx, interaction.options.getString("user", true));
@@ -64,7 +64,7 @@ export async function add(
 
 export async function addContact(
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
   linked: LinkedAccount,
 ): Promise<Reply> {
   const contact = interaction.options.getString("contact", true).trim();
@@ -85,7 +85,7 @@ export async function addContact(
 /** The prompt: names the friend, Confirm/Cancel carry the account and the friend's id. */
 export async function remove(
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
   linked: LinkedAccount,
 ): Promise<Reply> {
   const target = await resolveUser(ctx, interaction.options.getString("user", true));

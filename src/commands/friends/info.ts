@@ -1,6 +1,6 @@
 /** /friends count, status and groups. */
 import type { ChatInputCommandInteraction } from "discord.js";
-import type { InteractionContext, LinkedAccount } from "../../context.js";
+import type { Invocation, LinkedAccount } from "../../context.js";
 import { personText } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import { type KeyValueField, keyValueEmbed, noticeEmbed, userListEmbed } from "../../ui/embeds.js";
@@ -15,7 +15,7 @@ export const STATUS_MAX = 50;
 
 export async function count(
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
   linked: LinkedAccount,
 ): Promise<Reply> {
   const target = await userOrSelf(ctx, linked, interaction.options.getString("user"));
@@ -40,7 +40,7 @@ const STATUS_TEXT: Record<string, string> = {
 /** friends/statuses + multiget-are-friends: one line per user. */
 export async function status(
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
   linked: LinkedAccount,
 ): Promise<Reply> {
   const { users, unknown } = await resolveMany(ctx, interaction.options.getString("users", true), STATUS_MAX);
@@ -77,7 +77,7 @@ export async function status(
 /** groups friends/groups/roles: the groups the friends are in, one field per group. */
 export async function groups(
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
   linked: LinkedAccount,
 ): Promise<Reply> {
   const target = await userOrSelf(ctx, linked, interaction.options.getString("user"));

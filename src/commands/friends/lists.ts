@@ -3,7 +3,7 @@
  * online and inactive.
  */
 import type { ChatInputCommandInteraction } from "discord.js";
-import type { InteractionContext, LinkedAccount } from "../../context.js";
+import type { Invocation, LinkedAccount } from "../../context.js";
 import { pagerFor } from "../../domain/paging.js";
 import { personText } from "../../domain/people.js";
 import { presenceGames, whereText } from "../../domain/presence.js";
@@ -75,7 +75,7 @@ export const searchPager: Pager = async (ctx, linked, state) => {
 
 export async function list(
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
   linked: LinkedAccount,
 ): Promise<Reply> {
   const target = await userOrSelf(ctx, linked, interaction.options.getString("user"));
@@ -86,7 +86,7 @@ export async function list(
 
 export async function search(
   interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
   linked: LinkedAccount,
 ): Promise<Reply> {
   const query = interaction.options.getString("query", true).trim();
@@ -99,7 +99,7 @@ export async function search(
 
 const PRESENCE_RANK = [3, 2, 0, 1, 3];
 
-export async function online(ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
+export async function online(ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const friends = await ctx.roblox.friends.online(linked.session, linked.account.robloxId, {}, ctx.call);
   const rows = friends.map((f) => {
     const p = f.userPresence;
@@ -143,7 +143,7 @@ export async function online(ctx: InteractionContext, linked: LinkedAccount): Pr
   };
 }
 
-export async function inactive(ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
+export async function inactive(ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const friends = await ctx.roblox.friends.inactive(linked.session, linked.account.robloxId, ctx.call);
   const users = await namedRows(ctx, friends);
   return {

@@ -1,6 +1,6 @@
 /** /roblox accounts, default and unlink: store only, no Roblox call. */
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
-import type { InteractionContext } from "../../context.js";
+import type { Invocation } from "../../context.js";
 import { NO_ACCOUNT, UserError } from "../../errors.js";
 import type { AccountRecord } from "../../store/index.js";
 import { confirmRow } from "../../ui/buttons.js";
@@ -20,7 +20,7 @@ export function accountName(a: Pick<AccountRecord, "displayName" | "robloxName">
  * The account an option names (or the default), dead cookies included — unlink and status
  * must work on exactly those. Same sentences as ctx.account().
  */
-export async function findAccount(ctx: InteractionContext, option: string | null): Promise<AccountRecord> {
+export async function findAccount(ctx: Invocation, option: string | null): Promise<AccountRecord> {
   const account = await ctx.store.accounts.resolve(ctx.guildId, option ?? undefined);
   if (account) return account;
   const any = (await ctx.store.accounts.list(ctx.guildId)).length > 0;
@@ -39,7 +39,7 @@ function healthText(a: AccountRecord): string {
   return "cookie works";
 }
 
-export async function accounts(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function accounts(interaction: Cmd, ctx: Invocation): Promise<void> {
   const list = await ctx.store.accounts.list(ctx.guildId);
   if (list.length === 0) throw new UserError(NO_ACCOUNT);
   const fields = list.slice(0, 25).map((a) => ({
@@ -63,7 +63,7 @@ export async function accounts(interaction: Cmd, ctx: InteractionContext): Promi
   });
 }
 
-export async function setDefault(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function setDefault(interaction: Cmd, ctx: Invocation): Promise<void> {
   const account = await findAccount(ctx, interaction.options.getString("account", true));
   if (account.isDefault) {
     await interaction.reply({
@@ -82,7 +82,7 @@ export async function setDefault(interaction: Cmd, ctx: InteractionContext): Pro
   });
 }
 
-export async function unlinkPrompt(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function unlinkPrompt(interaction: Cmd, ctx: Invocation): Promise<void> {
   const account = await findAccount(ctx, interaction.options.getString("account"));
   await interaction.reply({
     content: `Unlink **${accountName(account)}** (id ${account.robloxId})? Its cookie is deleted and roguard stops watching it. Linking it again later needs a fresh cookie.`,

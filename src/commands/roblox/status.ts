@@ -1,6 +1,6 @@
 /** /roblox status: does the cookie work (users authenticated), is the account restricted (v2)? */
 import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
-import type { InteractionContext } from "../../context.js";
+import type { Invocation } from "../../context.js";
 import { restrictionLine } from "../../domain/restriction.js";
 import { userMessageOf } from "../../errors.js";
 import { ModeratedError, type RestrictionT, UnauthenticatedError } from "../../roblox/index.js";
@@ -17,7 +17,7 @@ type CookieCheck =
 
 const failed = (err: unknown) => userMessageOf(err) ?? "Roblox did not answer properly.";
 
-async function checkCookie(ctx: InteractionContext, account: AccountRecord): Promise<CookieCheck> {
+async function checkCookie(ctx: Invocation, account: AccountRecord): Promise<CookieCheck> {
   if (account.health.state === "dead") return { kind: "dead" };
   const session = await ctx.sessions.get(account);
   try {
@@ -31,7 +31,7 @@ async function checkCookie(ctx: InteractionContext, account: AccountRecord): Pro
 }
 
 async function checkRestriction(
-  ctx: InteractionContext,
+  ctx: Invocation,
   account: AccountRecord,
 ): Promise<{ r: RestrictionT | null } | { why: string }> {
   try {
@@ -60,7 +60,7 @@ function cookieLine(c: CookieCheck, account: AccountRecord): string {
   }
 }
 
-export async function status(interaction: ChatInputCommandInteraction<"cached">, ctx: InteractionContext) {
+export async function status(interaction: ChatInputCommandInteraction<"cached">, ctx: Invocation) {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const account = await findAccount(ctx, interaction.options.getString("account"));
   const cookie = await checkCookie(ctx, account);
