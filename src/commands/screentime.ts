@@ -1,62 +1,33 @@
-import {
-  type APIEmbed,
-  AttachmentBuilder,
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  type InteractionEditReplyOptions,
-  MessageFlags,
-  SlashCommandBuilder,
-} from "discord.js";
+import { type APIEmbed, AttachmentBuilder } from "discord.js";
 import type { Invocation, LinkedAccount } from "../context.js";
 import { childSide, readScreenTime, setDailyLimit, sideNote } from "../domain/child-side.js";
 import { UserError } from "../errors.js";
-import type { Level } from "../permissions.js";
 import { MAX_DAILY_LIMIT } from "../roblox/settings.js";
 import { renderWeeklyChart } from "../ui/chart.js";
 import { COLORS, fitEmbed, successEmbed } from "../ui/embeds.js";
 import { escapeMarkdown, formatMinutes } from "../ui/format.js";
-import { accountOpt } from "./options.js";
+import { accountOpt, guildCommand, integer, subcommand } from "./options.js";
+import { type Cmd, onAccount, plain, type Reply, type Subcommand } from "./types.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("screentime")
-  .setDescription("Screen time of the linked Roblox account")
-  .setContexts(InteractionContextType.Guild)
-  .addSubcommand((s) =>
-    accountOpt(s.setName("show").setDescription("Today's minutes, the limit and the week's chart")),
-  )
-  .addSubcommand((s) =>
-    accountOpt(
-      s
-        .setName("limit")
-        .setDescription("Set the daily limit")
-        .addIntegerOption((o) =>
-          o
-            .setName("minutes")
-            .setDescription("Minutes a day, 0 = no limit")
-            .setRequired(true)
-            .setMinValue(0)
-            .setMaxValue(1440),
-        ),
+export const data = guildCommand("screentime", "Screen time of the linked Roblox account")
+  .addSubcommand(subcommand("show", "Today's minutes, the limit and the week's chart", accountOpt))
+  .addSubcommand(
+    subcommand(
+      "limit",
+      "Set the daily limit",
+      integer("minutes", "Minutes a day, 0 = no limit", { required: true, min: 0, max: 1440 }),
+      accountOpt,
     ),
   )
-  .addSubcommand((s) =>
-    accountOpt(
-      s
-        .setName("add")
-        .setDescription("Grant extra minutes for today")
-        .addIntegerOption((o) =>
-          o
-            .setName("minutes")
-            .setDescription("Extra minutes")
-            .setRequired(true)
-            .setMinValue(1)
-            .setMaxValue(240),
-        ),
+  .addSubcommand(
+    subcommand(
+      "add",
+      "Grant extra minutes for today",
+      integer("minutes", "Extra minutes", { required: true, min: 1, max: 240 }),
+      accountOpt,
     ),
   )
   .toJSON();
-
-export const level = (sub: string | null): Level => (sub === "show" ? "viewer" : "admin");
 
 /** The chart's file name; the embed shows it with `attachment://screentime.png`. */
 export const CHART_FILE = "screentime.png";
@@ -103,9 +74,6 @@ export function screenTimeEmbed(v: ScreenTimeView): APIEmbed {
     footer: { text: "Days follow Roblox's own day for this account." },
   });
 }
-
-type Cmd = ChatInputCommandInteraction<"cached">;
-type Reply = Pick<InteractionEditReplyOptions, "content" | "embeds" | "components" | "files">;
 
 async function show(i: Cmd, ctx: Invocation): Promise<Reply> {
   const r = await readScreenTime(ctx, await childSide(ctx, i.options.getString("account")));
@@ -157,10 +125,9 @@ async function limit(i: Cmd, ctx: Invocation): Promise<Reply> {
   };
 }
 
-async function add(i: Cmd, ctx: Invocation): Promise<Reply> {
+// extra minutes are the child's own call (add-temporary-screentime): no parent side for it
+async function add(i: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const minutes = minutesOption(i, 1, 240);
-  // extra minutes are the child's own call (add-temporary-screentime): no parent side for it
-  const linked: LinkedAccount = await ctx.account(i);
   await ctx.roblox.parental.addTemporary(linked.session, minutes, ctx.call);
   await ctx.audit("screentime.add", linked.account.robloxId, `+${minutes} min`);
   return {
@@ -175,15 +142,9 @@ async function add(i: Cmd, ctx: Invocation): Promise<Reply> {
   };
 }
 
-const SUBS: Record<string, (i: Cmd, ctx: Invocation) => Promise<Reply>> = {
-  show,
-  limit,
-  add,
+/** show and limit find the child themselves (its own account, else through a parent link). */
+export const subcommands: Record<string, Subcommand> = {
+  show: plain("viewer", show, "ephemeral"),
+  limit: plain("admin", limit, "ephemeral"),
+  add: onAccount("admin", add),
 };
-
-export async function execute(interaction: Cmd, ctx: Invocation): Promise<void> {
-  const sub = SUBS[interaction.options.getSubcommand()];
-  if (!sub) throw new UserError("This subcommand is not supported any more.");
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await interaction.editReply({ ...(await sub(interaction, ctx)), allowedMentions: { parse: [] } });
-}

@@ -6,17 +6,20 @@
 import { randomBytes } from "node:crypto";
 import {
   type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
   type Interaction,
   type InteractionReplyOptions,
   MessageFlags,
   type RepliableInteraction,
 } from "discord.js";
 import { commands } from "../commands/registry.js";
+import type { Subcommand } from "../commands/types.js";
 import { buttonHandlers, modalHandlers } from "../components/index.js";
-import { type Context, type Invocation, invocation } from "../context.js";
+import { type Context, type Invocation, invocation, type LinkedAccount } from "../context.js";
 import { userMessageOf } from "../errors.js";
 import { adminByPermissions, allows, type Level, memberLevel, refusal } from "../permissions.js";
 import { isRobloxError, ModeratedError } from "../roblox/index.js";
+import type { AccountRecord } from "../store/index.js";
 import { decodeCustomId } from "../ui/custom-id.js";
 import { discordTimestamp, escapeMarkdown, timeZoneChoices } from "../ui/format.js";
 
@@ -140,15 +143,48 @@ async function autocomplete(interaction: AutocompleteInteraction<"cached">, ictx
   await interaction.respond(choices.slice(0, 25));
 }
 
+/** The account a subcommand declares, resolved from its `account` option. */
+async function accountFor(
+  interaction: ChatInputCommandInteraction<"cached">,
+  sub: Subcommand,
+  ictx: Invocation,
+): Promise<LinkedAccount | AccountRecord | undefined> {
+  if (sub.account === "linked") return ictx.account(interaction);
+  if (sub.account === "stored") return ictx.storedAccount(interaction.options.getString("account"));
+  return undefined;
+}
+
+/**
+ * The prologue every command shares, done once here: defer (before anything slow), resolve the
+ * account, run the handler, send its reply — ephemeral, no mention parsed. Errors go to the boundary.
+ */
+async function runCommand(
+  interaction: ChatInputCommandInteraction<"cached">,
+  sub: Subcommand,
+  ictx: Invocation,
+): Promise<void> {
+  if (sub.defer) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const reply = await sub.run(interaction, ictx, (await accountFor(interaction, sub, ictx)) as never);
+  if (reply === undefined) return;
+  const body = {
+    ...(typeof reply === "string" ? { content: reply } : reply),
+    allowedMentions: { parse: [] },
+  };
+  if (interaction.deferred || interaction.replied) await interaction.editReply(body);
+  else
+    await interaction.reply({ ...body, content: body.content ?? undefined, flags: MessageFlags.Ephemeral });
+}
+
 type Routed = "ok" | "unknown" | { refused: Level };
 
 async function route(interaction: Interaction<"cached">, ictx: Invocation): Promise<Routed> {
   if (interaction.isChatInputCommand()) {
-    const command = commands.get(interaction.commandName);
-    if (!command) return "unknown";
-    const need = command.level(interaction.options.getSubcommand(false));
-    if (!allows(ictx.level, need)) return { refused: need };
-    await command.execute(interaction, ictx);
+    const sub = commands.get(interaction.commandName)?.subcommands[
+      interaction.options.getSubcommand(false) ?? ""
+    ];
+    if (!sub) return "unknown";
+    if (!allows(ictx.level, sub.level)) return { refused: sub.level };
+    await runCommand(interaction, sub, ictx);
   } else if (interaction.isButton()) {
     const action = decodeCustomId(interaction.customId);
     const handler = action ? buttonHandlers.get(action.action) : undefined;
