@@ -2,7 +2,7 @@ import { ChannelType } from "discord.js";
 import { ALERT_EVENTS } from "../domain/alert-events.js";
 import { channel, mention, quietHours, summaryTime, timezone, toggle } from "./alerts/settings.js";
 import { show, watchAdd, watchList, watchRemove } from "./alerts/watch.js";
-import { accountOpt, guildCommand, hhmmOpt, subcommand, text, userOpt } from "./options.js";
+import { accountSub, guildCommand, hhmmOpt, subcommand, text, userOpt } from "./options.js";
 import { onAccount, plain, type Subcommand } from "./types.js";
 
 export const data = guildCommand("alerts", "Where and when roguard posts alerts", true)
@@ -18,9 +18,9 @@ export const data = guildCommand("alerts", "Where and when roguard posts alerts"
         .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
     ),
   )
-  .addSubcommand(subcommand("watch-add", "Watch a user's presence", userOpt(true), accountOpt))
-  .addSubcommand(subcommand("watch-remove", "Stop watching a user's presence", userOpt(true), accountOpt))
-  .addSubcommand(subcommand("watch-list", "Users whose presence is watched", accountOpt))
+  .addSubcommand(accountSub("watch-add", "Watch a user's presence", userOpt(true)))
+  .addSubcommand(accountSub("watch-remove", "Stop watching a user's presence", userOpt(true)))
+  .addSubcommand(accountSub("watch-list", "Users whose presence is watched"))
   .addSubcommand((s) =>
     subcommand(
       "toggle",

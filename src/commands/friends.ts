@@ -1,7 +1,7 @@
 import { add, addContact, confirmOperations, remove } from "./friends/actions.js";
 import { count, groups, status } from "./friends/info.js";
 import { friendsPager, inactive, list, online, search, searchPager } from "./friends/lists.js";
-import { accountOpt, friendSortOpt, guildCommand, subcommand, text, userOpt } from "./options.js";
+import { accountSub, friendSortOpt, guildCommand, text, userOpt } from "./options.js";
 import { onAccount, type Pager, type Subcommand } from "./types.js";
 
 export { confirmOperations };
@@ -9,45 +9,41 @@ export { confirmOperations };
 const optionalUser = userOpt(false, "Roblox username or id (default: the linked account)");
 
 export const data = guildCommand("friends", "Friends of the linked Roblox account")
-  .addSubcommand(subcommand("list", "List friends", optionalUser, friendSortOpt, accountOpt))
-  .addSubcommand(subcommand("online", "Friends online now", accountOpt))
-  .addSubcommand(subcommand("inactive", "Friends who have not played lately", accountOpt))
+  .addSubcommand(accountSub("list", "List friends", optionalUser, friendSortOpt))
+  .addSubcommand(accountSub("online", "Friends online now"))
+  .addSubcommand(accountSub("inactive", "Friends who have not played lately"))
   .addSubcommand(
-    subcommand(
+    accountSub(
       "search",
       "Search friends by name",
       text("query", "Part of a name", { required: true, min: 1, max: 50 }),
-      accountOpt,
     ),
   )
-  .addSubcommand(subcommand("count", "How many friends", optionalUser, accountOpt))
+  .addSubcommand(accountSub("count", "How many friends", optionalUser))
   .addSubcommand(
-    subcommand(
+    accountSub(
       "status",
       "Friendship status with some users",
       text("users", "Usernames or ids, comma-separated", { required: true, max: 1000 }),
-      accountOpt,
     ),
   )
-  .addSubcommand(subcommand("groups", "Groups the friends are in", optionalUser, accountOpt))
+  .addSubcommand(accountSub("groups", "Groups the friends are in", optionalUser))
   .addSubcommand(
-    subcommand(
+    accountSub(
       "add",
       "Send a friend request",
       userOpt(true),
       text("nickname", "Optional note sent with the request", { max: 50 }),
-      accountOpt,
     ),
   )
   .addSubcommand(
-    subcommand(
+    accountSub(
       "add-contact",
       "Send a friend request to a contact",
       text("contact", "Contact id", { required: true, max: 64 }),
-      accountOpt,
     ),
   )
-  .addSubcommand(subcommand("remove", "Unfriend someone (asks to confirm)", userOpt(true), accountOpt))
+  .addSubcommand(accountSub("remove", "Unfriend someone (asks to confirm)", userOpt(true)))
   .toJSON();
 
 export const subcommands: Record<string, Subcommand> = {

@@ -40,18 +40,31 @@ interface TextShape {
   autocomplete?: boolean;
 }
 
+/** Sets the optional bounds: the length of a string option, the value of an integer one. */
+function bound(
+  shape: { min?: number; max?: number },
+  min: (n: number) => unknown,
+  max: (n: number) => unknown,
+) {
+  if (shape.min !== undefined) min(shape.min);
+  if (shape.max !== undefined) max(shape.max);
+}
+
 /** A string option. */
 export const text =
   (name: string, description: string, shape: TextShape = {}): Adder =>
   (s) =>
     s.addStringOption((o) => {
-      o.setName(name)
+      bound(
+        shape,
+        (n) => o.setMinLength(n),
+        (n) => o.setMaxLength(n),
+      );
+      if (shape.autocomplete) o.setAutocomplete(true);
+      return o
+        .setName(name)
         .setDescription(description)
         .setRequired(shape.required ?? false);
-      if (shape.min !== undefined) o.setMinLength(shape.min);
-      if (shape.max !== undefined) o.setMaxLength(shape.max);
-      if (shape.autocomplete) o.setAutocomplete(true);
-      return o;
     });
 
 interface IntegerShape {
@@ -66,13 +79,16 @@ export const integer =
   (name: string, description: string, shape: IntegerShape = {}): Adder =>
   (s) =>
     s.addIntegerOption((o) => {
-      o.setName(name)
+      bound(
+        shape,
+        (n) => o.setMinValue(n),
+        (n) => o.setMaxValue(n),
+      );
+      if (shape.choices) o.addChoices(...shape.choices);
+      return o
+        .setName(name)
         .setDescription(description)
         .setRequired(shape.required ?? false);
-      if (shape.min !== undefined) o.setMinValue(shape.min);
-      if (shape.max !== undefined) o.setMaxValue(shape.max);
-      if (shape.choices) o.addChoices(...shape.choices);
-      return o;
     });
 
 /** The optional `account` option (autocomplete over the guild's linked accounts). */
@@ -83,7 +99,11 @@ export const accountOption = (o: SlashCommandStringOption): SlashCommandStringOp
     .setAutocomplete(true)
     .setMaxLength(100);
 
-export const accountOpt: Adder = (s) => s.addStringOption(accountOption);
+const accountOpt: Adder = (s) => s.addStringOption(accountOption);
+
+/** A subcommand on one linked account: its options, then the optional `account` last. */
+export const accountSub = (name: string, description: string, ...adders: Adder[]) =>
+  subcommand(name, description, ...adders, accountOpt);
 
 /** A `user` option: a Roblox username or numeric id. */
 export const userOpt = (required: boolean, description = "Roblox username or numeric id"): Adder =>

@@ -20,7 +20,7 @@ import { COLORS, fitEmbed } from "../ui/embeds.js";
 import { escapeMarkdown, formatMinutes, profileUrl, truncate } from "../ui/format.js";
 import { consentMessage, parentLinkModal } from "../ui/parent.js";
 import { guildCommand, subcommand, text, userOpt } from "./options.js";
-import { type Cmd, plain, type Reply, type Subcommand } from "./types.js";
+import { type Cmd, opensForm, plain, type Reply, type Subcommand } from "./types.js";
 
 const parentOpt = text("account", "Linked parent account (label or username); the first one when empty", {
   max: 100,
@@ -205,10 +205,7 @@ function blocking(action: "Block" | "Unblock") {
 /** link, unlink, block and unblock are admin's; children and requests viewer's. */
 export const subcommands: Record<string, Subcommand> = {
   // The cookie is collected only through the modal; its submit is components/parent-link.ts.
-  link: plain("admin", async (interaction) => {
-    await interaction.showModal(parentLinkModal());
-    return undefined;
-  }),
+  link: opensForm("admin", parentLinkModal),
   unlink: plain("admin", unlink),
   children: plain("viewer", children, "ephemeral"),
   requests: plain("viewer", requests, "ephemeral"),

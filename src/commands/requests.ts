@@ -1,4 +1,4 @@
-import { accountOpt, guildCommand, requestSortOpt, subcommand, text, userOpt } from "./options.js";
+import { accountSub, guildCommand, requestSortOpt, text, userOpt } from "./options.js";
 import * as actions from "./requests/actions.js";
 import { requestsPager, sortOf } from "./requests/list.js";
 import { type ConfirmOperation, onAccount, type Pager, type Subcommand } from "./types.js";
@@ -6,23 +6,20 @@ import { type ConfirmOperation, onAccount, type Pager, type Subcommand } from ".
 const requester = userOpt(true, "Requester's username or id");
 
 export const data = guildCommand("requests", "Incoming friend requests of the linked Roblox account")
+  .addSubcommand(accountSub("list", "Pending requests, with Accept/Decline buttons", requestSortOpt))
+  .addSubcommand(accountSub("count", "How many requests are pending"))
+  .addSubcommand(accountSub("accept", "Accept a request", requester))
+  .addSubcommand(accountSub("decline", "Decline a request", requester))
   .addSubcommand(
-    subcommand("list", "Pending requests, with Accept/Decline buttons", requestSortOpt, accountOpt),
-  )
-  .addSubcommand(subcommand("count", "How many requests are pending", accountOpt))
-  .addSubcommand(subcommand("accept", "Accept a request", requester, accountOpt))
-  .addSubcommand(subcommand("decline", "Decline a request", requester, accountOpt))
-  .addSubcommand(
-    subcommand(
+    accountSub(
       "accept-token",
       "Accept a request with a friending token",
       requester,
       text("token", "Friending token (from a QR code)", { required: true, max: 200 }),
-      accountOpt,
     ),
   )
-  .addSubcommand(subcommand("decline-all", "Decline every pending request (asks to confirm)", accountOpt))
-  .addSubcommand(subcommand("mark-seen", "Mark new requests as seen", accountOpt))
+  .addSubcommand(accountSub("decline-all", "Decline every pending request (asks to confirm)"))
+  .addSubcommand(accountSub("mark-seen", "Mark new requests as seen"))
   .toJSON();
 
 export const subcommands: Record<string, Subcommand> = {

@@ -1,13 +1,13 @@
 import { linkModalData } from "../ui/modals.js";
-import { accountOpt, guildCommand, subcommand, text } from "./options.js";
+import { accountSub, guildCommand, subcommand, text } from "./options.js";
 import { accounts, setDefault, unlinkOperation, unlinkPrompt } from "./roblox/manage.js";
 import { status } from "./roblox/status.js";
-import { type ConfirmOperation, onStored, plain, type Subcommand } from "./types.js";
+import { type ConfirmOperation, onStored, opensForm, plain, type Subcommand } from "./types.js";
 
 export const data = guildCommand("roblox", "Link and manage the Roblox accounts this server supervises", true)
   .addSubcommand(subcommand("link", "Link a Roblox account with its session cookie (opens a form)"))
-  .addSubcommand(subcommand("unlink", "Unlink an account and delete its cookie", accountOpt))
-  .addSubcommand(subcommand("status", "Check the cookie and any restriction", accountOpt))
+  .addSubcommand(accountSub("unlink", "Unlink an account and delete its cookie"))
+  .addSubcommand(accountSub("status", "Check the cookie and any restriction"))
   .addSubcommand(subcommand("accounts", "List the accounts linked in this server"))
   .addSubcommand(
     subcommand(
@@ -21,10 +21,7 @@ export const data = guildCommand("roblox", "Link and manage the Roblox accounts 
 /** unlink and status work on any stored account, a dead cookie included; all are admin's. */
 export const subcommands: Record<string, Subcommand> = {
   // The cookie is collected only through the modal, never a chat message; its submit is components/roblox-link.ts.
-  link: plain("admin", async (interaction) => {
-    await interaction.showModal(linkModalData());
-    return undefined;
-  }),
+  link: opensForm("admin", linkModalData),
   unlink: onStored("admin", unlinkPrompt),
   status: onStored("admin", status, "ephemeral"),
   accounts: plain("admin", accounts),

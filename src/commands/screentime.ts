@@ -6,25 +6,23 @@ import { MAX_DAILY_LIMIT } from "../roblox/settings.js";
 import { renderWeeklyChart } from "../ui/chart.js";
 import { COLORS, fitEmbed, successEmbed } from "../ui/embeds.js";
 import { escapeMarkdown, formatMinutes } from "../ui/format.js";
-import { accountOpt, guildCommand, integer, subcommand } from "./options.js";
+import { accountSub, guildCommand, integer } from "./options.js";
 import { type Cmd, onAccount, plain, type Reply, type Subcommand } from "./types.js";
 
 export const data = guildCommand("screentime", "Screen time of the linked Roblox account")
-  .addSubcommand(subcommand("show", "Today's minutes, the limit and the week's chart", accountOpt))
+  .addSubcommand(accountSub("show", "Today's minutes, the limit and the week's chart"))
   .addSubcommand(
-    subcommand(
+    accountSub(
       "limit",
       "Set the daily limit",
       integer("minutes", "Minutes a day, 0 = no limit", { required: true, min: 0, max: 1440 }),
-      accountOpt,
     ),
   )
   .addSubcommand(
-    subcommand(
+    accountSub(
       "add",
       "Grant extra minutes for today",
       integer("minutes", "Extra minutes", { required: true, min: 1, max: 240 }),
-      accountOpt,
     ),
   )
   .toJSON();

@@ -71,6 +71,13 @@ export const plain = (level: Level, run: Run<"none">, defer: Subcommand["defer"]
   run,
 });
 
+/** Opens a form (a modal answers the interaction itself, so nothing is deferred or resolved). */
+export const opensForm = (level: Level, form: () => Parameters<Cmd["showModal"]>[0]): Subcommand<"none"> =>
+  plain(level, async (interaction) => {
+    await interaction.showModal(form());
+    return undefined;
+  });
+
 /** One top-level slash command: its JSON and its subcommands. */
 export interface Command {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
