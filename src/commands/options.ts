@@ -7,6 +7,7 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
+  type SlashCommandIntegerOption,
   type SlashCommandStringOption,
   type SlashCommandSubcommandBuilder,
 } from "discord.js";
@@ -40,14 +41,14 @@ interface TextShape {
   autocomplete?: boolean;
 }
 
-/** Sets the optional bounds: the length of a string option, the value of an integer one. */
-function bound(
-  shape: { min?: number; max?: number },
-  min: (n: number) => unknown,
-  max: (n: number) => unknown,
-) {
-  if (shape.min !== undefined) min(shape.min);
-  if (shape.max !== undefined) max(shape.max);
+/** What every option has: name, description, whether it is required. */
+function named<O extends SlashCommandStringOption | SlashCommandIntegerOption>(
+  o: O,
+  name: string,
+  description: string,
+  required = false,
+): O {
+  return o.setName(name).setDescription(description).setRequired(required) as O;
 }
 
 /** A string option. */
@@ -55,41 +56,17 @@ export const text =
   (name: string, description: string, shape: TextShape = {}): Adder =>
   (s) =>
     s.addStringOption((o) => {
-      bound(
-        shape,
-        (n) => o.setMinLength(n),
-        (n) => o.setMaxLength(n),
-      );
+      if (shape.min !== undefined) o.setMinLength(shape.min);
+      if (shape.max !== undefined) o.setMaxLength(shape.max);
       if (shape.autocomplete) o.setAutocomplete(true);
-      return o
-        .setName(name)
-        .setDescription(description)
-        .setRequired(shape.required ?? false);
+      return named(o, name, description, shape.required);
     });
 
-interface IntegerShape {
-  required?: boolean;
-  min?: number;
-  max?: number;
-  choices?: APIApplicationCommandOptionChoice<number>[];
+/** A required integer option from `min` to `max`. */
+export function integer(name: string, description: string, min: number, max: number): Adder {
+  return (s) =>
+    s.addIntegerOption((o) => named(o.setMinValue(min).setMaxValue(max), name, description, true));
 }
-
-/** An integer option. */
-export const integer =
-  (name: string, description: string, shape: IntegerShape = {}): Adder =>
-  (s) =>
-    s.addIntegerOption((o) => {
-      bound(
-        shape,
-        (n) => o.setMinValue(n),
-        (n) => o.setMaxValue(n),
-      );
-      if (shape.choices) o.addChoices(...shape.choices);
-      return o
-        .setName(name)
-        .setDescription(description)
-        .setRequired(shape.required ?? false);
-    });
 
 /** The optional `account` option (autocomplete over the guild's linked accounts). */
 export const accountOption = (o: SlashCommandStringOption): SlashCommandStringOption =>
@@ -113,20 +90,27 @@ export const userOpt = (required: boolean, description = "Roblox username or num
 export const hhmmOpt = (name: string, description: string, required: boolean): Adder =>
   text(name, description, { required, min: 4, max: 5 });
 
+/** An optional `sort` option: one of Roblox's sort orders by number. */
+const sortOpt =
+  (choices: APIApplicationCommandOptionChoice<number>[]): Adder =>
+  (s) =>
+    s.addIntegerOption((o) =>
+      o
+        .setName("sort")
+        .setDescription("Sort order")
+        .addChoices(...choices),
+    );
+
 /** /friends list `sort`: Roblox's userSort values (docs/roblox-behaviour.md, "userSort"). */
-export const friendSortOpt = integer("sort", "Sort order", {
-  choices: [
-    { name: "by name", value: 0 },
-    { name: "online first, then by name", value: 1 },
-    { name: "online first, then most played with", value: 2 },
-  ],
-});
+export const friendSortOpt = sortOpt([
+  { name: "by name", value: 0 },
+  { name: "online first, then by name", value: 1 },
+  { name: "online first, then most played with", value: 2 },
+]);
 
 /** /requests list `sort`: Roblox's friendRequestSort values (REQUEST_SORT in src/roblox/requests.ts). */
-export const requestSortOpt = integer("sort", "Sort order", {
-  choices: [
-    { name: "Roblox's default (newest first)", value: 0 },
-    { name: "newest first", value: 1 },
-    { name: "oldest first", value: 2 },
-  ],
-});
+export const requestSortOpt = sortOpt([
+  { name: "Roblox's default (newest first)", value: 0 },
+  { name: "newest first", value: 1 },
+  { name: "oldest first", value: 2 },
+]);

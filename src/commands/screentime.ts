@@ -12,18 +12,10 @@ import { type Cmd, onAccount, plain, type Reply, type Subcommand } from "./types
 export const data = guildCommand("screentime", "Screen time of the linked Roblox account")
   .addSubcommand(accountSub("show", "Today's minutes, the limit and the week's chart"))
   .addSubcommand(
-    accountSub(
-      "limit",
-      "Set the daily limit",
-      integer("minutes", "Minutes a day, 0 = no limit", { required: true, min: 0, max: 1440 }),
-    ),
+    accountSub("limit", "Set the daily limit", integer("minutes", "Minutes a day, 0 = no limit", 0, 1440)),
   )
   .addSubcommand(
-    accountSub(
-      "add",
-      "Grant extra minutes for today",
-      integer("minutes", "Extra minutes", { required: true, min: 1, max: 240 }),
-    ),
+    accountSub("add", "Grant extra minutes for today", integer("minutes", "Extra minutes", 1, 240)),
   )
   .toJSON();
 
