@@ -1,5 +1,5 @@
 /**
- * The Context handed to every command, component and job, and the per-interaction
+ * The Context handed to every command, component and job, and the Invocation: the per-interaction
  * extension the router builds (level, deadline, the account option resolved).
  */
 import type { ChatInputCommandInteraction, Interaction } from "discord.js";

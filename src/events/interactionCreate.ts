@@ -179,9 +179,9 @@ type Routed = "ok" | "unknown" | { refused: Level };
 
 async function route(interaction: Interaction<"cached">, ictx: Invocation): Promise<Routed> {
   if (interaction.isChatInputCommand()) {
-    const sub = commands.get(interaction.commandName)?.subcommands[
-      interaction.options.getSubcommand(false) ?? ""
-    ];
+    const subs = commands.get(interaction.commandName)?.subcommands ?? {};
+    const name = interaction.options.getSubcommand(false) ?? "";
+    const sub = Object.hasOwn(subs, name) ? subs[name] : undefined;
     if (!sub) return "unknown";
     if (!allows(ictx.level, sub.level)) return { refused: sub.level };
     await runCommand(interaction, sub, ictx);
