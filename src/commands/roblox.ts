@@ -4,18 +4,19 @@ import { accounts, setDefault, unlinkOperation, unlinkPrompt } from "./roblox/ma
 import { status } from "./roblox/status.js";
 import { type ConfirmOperation, onStored, opensForm, plain, type Subcommand } from "./types.js";
 
+/** /roblox default's `account`: required, unlike the optional one of every other subcommand. */
+const namedAccount = text("account", "Linked account (label or username)", {
+  required: true,
+  max: 100,
+  autocomplete: true,
+});
+
 export const data = guildCommand("roblox", "Link and manage the Roblox accounts this server supervises", true)
   .addSubcommand(subcommand("link", "Link a Roblox account with its session cookie (opens a form)"))
   .addSubcommand(accountSub("unlink", "Unlink an account and delete its cookie"))
   .addSubcommand(accountSub("status", "Check the cookie and any restriction"))
   .addSubcommand(subcommand("accounts", "List the accounts linked in this server"))
-  .addSubcommand(
-    subcommand(
-      "default",
-      "Choose the account commands use when none is given",
-      text("account", "Linked account (label or username)", { required: true, max: 100, autocomplete: true }),
-    ),
-  )
+  .addSubcommand(subcommand("default", "Choose the account commands use when none is given", namedAccount))
   .toJSON();
 
 /** unlink and status work on any stored account, a dead cookie included; all are admin's. */
