@@ -3,7 +3,6 @@
  * mark-seen. Every change is audited; accept/decline are also remembered so the buttons of an
  * older alert about the same request answer "already" without asking Roblox again.
  */
-import type { ChatInputCommandInteraction } from "discord.js";
 import type { Invocation, LinkedAccount } from "../../context.js";
 import { recordHandled } from "../../domain/handled-requests.js";
 import { auditName, type Person, personMd, resolveUser } from "../../domain/people.js";
@@ -11,10 +10,9 @@ import { UserError } from "../../errors.js";
 import { confirmRow } from "../../ui/buttons.js";
 import { keyValueEmbed, noticeEmbed, successEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown } from "../../ui/format.js";
-import type { ConfirmOperation, Pager } from "../types.js";
+import type { Cmd, ConfirmOperation, Pager } from "../types.js";
 
 type Reply = Awaited<ReturnType<Pager>>;
-type Cmd = ChatInputCommandInteraction<"cached">;
 
 const bold = (p: Person) => personMd(p);
 const accountName = (linked: LinkedAccount) => `**${escapeMarkdown(linked.account.robloxName)}**`;
