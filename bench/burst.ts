@@ -19,7 +19,7 @@ import { existsSync, readFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { commandData } from "../src/commands/index.js";
+import { commandData } from "../src/commands/deploy-json.js";
 import { LiveRoster } from "../src/jobs/roster.js";
 import type { Target } from "../src/jobs/scheduler.js";
 import type { Store } from "../src/store/index.js";

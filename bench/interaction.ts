@@ -6,7 +6,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { cookieFor, SEED, startSim, trackerFor } from "../sim/server.js";
-import { commandData } from "../src/commands/index.js";
+import { commandData } from "../src/commands/deploy-json.js";
 import type { Json } from "../test/e2e/fake-discord/http.js";
 import { validateBody } from "../test/e2e/fake-discord/index.js";
 import { botDescription, startBotWorld } from "./lib/bot-world.js";

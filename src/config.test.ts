@@ -15,7 +15,7 @@ function errorOf(env: Record<string, string>): ConfigError {
 }
 
 describe("parseConfig", () => {
-  it("applies the defaults of SPEC §2", () => {
+  it("applies the README's Configuration defaults to every unset variable", () => {
     const c = parseConfig(base);
     expect(c.storeUrl).toBe("sqlite://data/roguard.sqlite");
     expect(c.pollIntervalSeconds).toBe(60);

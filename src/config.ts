@@ -8,6 +8,18 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
+/** A whole number of at least 1, `fallback` when unset. */
+const countOf = (fallback: number) =>
+  optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, "must be a whole number")
+      .transform(Number)
+      .pipe(z.number().int().min(1, "must be at least 1"))
+      .optional()
+      .transform((v) => v ?? fallback),
+  );
+
 const key32 = z.string().transform((v, ctx) => {
   const buf = Buffer.from(v.trim(), "base64");
   if (buf.length !== 32 || !/^[A-Za-z0-9+/=_-]+$/.test(v.trim())) {
@@ -74,15 +86,7 @@ const schema = z.object({
     return out;
   }),
   STORE_URL: optionalString.transform((v) => v ?? "sqlite://data/roguard.sqlite"),
-  POLL_INTERVAL_SECONDS: optionalString.pipe(
-    z
-      .string()
-      .regex(/^\d+$/, "must be a whole number")
-      .transform(Number)
-      .pipe(z.number().int().min(1, "must be at least 1"))
-      .optional()
-      .transform((v) => v ?? 60),
-  ),
+  POLL_INTERVAL_SECONDS: countOf(60),
   LOG_LEVEL: optionalString.pipe(
     z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
@@ -98,15 +102,7 @@ const schema = z.object({
       .optional(),
   ),
   TZ_DEFAULT: optionalString.transform((v) => v ?? "UTC").refine(isTimeZone, "must be an IANA time zone"),
-  MAX_ACCOUNTS_PER_GUILD: optionalString.pipe(
-    z
-      .string()
-      .regex(/^\d+$/, "must be a whole number")
-      .transform(Number)
-      .pipe(z.number().int().min(1, "must be at least 1"))
-      .optional()
-      .transform((v) => v ?? 10),
-  ),
+  MAX_ACCOUNTS_PER_GUILD: countOf(10),
   SHARDS: optionalString.pipe(
     z
       .union([

@@ -1,5 +1,5 @@
 /**
- * The Context handed to every command, component and job, and the per-interaction
+ * The Context handed to every command, component and job, and the Invocation: the per-interaction
  * extension the router builds (level, deadline, the account option resolved).
  */
 import type { ChatInputCommandInteraction, Interaction } from "discord.js";
@@ -47,7 +47,7 @@ export interface LinkedAccount {
   session: RobloxSession;
 }
 
-export interface InteractionContext extends Context {
+export interface Invocation extends Context {
   guildId: string;
   userId: string;
   level: Level;
@@ -57,21 +57,35 @@ export interface InteractionContext extends Context {
   log: Logger;
   /** The account named by the `account` option (or the given id), else the guild's default. */
   account(interaction?: ChatInputCommandInteraction<"cached"> | string): Promise<LinkedAccount>;
+  /**
+   * The stored account an option names (or the default), dead cookies included — unlink and
+   * status must work on exactly those. No session is opened.
+   */
+  storedAccount(option: string | null): Promise<AccountRecord>;
   /** The last account resolved, for the error boundary (e.g. to tell the lock's end). */
   lastAccount: LinkedAccount | undefined;
   /** Appends to the guild's audit log (who = the interacting member). */
   audit(action: string, robloxId?: string, detail?: string): Promise<void>;
 }
 
-export function interactionContext(
+/** No stored account matches: name the option when there are accounts, else say none is linked. */
+function noMatch(any: boolean, option: string | undefined): UserError {
+  return new UserError(
+    any && option
+      ? `No linked account matches “${escapeMarkdown(option, { max: 100 })}”. See \`/roblox accounts\`.`
+      : NO_ACCOUNT,
+  );
+}
+
+export function invocation(
   ctx: Context,
   interaction: Interaction<"cached">,
   level: Level,
   correlationId: string,
-): InteractionContext {
+): Invocation {
   const guildId = interaction.guildId;
   const userId = interaction.user.id;
-  const ictx: InteractionContext = {
+  const ictx: Invocation = {
     ...ctx,
     guildId,
     userId,
@@ -95,11 +109,7 @@ export function interactionContext(
           throw new UserError(
             `No linked account and no child of a linked parent account matches “${escapeMarkdown(option, { max: 100 })}”. See \`/parent children\`.`,
           );
-        throw new UserError(
-          any && option
-            ? `No linked account matches “${escapeMarkdown(option, { max: 100 })}”. See \`/roblox accounts\`.`
-            : NO_ACCOUNT,
-        );
+        throw noMatch(any, option);
       }
       if (account.health.state === "dead") {
         throw new UserError(
@@ -109,6 +119,11 @@ export function interactionContext(
       const linked = { account, session: await ctx.sessions.get(account) };
       ictx.lastAccount = linked;
       return linked;
+    },
+    async storedAccount(option) {
+      const account = await ctx.store.accounts.resolve(guildId, option ?? undefined);
+      if (account) return account;
+      throw noMatch((await ctx.store.accounts.list(guildId)).length > 0, option ?? undefined);
     },
     async audit(action, robloxId, detail) {
       await ctx.store.audit.append(guildId, { actorId: userId, action, robloxId, detail });

@@ -3,7 +3,7 @@
  * DISCORD_GUILD_ID when set (instant), else globally. Needs only the token and client id.
  */
 import { REST, Routes } from "discord.js";
-import { commandData } from "./commands/index.js";
+import { commandData } from "./commands/deploy-json.js";
 import { loadOrExit, parseDeployConfig } from "./config.js";
 
 const config = loadOrExit(parseDeployConfig);

@@ -7,26 +7,17 @@ import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "roguard_" });
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
+    new Counter<L>({ name, help, labelNames, registers: [registry] });
   const m = {
     registry,
-    polls: new Counter({
-      name: "roguard_polls_total",
-      help: "Account polls completed, by outcome",
-      labelNames: ["outcome"] as const,
-      registers: [registry],
-    }),
-    robloxRequests: new Counter({
-      name: "roguard_roblox_requests_total",
-      help: "HTTP requests sent to Roblox, by endpoint and status",
-      labelNames: ["endpoint", "status"] as const,
-      registers: [registry],
-    }),
-    alerts: new Counter({
-      name: "roguard_alerts_sent_total",
-      help: "Alerts posted to Discord, by event",
-      labelNames: ["event"] as const,
-      registers: [registry],
-    }),
+    polls: counter("roguard_polls_total", "Account polls completed, by outcome", ["outcome"]),
+    robloxRequests: counter(
+      "roguard_roblox_requests_total",
+      "HTTP requests sent to Roblox, by endpoint and status",
+      ["endpoint", "status"],
+    ),
+    alerts: counter("roguard_alerts_sent_total", "Alerts posted to Discord, by event", ["event"]),
     interactions: new Histogram({
       name: "roguard_interaction_seconds",
       help: "Time from receiving an interaction to finishing its handler",
@@ -34,12 +25,7 @@ export function createMetrics() {
       buckets: [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20],
       registers: [registry],
     }),
-    errors: new Counter({
-      name: "roguard_errors_total",
-      help: "Errors by kind",
-      labelNames: ["kind"] as const,
-      registers: [registry],
-    }),
+    errors: counter("roguard_errors_total", "Errors by kind", ["kind"]),
     lastPollAge: new Gauge({
       name: "roguard_last_poll_age_seconds",
       help: "Seconds since the last completed poll (-1 before the first)",

@@ -1,51 +1,36 @@
-import {
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-} from "discord.js";
-import type { InteractionContext } from "../context.js";
+import type { Invocation } from "../context.js";
 import { UserError } from "../errors.js";
-import type { AccessLevel, Level } from "../permissions.js";
+import type { AccessLevel } from "../permissions.js";
 import { keyValueEmbed } from "../ui/embeds.js";
+import { type Adder, guildCommand, subcommand } from "./options.js";
+import { type Cmd, plain, type Reply, type Subcommand } from "./types.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("access")
-  .setDescription("Which roles may see or manage the linked accounts")
-  .setContexts(InteractionContextType.Guild)
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+const roleOpt: Adder = (s) =>
+  s.addRoleOption((o) => o.setName("role").setDescription("Role").setRequired(true));
+
+export const data = guildCommand("access", "Which roles may see or manage the linked accounts", true)
   .addSubcommand((s) =>
-    s
-      .setName("role-add")
-      .setDescription("Grant a role viewer or manager access")
-      .addRoleOption((o) => o.setName("role").setDescription("Role").setRequired(true))
-      .addStringOption((o) =>
-        o
-          .setName("level")
-          .setDescription("viewer reads, manager does everything (default manager)")
-          .addChoices({ name: "viewer", value: "viewer" }, { name: "manager", value: "manager" }),
-      ),
+    subcommand(
+      "role-add",
+      "Grant a role viewer or manager access",
+      roleOpt,
+    )(s).addStringOption((o) =>
+      o
+        .setName("level")
+        .setDescription("viewer reads, manager does everything (default manager)")
+        .addChoices({ name: "viewer", value: "viewer" }, { name: "manager", value: "manager" }),
+    ),
   )
-  .addSubcommand((s) =>
-    s
-      .setName("role-remove")
-      .setDescription("Take a role's access away")
-      .addRoleOption((o) => o.setName("role").setDescription("Role").setRequired(true)),
-  )
-  .addSubcommand((s) => s.setName("list").setDescription("Roles with access"))
+  .addSubcommand(subcommand("role-remove", "Take a role's access away", roleOpt))
+  .addSubcommand(subcommand("list", "Roles with access"))
   .toJSON();
-
-export const level = (_sub: string | null): Level => "admin";
-
-type Cmd = ChatInputCommandInteraction<"cached">;
 
 const LEVEL_WORDS: Record<AccessLevel, string> = {
   viewer: "viewer — may read the linked accounts' data",
   manager: "manager — may do everything, like Manage Server",
 };
 
-async function roleAdd(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+async function roleAdd(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const role = interaction.options.getRole("role", true);
   const level: AccessLevel = interaction.options.getString("level") === "viewer" ? "viewer" : "manager";
   if (role.id === ctx.guildId) {
@@ -61,14 +46,10 @@ async function roleAdd(interaction: Cmd, ctx: InteractionContext): Promise<void>
   });
   await ctx.audit("access.role-add", undefined, `${role.name} (${role.id}) → ${level}`);
   const was = before && before !== level ? ` (was ${before})` : "";
-  await interaction.reply({
-    content: `<@&${role.id}> is now **${LEVEL_WORDS[level]}**${was}.\nIf the role should also see the admin-only commands (/roblox, /alerts, /access, /audit) in Discord's menu, allow it under Server Settings → Integrations → roguard.`,
-    flags: MessageFlags.Ephemeral,
-    allowedMentions: { parse: [] },
-  });
+  return `<@&${role.id}> is now **${LEVEL_WORDS[level]}**${was}.\nIf the role should also see the admin-only commands (/roblox, /alerts, /access, /audit) in Discord's menu, allow it under Server Settings → Integrations → roguard.`;
 }
 
-async function roleRemove(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+async function roleRemove(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const role = interaction.options.getRole("role", true);
   let had: AccessLevel | undefined;
   await ctx.store.settings.update(ctx.guildId, (s) => {
@@ -76,23 +57,12 @@ async function roleRemove(interaction: Cmd, ctx: InteractionContext): Promise<vo
     delete s.accessRoles[role.id];
     return s;
   });
-  if (!had) {
-    await interaction.reply({
-      content: `<@&${role.id}> had no roguard access; nothing changed.`,
-      flags: MessageFlags.Ephemeral,
-      allowedMentions: { parse: [] },
-    });
-    return;
-  }
+  if (!had) return `<@&${role.id}> had no roguard access; nothing changed.`;
   await ctx.audit("access.role-remove", undefined, `${role.name} (${role.id}), was ${had}`);
-  await interaction.reply({
-    content: `<@&${role.id}> no longer has roguard access (it was ${had}). Members with Manage Server keep theirs.`,
-    flags: MessageFlags.Ephemeral,
-    allowedMentions: { parse: [] },
-  });
+  return `<@&${role.id}> no longer has roguard access (it was ${had}). Members with Manage Server keep theirs.`;
 }
 
-async function list(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+async function list(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const { accessRoles } = await ctx.store.settings.get(ctx.guildId);
   const entries = Object.entries(accessRoles).sort(([, a], [, b]) =>
     a === b ? 0 : a === "manager" ? -1 : 1,
@@ -101,7 +71,7 @@ async function list(interaction: Cmd, ctx: InteractionContext): Promise<void> {
     const gone = interaction.guild.roles.cache.has(id) ? "" : " (role deleted)";
     return `<@&${id}>${gone} — **${level}**`;
   });
-  await interaction.reply({
+  return {
     embeds: [
       keyValueEmbed(
         "Who may use roguard",
@@ -113,19 +83,11 @@ async function list(interaction: Cmd, ctx: InteractionContext): Promise<void> {
         { footer: "viewer reads the linked accounts; manager does everything." },
       ),
     ],
-    flags: MessageFlags.Ephemeral,
-    allowedMentions: { parse: [] },
-  });
+  };
 }
 
-const subcommands: Record<string, (i: Cmd, ctx: InteractionContext) => Promise<void>> = {
-  "role-add": roleAdd,
-  "role-remove": roleRemove,
-  list,
+export const subcommands: Record<string, Subcommand> = {
+  "role-add": plain("admin", roleAdd),
+  "role-remove": plain("admin", roleRemove),
+  list: plain("admin", list),
 };
-
-export async function execute(interaction: Cmd, ctx: InteractionContext): Promise<void> {
-  const sub = subcommands[interaction.options.getSubcommand()];
-  if (!sub) throw new Error(`/access ${interaction.options.getSubcommand()} is not implemented`);
-  await sub(interaction, ctx);
-}

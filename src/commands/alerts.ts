@@ -1,57 +1,31 @@
-import {
-  ChannelType,
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-} from "discord.js";
-import type { InteractionContext } from "../context.js";
+import { ChannelType } from "discord.js";
 import { ALERT_EVENTS } from "../domain/alert-events.js";
-import type { Level } from "../permissions.js";
 import { channel, mention, quietHours, summaryTime, timezone, toggle } from "./alerts/settings.js";
 import { show, watchAdd, watchList, watchRemove } from "./alerts/watch.js";
-import { accountOpt, userOpt, withOpts } from "./options.js";
+import { accountSub, guildCommand, hhmmOpt, subcommand, text, userOpt } from "./options.js";
+import { onAccount, plain, type Subcommand } from "./types.js";
 
-const hhmm =
-  (name: string, description: string, required: boolean) => (s: Parameters<typeof accountOpt>[0]) =>
-    s.addStringOption((o) =>
-      o.setName(name).setDescription(description).setRequired(required).setMinLength(4).setMaxLength(5),
-    );
-
-export const data = new SlashCommandBuilder()
-  .setName("alerts")
-  .setDescription("Where and when roguard posts alerts")
-  .setContexts(InteractionContextType.Guild)
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+export const data = guildCommand("alerts", "Where and when roguard posts alerts", true)
   .addSubcommand((s) =>
-    s
-      .setName("channel")
-      .setDescription("Post alerts in this channel")
-      .addChannelOption((o) =>
-        o
-          .setName("channel")
-          .setDescription("A text channel the bot can post in")
-          .setRequired(true)
-          .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
-      ),
+    subcommand(
+      "channel",
+      "Post alerts in this channel",
+    )(s).addChannelOption((o) =>
+      o
+        .setName("channel")
+        .setDescription("A text channel the bot can post in")
+        .setRequired(true)
+        .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
+    ),
   )
+  .addSubcommand(accountSub("watch-add", "Watch a user's presence", userOpt(true)))
+  .addSubcommand(accountSub("watch-remove", "Stop watching a user's presence", userOpt(true)))
+  .addSubcommand(accountSub("watch-list", "Users whose presence is watched"))
   .addSubcommand((s) =>
-    withOpts(
-      (x) => userOpt(x, true),
-      accountOpt,
-    )(s.setName("watch-add").setDescription("Watch a user's presence")),
-  )
-  .addSubcommand((s) =>
-    withOpts(
-      (x) => userOpt(x, true),
-      accountOpt,
-    )(s.setName("watch-remove").setDescription("Stop watching a user's presence")),
-  )
-  .addSubcommand((s) => accountOpt(s.setName("watch-list").setDescription("Users whose presence is watched")))
-  .addSubcommand((s) =>
-    s
-      .setName("toggle")
-      .setDescription("Turn an alert on or off")
+    subcommand(
+      "toggle",
+      "Turn an alert on or off",
+    )(s)
       .addStringOption((o) =>
         o
           .setName("event")
@@ -61,57 +35,47 @@ export const data = new SlashCommandBuilder()
       )
       .addBooleanOption((o) => o.setName("enabled").setDescription("On or off").setRequired(true)),
   )
-  .addSubcommand((s) =>
-    withOpts(
-      hhmm("start", "Start, HH:MM (leave both empty to turn quiet hours off)", false),
-      hhmm("end", "End, HH:MM", false),
-    )(s.setName("quiet-hours").setDescription("Hold presence alerts during these hours")),
+  .addSubcommand(
+    subcommand(
+      "quiet-hours",
+      "Hold presence alerts during these hours",
+      hhmmOpt("start", "Start, HH:MM (leave both empty to turn quiet hours off)", false),
+      hhmmOpt("end", "End, HH:MM", false),
+    ),
   )
-  .addSubcommand((s) =>
-    s
-      .setName("timezone")
-      .setDescription("This server's time zone (summary time, quiet hours)")
-      .addStringOption((o) =>
-        o
-          .setName("zone")
-          .setDescription("IANA zone, e.g. Europe/Paris")
-          .setRequired(true)
-          .setAutocomplete(true),
-      ),
+  .addSubcommand(
+    subcommand(
+      "timezone",
+      "This server's time zone (summary time, quiet hours)",
+      text("zone", "IANA zone, e.g. Europe/Paris", { required: true, autocomplete: true }),
+    ),
   )
-  .addSubcommand((s) =>
-    withOpts(hhmm("time", "HH:MM in this server's time zone", true))(
-      s.setName("summary-time").setDescription("When the daily summary is posted"),
+  .addSubcommand(
+    subcommand(
+      "summary-time",
+      "When the daily summary is posted",
+      hhmmOpt("time", "HH:MM in this server's time zone", true),
     ),
   )
   .addSubcommand((s) =>
-    s
-      .setName("mention")
-      .setDescription("Role to mention in alerts (empty = none)")
-      .addRoleOption((o) => o.setName("role").setDescription("Role to mention")),
+    subcommand(
+      "mention",
+      "Role to mention in alerts (empty = none)",
+    )(s).addRoleOption((o) => o.setName("role").setDescription("Role to mention")),
   )
-  .addSubcommand((s) => s.setName("show").setDescription("Show the alert settings"))
+  .addSubcommand(subcommand("show", "Show the alert settings"))
   .toJSON();
 
-export const level = (_sub: string | null): Level => "admin";
-
-type Cmd = ChatInputCommandInteraction<"cached">;
-
-const subcommands: Record<string, (i: Cmd, ctx: InteractionContext) => Promise<void>> = {
-  channel,
-  "watch-add": watchAdd,
-  "watch-remove": watchRemove,
-  "watch-list": watchList,
-  toggle,
-  "quiet-hours": quietHours,
-  timezone,
-  "summary-time": summaryTime,
-  mention,
-  show,
+/** Every subcommand is admin's; the settings ones answer at once, the others ask Roblox or read more. */
+export const subcommands: Record<string, Subcommand> = {
+  channel: plain("admin", channel),
+  "watch-add": onAccount("admin", watchAdd),
+  "watch-remove": onAccount("admin", watchRemove),
+  "watch-list": onAccount("admin", watchList),
+  toggle: plain("admin", toggle),
+  "quiet-hours": plain("admin", quietHours),
+  timezone: plain("admin", timezone),
+  "summary-time": plain("admin", summaryTime),
+  mention: plain("admin", mention),
+  show: plain("admin", show, "ephemeral"),
 };
-
-export async function execute(interaction: Cmd, ctx: InteractionContext): Promise<void> {
-  const sub = subcommands[interaction.options.getSubcommand()];
-  if (!sub) throw new Error(`/alerts ${interaction.options.getSubcommand()} is not implemented`);
-  await sub(interaction, ctx);
-}

@@ -1,27 +1,15 @@
-import {
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-} from "discord.js";
-import type { InteractionContext } from "../context.js";
-import type { Level } from "../permissions.js";
+import type { Invocation } from "../context.js";
 import type { AccountRecord, AuditEntry } from "../store/index.js";
 import { noticeEmbed } from "../ui/embeds.js";
 import { discordTimestamp, escapeMarkdown } from "../ui/format.js";
+import { guildCommand } from "./options.js";
+import { type Cmd, plain, type Reply, type Subcommand } from "./types.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("audit")
-  .setDescription("Recent changes made through roguard in this server")
-  .setContexts(InteractionContextType.Guild)
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+export const data = guildCommand("audit", "Recent changes made through roguard in this server", true)
   .addIntegerOption((o) =>
     o.setName("limit").setDescription("How many entries (1–50, default 10)").setMinValue(1).setMaxValue(50),
   )
   .toJSON();
-
-export const level = (_sub: string | null): Level => "admin";
 
 export const DEFAULT_LIMIT = 10;
 const DESCRIPTION_BUDGET = 3900;
@@ -59,10 +47,7 @@ export function fitLines(lines: readonly string[], budget = DESCRIPTION_BUDGET):
   return out.join("\n");
 }
 
-export async function execute(
-  interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
-): Promise<void> {
+async function run(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const limit = Math.min(50, Math.max(1, interaction.options.getInteger("limit") ?? DEFAULT_LIMIT));
   const [entries, accounts] = await Promise.all([
     ctx.store.audit.list(ctx.guildId, limit),
@@ -73,13 +58,13 @@ export async function execute(
     entries.length === 0
       ? "Nothing yet: links, changes and button clicks made through roguard appear here."
       : fitLines(entries.map((e) => auditLine(e, byId)));
-  await interaction.reply({
+  return {
     embeds: [
       noticeEmbed("info", "Audit log (newest first)", description).setFooter({
         text: `${entries.length} ${entries.length === 1 ? "entry" : "entries"} shown (limit ${limit})`,
       }),
     ],
-    flags: MessageFlags.Ephemeral,
-    allowedMentions: { parse: [] },
-  });
+  };
 }
+
+export const subcommands: Record<string, Subcommand> = { "": plain("admin", run) };

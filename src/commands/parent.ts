@@ -7,90 +7,58 @@ import {
   type ApplicationCommandOptionChoiceData,
   AttachmentBuilder,
   type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type SlashCommandSubcommandBuilder,
 } from "discord.js";
-import type { InteractionContext } from "../context.js";
+import type { Invocation } from "../context.js";
 import { manageFriend, parentChild } from "../domain/child-side.js";
 import { childPeople, findParent, linkedParent, parentName, pendingCards } from "../domain/parents.js";
 import { auditName, personMd, resolveUser } from "../domain/people.js";
-import { allows, type Level } from "../permissions.js";
+import { allows } from "../permissions.js";
 import { isRobloxError } from "../roblox/index.js";
 import { parentUnlinkRow } from "../ui/buttons.js";
 import { renderWeeklyChart } from "../ui/chart.js";
 import { COLORS, fitEmbed } from "../ui/embeds.js";
 import { escapeMarkdown, formatMinutes, profileUrl, truncate } from "../ui/format.js";
 import { consentMessage, parentLinkModal } from "../ui/parent.js";
+import { guildCommand, subcommand, text, userOpt } from "./options.js";
+import { type Cmd, opensForm, plain, type Reply, type Subcommand } from "./types.js";
 
-const parentOpt = (s: SlashCommandSubcommandBuilder) =>
-  s.addStringOption((o) =>
-    o
-      .setName("account")
-      .setDescription("Linked parent account (label or username); the first one when empty")
-      .setAutocomplete(true)
-      .setMaxLength(100),
-  );
+const parentOpt = text("account", "Linked parent account (label or username); the first one when empty", {
+  max: 100,
+  autocomplete: true,
+});
+const childOpt = text("child", "The child (username or id); the parent's first child when empty", {
+  max: 100,
+});
 
-function blockOpts(s: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
-  s.addStringOption((o) =>
-    o.setName("user").setDescription("Roblox username or numeric id").setRequired(true).setMaxLength(32),
-  ).addStringOption((o) =>
-    o
-      .setName("child")
-      .setDescription("The child (username or id); the parent's first child when empty")
-      .setMaxLength(100),
-  );
-  return parentOpt(s);
-}
-
-export const data = new SlashCommandBuilder()
-  .setName("parent")
-  .setDescription("A parent's own Roblox account: its linked children and their requests")
-  .setContexts(InteractionContextType.Guild)
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-  .addSubcommand((s) =>
-    s
-      .setName("link")
-      .setDescription("Link the parent's Roblox account with its session cookie (opens a form)"),
+export const data = guildCommand(
+  "parent",
+  "A parent's own Roblox account: its linked children and their requests",
+  true,
+)
+  .addSubcommand(
+    subcommand("link", "Link the parent's Roblox account with its session cookie (opens a form)"),
   )
-  .addSubcommand((s) =>
-    parentOpt(s.setName("unlink").setDescription("Unlink a parent account and delete its cookie")),
+  .addSubcommand(subcommand("unlink", "Unlink a parent account and delete its cookie", parentOpt))
+  .addSubcommand(
+    subcommand("children", "The children linked to the parent: screen time and limit", parentOpt),
   )
-  .addSubcommand((s) =>
-    parentOpt(
-      s.setName("children").setDescription("The children linked to the parent: screen time and limit"),
-    ),
+  .addSubcommand(
+    subcommand("requests", "The children's requests waiting for the parent's approval", parentOpt),
   )
-  .addSubcommand((s) =>
-    parentOpt(
-      s.setName("requests").setDescription("The children's requests waiting for the parent's approval"),
-    ),
+  .addSubcommand(
+    subcommand("block", "Block a user for a child, as the parent", userOpt(true), childOpt, parentOpt),
   )
-  .addSubcommand((s) =>
-    blockOpts(s.setName("block").setDescription("Block a user for a child, as the parent")),
-  )
-  .addSubcommand((s) =>
-    blockOpts(s.setName("unblock").setDescription("Unblock a user for a child, as the parent")),
+  .addSubcommand(
+    subcommand("unblock", "Unblock a user for a child, as the parent", userOpt(true), childOpt, parentOpt),
   )
   .toJSON();
 
-const ADMIN_SUBS = new Set(["link", "unlink", "block", "unblock"]);
-export const level = (sub: string | null): Level => (sub && ADMIN_SUBS.has(sub) ? "admin" : "viewer");
-
-type Cmd = ChatInputCommandInteraction<"cached">;
-
-async function unlink(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+async function unlink(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const parent = await findParent(ctx, interaction.options.getString("account"));
-  await interaction.reply({
+  return {
     content: `Unlink the parent account ${parentName(parent)} (id ${parent.robloxId})? Its cookie is deleted and its children's requests are no longer alerted.`,
     components: [parentUnlinkRow(parent.robloxId, { now: ctx.now() })],
-    flags: MessageFlags.Ephemeral,
-    allowedMentions: { parse: [] },
-  });
+  };
 }
 
 interface ChildScreen {
@@ -101,7 +69,7 @@ interface ChildScreen {
 
 /** Today's minutes, the limit and the week's chart of one child, or the plain reason Roblox gave. */
 async function childScreen(
-  ctx: InteractionContext,
+  ctx: Invocation,
   session: Awaited<ReturnType<typeof linkedParent>>["session"],
   id: string,
   title: string,
@@ -133,8 +101,7 @@ async function childScreen(
   }
 }
 
-async function children(interaction: Cmd, ctx: InteractionContext): Promise<void> {
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+async function children(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const { parent, session } = await linkedParent(ctx, interaction.options.getString("account"));
   // Roblox's list is the truth: refresh the stored children with it
   const listed = await ctx.roblox.parent.children(session, ctx.call);
@@ -144,13 +111,8 @@ async function children(interaction: Cmd, ctx: InteractionContext): Promise<void
     ...(c.displayName === undefined ? {} : { displayName: c.displayName }),
   }));
   const fresh = (await ctx.store.parents.setChildren(ctx.guildId, parent.robloxId, kids)) ?? parent;
-  if (kids.length === 0) {
-    await interaction.editReply({
-      content: `Roblox lists no child linked to the parent account ${parentName(parent)} any more.`,
-      allowedMentions: { parse: [] },
-    });
-    return;
-  }
+  if (kids.length === 0)
+    return `Roblox lists no child linked to the parent account ${parentName(parent)} any more.`;
   const shown = kids.slice(0, 10);
   const people = await childPeople(
     ctx,
@@ -194,32 +156,24 @@ async function children(interaction: Cmd, ctx: InteractionContext): Promise<void
       }),
     );
   }
-  await interaction.editReply({
+  return {
     content: `Children linked to the parent account ${parentName(fresh)}${kids.length > shown.length ? ` (first ${shown.length} of ${kids.length})` : ""}:`,
     embeds,
     files,
-    allowedMentions: { parse: [] },
-  });
+  };
 }
 
 /** Discord allows five rows of buttons per message: one request per row. */
 const REQUESTS_PER_REPLY = 5;
 
-async function requests(interaction: Cmd, ctx: InteractionContext): Promise<void> {
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+async function requests(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const { parent, session } = await linkedParent(ctx, interaction.options.getString("account"));
   const cards = await pendingCards(ctx, parent, session);
-  if (cards.length === 0) {
-    await interaction.editReply({
-      content: `No request is waiting for the parent account ${parentName(parent)}.`,
-      allowedMentions: { parse: [] },
-    });
-    return;
-  }
+  if (cards.length === 0) return `No request is waiting for the parent account ${parentName(parent)}.`;
   const now = ctx.now();
   const shown = cards.slice(0, REQUESTS_PER_REPLY).map((c) => consentMessage(c.card, now));
   const more = cards.length - shown.length;
-  await interaction.editReply({
+  return {
     content: [
       `${cards.length} request${cards.length === 1 ? "" : "s"} waiting for the parent account ${parentName(parent)}${more > 0 ? ` (answer these, then run the command again for ${more} more)` : ""}.`,
       allowsAnswer(ctx) ? "" : "Only admins can approve or deny.",
@@ -228,16 +182,14 @@ async function requests(interaction: Cmd, ctx: InteractionContext): Promise<void
       .join("\n"),
     embeds: shown.flatMap((m) => m.embeds),
     components: shown.flatMap((m) => m.components),
-    allowedMentions: { parse: [] },
-  });
+  };
 }
 
-const allowsAnswer = (ctx: InteractionContext) => allows(ctx.level, "admin");
+const allowsAnswer = (ctx: Invocation) => allows(ctx.level, "admin");
 
 /** block / unblock: grant-consent ManageFriend with the parent's cookie (no request from the child). */
 function blocking(action: "Block" | "Unblock") {
-  return async (interaction: Cmd, ctx: InteractionContext): Promise<void> => {
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  return async (interaction: Cmd, ctx: Invocation): Promise<Reply> => {
     const side = await parentChild(
       ctx,
       interaction.options.getString("account"),
@@ -246,37 +198,25 @@ function blocking(action: "Block" | "Unblock") {
     const target = await resolveUser(ctx, interaction.options.getString("user", true));
     await manageFriend(ctx, side, target.id, action);
     await ctx.audit(`parent.${action.toLowerCase()}`, side.childId, auditName(target));
-    await interaction.editReply({
-      content: `${action === "Block" ? "Blocked" : "Unblocked"} ${personMd(target)} for **${escapeMarkdown(side.childName)}**, through the parent account ${parentName(side.parent)}: Roblox accepted it.`,
-      allowedMentions: { parse: [] },
-    });
+    return `${action === "Block" ? "Blocked" : "Unblocked"} ${personMd(target)} for **${escapeMarkdown(side.childName)}**, through the parent account ${parentName(side.parent)}: Roblox accepted it.`;
   };
 }
 
-type Sub = (interaction: Cmd, ctx: InteractionContext) => Promise<void>;
-
-const subcommands: Record<string, Sub> = {
+/** link, unlink, block and unblock are admin's; children and requests viewer's. */
+export const subcommands: Record<string, Subcommand> = {
   // The cookie is collected only through the modal; its submit is components/parent-link.ts.
-  link: async (interaction) => {
-    await interaction.showModal(parentLinkModal());
-  },
-  unlink,
-  children,
-  requests,
-  block: blocking("Block"),
-  unblock: blocking("Unblock"),
+  link: opensForm("admin", parentLinkModal),
+  unlink: plain("admin", unlink),
+  children: plain("viewer", children, "ephemeral"),
+  requests: plain("viewer", requests, "ephemeral"),
+  block: plain("admin", blocking("Block"), "ephemeral"),
+  unblock: plain("admin", blocking("Unblock"), "ephemeral"),
 };
-
-export async function execute(interaction: Cmd, ctx: InteractionContext): Promise<void> {
-  const sub = subcommands[interaction.options.getSubcommand()];
-  if (!sub) throw new Error(`/parent ${interaction.options.getSubcommand()} is not implemented`);
-  await sub(interaction, ctx);
-}
 
 /** `account`: the guild's parent links (viewers and admins only). */
 export async function autocomplete(
   interaction: AutocompleteInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
 ): Promise<ApplicationCommandOptionChoiceData[]> {
   if (!allows(ctx.level, "viewer")) return [];
   const q = String(interaction.options.getFocused()).toLowerCase();

@@ -1,23 +1,14 @@
-import {
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  MessageFlags,
-  SlashCommandBuilder,
-} from "discord.js";
-import type { InteractionContext, LinkedAccount } from "../context.js";
+import type { Invocation, LinkedAccount } from "../context.js";
 import type { Person } from "../domain/people.js";
 import { presenceGames, whereText } from "../domain/presence.js";
 import { UserError } from "../errors.js";
-import type { Level } from "../permissions.js";
 import { userListEmbed } from "../ui/embeds.js";
 import { escapeMarkdown, presenceLabel } from "../ui/format.js";
 import { accountPerson, namedRows, presenceText, resolveMany, unknownNote } from "./friends/users.js";
-import { accountOption } from "./options.js";
+import { accountOption, guildCommand } from "./options.js";
+import { type Cmd, onAccount, type Reply, type Subcommand } from "./types.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("presence")
-  .setDescription("Who is online, in game or in Studio")
-  .setContexts(InteractionContextType.Guild)
+export const data = guildCommand("presence", "Who is online, in game or in Studio")
   .addStringOption((o) =>
     o
       .setName("users")
@@ -27,23 +18,21 @@ export const data = new SlashCommandBuilder()
   .addStringOption(accountOption)
   .toJSON();
 
-export const level = (_sub: string | null): Level => "viewer";
-
 /** At most this many users per /presence (README, Command reference). */
 export const PRESENCE_MAX = 200;
 
 const RANK = [3, 2, 0, 1, 3];
 
 /** The account's watch list from the guild settings (ids), empty when none. */
-async function watchList(ctx: InteractionContext, robloxId: string): Promise<string[]> {
+async function watchList(ctx: Invocation, robloxId: string): Promise<string[]> {
   const settings = await ctx.store.settings.get(ctx.guildId);
   return settings.watch[robloxId] ?? [];
 }
 
 /** The users to show: the `users` option, else the watch list, else the account itself. */
 async function targets(
-  interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
+  interaction: Cmd,
+  ctx: Invocation,
   linked: LinkedAccount,
 ): Promise<{ users: Person[]; unknown: string[]; source: string }> {
   const raw = interaction.options.getString("users");
@@ -62,12 +51,7 @@ async function targets(
   return { users: [accountPerson(linked)], unknown: [], source: "" };
 }
 
-export async function execute(
-  interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
-): Promise<void> {
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const linked = await ctx.account(interaction);
+async function run(interaction: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const { users, unknown, source } = await targets(interaction, ctx, linked);
   if (users.length === 0)
     throw new UserError(escapeMarkdown(unknownNote(unknown) ?? "No Roblox user to show."));
@@ -97,5 +81,7 @@ export async function execute(
     footer: [tally.join(" · "), note].filter(Boolean).join(" · "),
     color: rows.some((r) => r.type >= 1 && r.type <= 3) ? "ok" : "info",
   });
-  await interaction.editReply({ embeds: [embed], allowedMentions: { parse: [] } });
+  return { embeds: [embed] };
 }
+
+export const subcommands: Record<string, Subcommand> = { "": onAccount("viewer", run) };

@@ -1,6 +1,7 @@
 /**
- * Runtime registry: each command module exports `data`, `level`, `execute`, and optionally
- * `autocomplete`, `pagers` (list kinds it renders) and `confirmOperations`.
+ * Runtime registry: each command module exports `data` and `subcommands` (each with its level and
+ * prologue; the router runs them, src/events/interactionCreate.ts), and optionally `autocomplete`,
+ * `pagers` (list kinds it renders) and `confirmOperations`.
  */
 import * as access from "./access.js";
 import * as alerts from "./alerts.js";

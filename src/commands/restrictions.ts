@@ -1,26 +1,14 @@
-import {
-  type APIEmbed,
-  type APIEmbedField,
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  MessageFlags,
-  SlashCommandBuilder,
-} from "discord.js";
-import type { InteractionContext } from "../context.js";
-import type { Level } from "../permissions.js";
+import type { APIEmbed, APIEmbedField } from "discord.js";
+import type { Invocation, LinkedAccount } from "../context.js";
 import { type BanDetailsT, RestrictionSource, type RestrictionT } from "../roblox/index.js";
 import { COLORS, fitEmbed } from "../ui/embeds.js";
 import { discordTimestamp, escapeMarkdown } from "../ui/format.js";
-import { accountOption } from "./options.js";
+import { accountOption, guildCommand } from "./options.js";
+import { type Cmd, onAccount, type Reply, type Subcommand } from "./types.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("restrictions")
-  .setDescription("Bans and screen-time locks on the linked Roblox account")
-  .setContexts(InteractionContextType.Guild)
+export const data = guildCommand("restrictions", "Bans and screen-time locks on the linked Roblox account")
   .addStringOption(accountOption)
   .toJSON();
-
-export const level = (_sub: string | null): Level => "viewer";
 
 export interface RestrictionFacts {
   name: string;
@@ -87,19 +75,12 @@ export function restrictionEmbed(f: RestrictionFacts): APIEmbed {
   return fitEmbed({ color: isLock ? COLORS.warn : COLORS.alert, title, description, fields });
 }
 
-export async function execute(
-  interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
-): Promise<void> {
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const linked = await ctx.account(interaction);
+async function run(_interaction: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const [restriction, ban] = await Promise.all([
     ctx.roblox.moderation.restriction(linked.session, ctx.call),
     ctx.roblox.moderation.banDetails(linked.session, ctx.call),
   ]);
-  await interaction.editReply({
-    content: "",
-    embeds: [restrictionEmbed({ name: linked.account.robloxName, restriction, ban })],
-    allowedMentions: { parse: [] },
-  });
+  return { content: "", embeds: [restrictionEmbed({ name: linked.account.robloxName, restriction, ban })] };
 }
+
+export const subcommands: Record<string, Subcommand> = { "": onAccount("viewer", run) };

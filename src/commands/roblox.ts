@@ -1,69 +1,32 @@
-import {
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-} from "discord.js";
-import type { InteractionContext } from "../context.js";
-import type { Level } from "../permissions.js";
 import { linkModalData } from "../ui/modals.js";
-import { accountOpt } from "./options.js";
+import { accountSub, guildCommand, subcommand, text } from "./options.js";
 import { accounts, setDefault, unlinkOperation, unlinkPrompt } from "./roblox/manage.js";
 import { status } from "./roblox/status.js";
-import type { ConfirmOperation } from "./types.js";
+import { type ConfirmOperation, onStored, opensForm, plain, type Subcommand } from "./types.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("roblox")
-  .setDescription("Link and manage the Roblox accounts this server supervises")
-  .setContexts(InteractionContextType.Guild)
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-  .addSubcommand((s) =>
-    s.setName("link").setDescription("Link a Roblox account with its session cookie (opens a form)"),
-  )
-  .addSubcommand((s) =>
-    accountOpt(s.setName("unlink").setDescription("Unlink an account and delete its cookie")),
-  )
-  .addSubcommand((s) =>
-    accountOpt(s.setName("status").setDescription("Check the cookie and any restriction")),
-  )
-  .addSubcommand((s) => s.setName("accounts").setDescription("List the accounts linked in this server"))
-  .addSubcommand((s) =>
-    s
-      .setName("default")
-      .setDescription("Choose the account commands use when none is given")
-      .addStringOption((o) =>
-        o
-          .setName("account")
-          .setDescription("Linked account (label or username)")
-          .setRequired(true)
-          .setAutocomplete(true)
-          .setMaxLength(100),
-      ),
-  )
+/** /roblox default's `account`: required, unlike the optional one of every other subcommand. */
+const namedAccount = text("account", "Linked account (label or username)", {
+  required: true,
+  max: 100,
+  autocomplete: true,
+});
+
+export const data = guildCommand("roblox", "Link and manage the Roblox accounts this server supervises", true)
+  .addSubcommand(subcommand("link", "Link a Roblox account with its session cookie (opens a form)"))
+  .addSubcommand(accountSub("unlink", "Unlink an account and delete its cookie"))
+  .addSubcommand(accountSub("status", "Check the cookie and any restriction"))
+  .addSubcommand(subcommand("accounts", "List the accounts linked in this server"))
+  .addSubcommand(subcommand("default", "Choose the account commands use when none is given", namedAccount))
   .toJSON();
 
-export const level = (_sub: string | null): Level => "admin";
-
-type Sub = (interaction: ChatInputCommandInteraction<"cached">, ctx: InteractionContext) => Promise<void>;
-
-const subcommands: Record<string, Sub> = {
+/** unlink and status work on any stored account, a dead cookie included; all are admin's. */
+export const subcommands: Record<string, Subcommand> = {
   // The cookie is collected only through the modal, never a chat message; its submit is components/roblox-link.ts.
-  link: async (interaction) => {
-    await interaction.showModal(linkModalData());
-  },
-  unlink: unlinkPrompt,
-  status,
-  accounts,
-  default: setDefault,
+  link: opensForm("admin", linkModalData),
+  unlink: onStored("admin", unlinkPrompt),
+  status: onStored("admin", status, "ephemeral"),
+  accounts: plain("admin", accounts),
+  default: onStored("admin", setDefault),
 };
-
-export async function execute(
-  interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
-): Promise<void> {
-  const sub = subcommands[interaction.options.getSubcommand()];
-  if (!sub) throw new Error(`/roblox ${interaction.options.getSubcommand()} is not implemented`);
-  await sub(interaction, ctx);
-}
 
 export const confirmOperations: ConfirmOperation[] = [unlinkOperation];

@@ -1,62 +1,23 @@
-import {
-  type APIEmbed,
-  AttachmentBuilder,
-  type ChatInputCommandInteraction,
-  InteractionContextType,
-  type InteractionEditReplyOptions,
-  MessageFlags,
-  SlashCommandBuilder,
-} from "discord.js";
-import type { InteractionContext, LinkedAccount } from "../context.js";
+import { type APIEmbed, AttachmentBuilder } from "discord.js";
+import type { Invocation, LinkedAccount } from "../context.js";
 import { childSide, readScreenTime, setDailyLimit, sideNote } from "../domain/child-side.js";
 import { UserError } from "../errors.js";
-import type { Level } from "../permissions.js";
 import { MAX_DAILY_LIMIT } from "../roblox/api/settings.js";
 import { renderWeeklyChart } from "../ui/chart.js";
 import { COLORS, fitEmbed, successEmbed } from "../ui/embeds.js";
 import { escapeMarkdown, formatMinutes } from "../ui/format.js";
-import { accountOpt } from "./options.js";
+import { accountSub, guildCommand, integer } from "./options.js";
+import { type Cmd, onAccount, plain, type Reply, type Subcommand } from "./types.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("screentime")
-  .setDescription("Screen time of the linked Roblox account")
-  .setContexts(InteractionContextType.Guild)
-  .addSubcommand((s) =>
-    accountOpt(s.setName("show").setDescription("Today's minutes, the limit and the week's chart")),
+export const data = guildCommand("screentime", "Screen time of the linked Roblox account")
+  .addSubcommand(accountSub("show", "Today's minutes, the limit and the week's chart"))
+  .addSubcommand(
+    accountSub("limit", "Set the daily limit", integer("minutes", "Minutes a day, 0 = no limit", 0, 1440)),
   )
-  .addSubcommand((s) =>
-    accountOpt(
-      s
-        .setName("limit")
-        .setDescription("Set the daily limit")
-        .addIntegerOption((o) =>
-          o
-            .setName("minutes")
-            .setDescription("Minutes a day, 0 = no limit")
-            .setRequired(true)
-            .setMinValue(0)
-            .setMaxValue(1440),
-        ),
-    ),
-  )
-  .addSubcommand((s) =>
-    accountOpt(
-      s
-        .setName("add")
-        .setDescription("Grant extra minutes for today")
-        .addIntegerOption((o) =>
-          o
-            .setName("minutes")
-            .setDescription("Extra minutes")
-            .setRequired(true)
-            .setMinValue(1)
-            .setMaxValue(240),
-        ),
-    ),
+  .addSubcommand(
+    accountSub("add", "Grant extra minutes for today", integer("minutes", "Extra minutes", 1, 240)),
   )
   .toJSON();
-
-export const level = (sub: string | null): Level => (sub === "show" ? "viewer" : "admin");
 
 /** The chart's file name; the embed shows it with `attachment://screentime.png`. */
 export const CHART_FILE = "screentime.png";
@@ -104,10 +65,7 @@ export function screenTimeEmbed(v: ScreenTimeView): APIEmbed {
   });
 }
 
-type Cmd = ChatInputCommandInteraction<"cached">;
-type Reply = Pick<InteractionEditReplyOptions, "content" | "embeds" | "components" | "files">;
-
-async function show(i: Cmd, ctx: InteractionContext): Promise<Reply> {
+async function show(i: Cmd, ctx: Invocation): Promise<Reply> {
   const r = await readScreenTime(ctx, await childSide(ctx, i.options.getString("account")));
   const view: ScreenTimeView = {
     name: r.name,
@@ -137,7 +95,7 @@ function minutesOption(i: Cmd, min: number, max: number): number {
   return m;
 }
 
-async function limit(i: Cmd, ctx: InteractionContext): Promise<Reply> {
+async function limit(i: Cmd, ctx: Invocation): Promise<Reply> {
   const minutes = minutesOption(i, 0, MAX_DAILY_LIMIT);
   const r = await setDailyLimit(ctx, await childSide(ctx, i.options.getString("account")), minutes);
   const text = minutes === 0 ? "no limit" : formatMinutes(minutes);
@@ -157,10 +115,9 @@ async function limit(i: Cmd, ctx: InteractionContext): Promise<Reply> {
   };
 }
 
-async function add(i: Cmd, ctx: InteractionContext): Promise<Reply> {
+// extra minutes are the child's own call (add-temporary-screentime): no parent side for it
+async function add(i: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const minutes = minutesOption(i, 1, 240);
-  // extra minutes are the child's own call (add-temporary-screentime): no parent side for it
-  const linked: LinkedAccount = await ctx.account(i);
   await ctx.roblox.parental.addTemporary(linked.session, minutes, ctx.call);
   await ctx.audit("screentime.add", linked.account.robloxId, `+${minutes} min`);
   return {
@@ -175,15 +132,9 @@ async function add(i: Cmd, ctx: InteractionContext): Promise<Reply> {
   };
 }
 
-const SUBS: Record<string, (i: Cmd, ctx: InteractionContext) => Promise<Reply>> = {
-  show,
-  limit,
-  add,
+/** show and limit find the child themselves (its own account, else through a parent link). */
+export const subcommands: Record<string, Subcommand> = {
+  show: plain("viewer", show, "ephemeral"),
+  limit: plain("admin", limit, "ephemeral"),
+  add: onAccount("admin", add),
 };
-
-export async function execute(interaction: Cmd, ctx: InteractionContext): Promise<void> {
-  const sub = SUBS[interaction.options.getSubcommand()];
-  if (!sub) throw new UserError("This subcommand is not supported any more.");
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await interaction.editReply({ ...(await sub(interaction, ctx)), allowedMentions: { parse: [] } });
-}

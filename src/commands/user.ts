@@ -1,27 +1,16 @@
-import {
-  type ChatInputCommandInteraction,
-  type EmbedBuilder,
-  InteractionContextType,
-  MessageFlags,
-  SlashCommandBuilder,
-} from "discord.js";
-import type { InteractionContext } from "../context.js";
+import type { EmbedBuilder } from "discord.js";
+import type { Invocation } from "../context.js";
 import { UserError } from "../errors.js";
-import type { Level } from "../permissions.js";
 import { ID_RE, type PublicUserT } from "../roblox/index.js";
 import { profileButton } from "../ui/buttons.js";
 import { type KeyValueField, keyValueEmbed } from "../ui/embeds.js";
 import { accountAge, discordTimestamp, escapeMarkdown, profileUrl } from "../ui/format.js";
-import { userOpt } from "./options.js";
+import { guildCommand, subcommand, userOpt } from "./options.js";
+import { type Cmd, plain, type Reply, type Subcommand } from "./types.js";
 
-export const data = new SlashCommandBuilder()
-  .setName("user")
-  .setDescription("Public Roblox profiles")
-  .setContexts(InteractionContextType.Guild)
-  .addSubcommand((s) => userOpt(s.setName("lookup").setDescription("Look up a public Roblox profile"), true))
+export const data = guildCommand("user", "Public Roblox profiles")
+  .addSubcommand(subcommand("lookup", "Look up a public Roblox profile", userOpt(true)))
   .toJSON();
-
-export const level = (_sub: string | null): Level => "anyone";
 
 /** The public profile as an embed (pure; `now` for the account's age). */
 export function profileEmbed(u: PublicUserT, avatarUrl: string | null, now: Date): EmbedBuilder {
@@ -48,8 +37,7 @@ export function profileEmbed(u: PublicUserT, avatarUrl: string | null, now: Date
   return embed;
 }
 
-async function lookup(interaction: ChatInputCommandInteraction<"cached">, ctx: InteractionContext) {
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+async function lookup(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const input = interaction.options.getString("user", true).trim();
   const plain = input.replace(/^@/, "");
   let id: string | undefined;
@@ -58,17 +46,10 @@ async function lookup(interaction: ChatInputCommandInteraction<"cached">, ctx: I
   const user = id === undefined ? null : await ctx.roblox.users.get(id, ctx.call);
   if (!user) throw new UserError(`No Roblox user called “${escapeMarkdown(input, { max: 40 })}” was found.`);
   const avatarUrl = await ctx.lookups.avatar(user.id, ctx.call);
-  await interaction.editReply({
+  return {
     embeds: [profileEmbed(user, avatarUrl, new Date(ctx.now()))],
     components: [profileButton(profileUrl(user.id))],
-  });
+  };
 }
 
-export async function execute(
-  interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
-): Promise<void> {
-  const sub = interaction.options.getSubcommand();
-  if (sub !== "lookup") throw new Error(`/user ${sub} is not implemented`);
-  await lookup(interaction, ctx);
-}
+export const subcommands: Record<string, Subcommand> = { lookup: plain("anyone", lookup, "ephemeral") };

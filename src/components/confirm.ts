@@ -1,5 +1,5 @@
 /** Confirm/Cancel on destructive actions (unlink, remove, decline-all). */
-import { isExpired } from "../ui/buttons.js";
+import { isExpired } from "../ui/custom-id.js";
 import type { ButtonHandler } from "./types.js";
 
 export const confirmButton: ButtonHandler<"confirm"> = {

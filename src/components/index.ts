@@ -1,5 +1,5 @@
 /** Button and modal handlers by custom-id action / modal id. */
-import type { ActionName } from "../ui/buttons.js";
+import type { ActionName } from "../ui/custom-id.js";
 import { cancelButton, confirmButton, noopButton } from "./confirm.js";
 import { connectionRemoveButton } from "./connection-buttons.js";
 import { pageButton } from "./pager.js";

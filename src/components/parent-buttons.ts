@@ -5,7 +5,7 @@
  * click says "already" from the store (src/domain/parents.ts).
  */
 import { type ButtonInteraction, MessageFlags } from "discord.js";
-import type { InteractionContext } from "../context.js";
+import type { Invocation } from "../context.js";
 import {
   answerOnce,
   findParent,
@@ -13,7 +13,7 @@ import {
   type HandledConsent,
   parentName,
 } from "../domain/parents.js";
-import { isExpired } from "../ui/buttons.js";
+import { isExpired } from "../ui/custom-id.js";
 import { answeredMessage } from "../ui/parent.js";
 import type { ButtonHandler } from "./types.js";
 
@@ -26,7 +26,7 @@ function alreadySentence(h: HandledConsent): string {
 
 async function consentClick(
   interaction: ButtonInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
   parentId: string,
   childId: string,
   consentId: string,

@@ -4,47 +4,26 @@
  * by the store with its own purpose; it never reaches a reply, a log line or an error message.
  */
 import { MessageFlags, type ModalSubmitInteraction } from "discord.js";
-import type { InteractionContext } from "../context.js";
-import { cookieProblem, cookieProblemSentence, normalizeCookie, normalizeLabel } from "../domain/cookie.js";
+import type { Invocation } from "../context.js";
+import { normalizeCookie, normalizeLabel } from "../domain/cookie.js";
 import { forgetParentSession, parentName } from "../domain/parents.js";
 import { UserError } from "../errors.js";
-import { BadInputError, type RobloxSession, UnauthenticatedError } from "../roblox/index.js";
+import { UnauthenticatedError } from "../roblox/index.js";
 import { escapeMarkdown, truncate } from "../ui/format.js";
 import { PARENT_LINK_MODAL_ID } from "../ui/parent.js";
+import { field, linkIdentity, transientSession } from "./link-form.js";
 import type { ModalHandler } from "./types.js";
 
 const PARENT_COOKIE_REFUSED =
   "That cookie was not accepted by Roblox: it may have expired, been logged out, or been copied only in part. Nothing was stored. Copy a fresh `.ROBLOSECURITY` cookie of the parent's account and run `/parent link` again.";
 
-function field(interaction: ModalSubmitInteraction, id: string): string {
-  try {
-    return interaction.fields.getTextInputValue(id);
-  } catch {
-    return "";
-  }
-}
-
-/** Pure: the cookie's current value in the session (Roblox may rotate it while answering). */
-function currentCookie(session: RobloxSession): string | undefined {
-  return /(?:^|;\s*)\.ROBLOSECURITY=([^;]+)/.exec(session.cookieHeader())?.[1];
-}
-
-async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: InteractionContext) {
+async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: Invocation) {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const cookie = normalizeCookie(field(interaction, "cookie"));
   const label = normalizeLabel(field(interaction, "label"));
-  const problem = cookieProblem(cookie);
-  if (problem) throw new UserError(cookieProblemSentence(problem));
+  const session = transientSession(ctx, cookie);
   if (label !== undefined && /^\d+$/.test(label))
     throw new UserError("A label cannot be only digits (ids look like that). Nothing was stored.");
-
-  let session: RobloxSession;
-  try {
-    session = ctx.sessions.transient(cookie);
-  } catch (err) {
-    if (err instanceof BadInputError) throw new UserError(`${err.userMessage} Nothing was stored.`);
-    throw err;
-  }
   let me: Awaited<ReturnType<typeof ctx.roblox.users.authenticated>>;
   let children: Awaited<ReturnType<typeof ctx.roblox.parent.children>>;
   try {
@@ -66,13 +45,7 @@ async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: Intera
     );
   }
   const { parent, created } = await ctx.store.parents.upsert({
-    guildId: ctx.guildId,
-    robloxId,
-    robloxName: me.name,
-    displayName: me.displayName,
-    ...(label === undefined ? {} : { label }),
-    linkedBy: ctx.userId,
-    cookie: currentCookie(session) ?? cookie,
+    ...linkIdentity(ctx, me, label, cookie, session),
     children: children.map((c) => ({
       userId: String(c.userId),
       ...(c.name === undefined ? {} : { name: c.name }),

@@ -12,7 +12,7 @@
  * that, it says someone else is on it.
  */
 import { type ButtonInteraction, MessageFlags } from "discord.js";
-import { INTERACTION_DEADLINE_MS, type InteractionContext, type LinkedAccount } from "../context.js";
+import { INTERACTION_DEADLINE_MS, type Invocation, type LinkedAccount } from "../context.js";
 import { isFriend } from "../domain/friendship.js";
 import { getHandled, type Handled, handledSince, recordHandled } from "../domain/handled-requests.js";
 import { auditName, namePerson, type Person, personMd } from "../domain/people.js";
@@ -59,7 +59,7 @@ function alreadySentence(h: Handled, who: string): string {
 
 async function click(
   interaction: ButtonInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
   accountId: string,
   requesterId: string,
   kind: Kind,
@@ -91,7 +91,7 @@ async function click(
 /** The click's work, under the request's claim. */
 async function answer(
   interaction: ButtonInteraction<"cached">,
-  ctx: InteractionContext,
+  ctx: Invocation,
   linked: LinkedAccount,
   person: Person,
   kind: Kind,

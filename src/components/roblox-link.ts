@@ -4,35 +4,20 @@
  * reaches a reply, a log line or an error message.
  */
 import { MessageFlags, type ModalSubmitInteraction } from "discord.js";
-import type { InteractionContext } from "../context.js";
-import {
-  COOKIE_REFUSED,
-  cookieProblem,
-  cookieProblemSentence,
-  currentCookie,
-  normalizeCookie,
-  normalizeLabel,
-  normalizeTracker,
-} from "../domain/cookie.js";
+import type { Invocation } from "../context.js";
+import { COOKIE_REFUSED, normalizeCookie, normalizeLabel, normalizeTracker } from "../domain/cookie.js";
 import { lockedWhileLinking } from "../domain/restriction.js";
 import { UserError } from "../errors.js";
-import { BadInputError, ModeratedError, type RobloxSession, UnauthenticatedError } from "../roblox/index.js";
+import { ModeratedError, type RobloxSession, UnauthenticatedError } from "../roblox/index.js";
 import { AccountLimitError } from "../store/index.js";
 import { accountEmbed } from "../ui/embeds.js";
 import { escapeMarkdown } from "../ui/format.js";
 import { ROBLOX_LINK_MODAL_ID } from "../ui/modals.js";
+import { field, linkIdentity, transientSession } from "./link-form.js";
 import type { ModalHandler } from "./types.js";
 
-function field(interaction: ModalSubmitInteraction, id: string): string {
-  try {
-    return interaction.fields.getTextInputValue(id);
-  } catch {
-    return "";
-  }
-}
-
 /** Who the cookie belongs to; every refusal becomes a plain sentence (nothing stored). */
-async function whoIs(ctx: InteractionContext, session: RobloxSession) {
+async function whoIs(ctx: Invocation, session: RobloxSession) {
   try {
     return await ctx.roblox.users.authenticated(session, ctx.call);
   } catch (err) {
@@ -42,7 +27,7 @@ async function whoIs(ctx: InteractionContext, session: RobloxSession) {
   }
 }
 
-async function checkLabel(ctx: InteractionContext, robloxId: string, label: string | undefined) {
+async function checkLabel(ctx: Invocation, robloxId: string, label: string | undefined) {
   if (label === undefined) return;
   if (/^\d+$/.test(label)) throw new UserError("A label cannot be only digits (ids look like that).");
   const taken = (await ctx.store.accounts.list(ctx.guildId)).find(
@@ -61,28 +46,19 @@ export function accountLimitSentence(limit: number): string {
 }
 
 /** A new account past the guild's cap is refused; re-linking one already linked always passes. */
-async function checkRoom(ctx: InteractionContext, robloxId: string): Promise<void> {
+async function checkRoom(ctx: Invocation, robloxId: string): Promise<void> {
   const max = ctx.config.maxAccountsPerGuild;
   if (max === undefined) return;
   const ids = await ctx.store.accounts.ids(ctx.guildId);
   if (!ids.includes(robloxId) && ids.length >= max) throw new UserError(accountLimitSentence(max));
 }
 
-async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: InteractionContext) {
+async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: Invocation) {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const cookie = normalizeCookie(field(interaction, "cookie"));
   const tracker = normalizeTracker(field(interaction, "tracker"));
   const label = normalizeLabel(field(interaction, "label"));
-  const problem = cookieProblem(cookie);
-  if (problem) throw new UserError(cookieProblemSentence(problem));
-
-  let session: RobloxSession;
-  try {
-    session = ctx.sessions.transient(cookie, tracker);
-  } catch (err) {
-    if (err instanceof BadInputError) throw new UserError(`${err.userMessage} Nothing was stored.`);
-    throw err;
-  }
+  const session = transientSession(ctx, cookie, tracker);
   const me = await whoIs(ctx, session);
   const robloxId = String(me.id);
   await checkRoom(ctx, robloxId);
@@ -92,14 +68,7 @@ async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: Intera
   const max = ctx.config.maxAccountsPerGuild;
   const { account, created } = await ctx.store.accounts
     .upsert({
-      guildId: ctx.guildId,
-      robloxId,
-      robloxName: me.name,
-      displayName: me.displayName,
-      ...(label === undefined ? {} : { label }),
-      linkedBy: ctx.userId,
-      // Roblox may have rotated the cookie while answering: keep the one that works now.
-      cookie: currentCookie(session) ?? cookie,
+      ...linkIdentity(ctx, me, label, cookie, session),
       ...(tracker === undefined ? {} : { tracker }),
       // Checked again under the guild's lock: two links submitted at once cannot both pass.
       ...(max === undefined ? {} : { maxAccounts: max }),

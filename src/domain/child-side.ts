@@ -5,7 +5,7 @@
  * docs/roblox-behaviour.md, "Parent accounts and consent requests" and "A child's own settings
  * change when a parent manages it".
  */
-import type { InteractionContext, LinkedAccount } from "../context.js";
+import type { Invocation, LinkedAccount } from "../context.js";
 import { UserError } from "../errors.js";
 import type { RobloxError, RobloxSession } from "../roblox/index.js";
 import { isRobloxError } from "../roblox/index.js";
@@ -81,7 +81,7 @@ export function matchParentChild(
  * is linked (with a live parent link of the same child beside it, if any), else a parent link's
  * child. Neither: the usual sentence of `ctx.account` (no account, or no match).
  */
-export async function childSide(ctx: InteractionContext, option?: string | null): Promise<ChildSide> {
+export async function childSide(ctx: Invocation, option?: string | null): Promise<ChildSide> {
   const opt = option ?? undefined;
   const account = await ctx.store.accounts.resolve(ctx.guildId, opt);
   const parents = await ctx.store.parents.list(ctx.guildId);
@@ -108,11 +108,7 @@ export async function childSide(ctx: InteractionContext, option?: string | null)
   return { kind: "parent", side: await parentSideOf(ctx, hit.parent, hit.child) };
 }
 
-async function parentSideOf(
-  ctx: InteractionContext,
-  parent: StoredParent,
-  child: StoredChild,
-): Promise<ParentSide> {
+async function parentSideOf(ctx: Invocation, parent: StoredParent, child: StoredChild): Promise<ParentSide> {
   const { session } = await linkedParent(ctx, parent.robloxId);
   return { parent, childId: child.userId, childName: childName(child), session };
 }
@@ -150,7 +146,7 @@ export interface ScreenTimeRead {
   childRefusal?: string;
 }
 
-async function readThroughParent(ctx: InteractionContext, side: ParentSide): Promise<ScreenTimeRead> {
+async function readThroughParent(ctx: Invocation, side: ParentSide): Promise<ScreenTimeRead> {
   try {
     const [settings, weekly] = await Promise.all([
       ctx.roblox.parent.childSettings(side.session, side.childId, ctx.call),
@@ -180,7 +176,7 @@ function notLinkedAnyMore(err: unknown, side: ParentSide): unknown {
 }
 
 /** The week, today's minutes and the daily limit; the child's side first, then the parent's. */
-export async function readScreenTime(ctx: InteractionContext, target: ChildSide): Promise<ScreenTimeRead> {
+export async function readScreenTime(ctx: Invocation, target: ChildSide): Promise<ScreenTimeRead> {
   if (target.kind === "parent") return readThroughParent(ctx, target.side);
   const { linked, parent } = target;
   try {
@@ -215,11 +211,7 @@ export interface LimitChange {
 }
 
 /** The parent grants the change itself: grant-consent, UpdateUserSetting (no request needed). */
-async function limitThroughParent(
-  ctx: InteractionContext,
-  side: ParentSide,
-  minutes: number,
-): Promise<LimitChange> {
+async function limitThroughParent(ctx: Invocation, side: ParentSide, minutes: number): Promise<LimitChange> {
   try {
     await ctx.roblox.parent.grantConsent(
       side.session,
@@ -245,7 +237,7 @@ async function limitThroughParent(
  * child is live, the parent side makes the change and the refusal is kept to be told.
  */
 export async function setDailyLimit(
-  ctx: InteractionContext,
+  ctx: Invocation,
   target: ChildSide,
   minutes: number,
 ): Promise<LimitChange> {
@@ -281,7 +273,7 @@ export function sideNote(
  * name; its first child when empty), for what only the parent side does.
  */
 export async function parentChild(
-  ctx: InteractionContext,
+  ctx: Invocation,
   parentOption?: string | null,
   childOption?: string | null,
 ): Promise<ParentSide> {
@@ -301,7 +293,7 @@ export async function parentChild(
  * docs/roblox-behaviour.md, "Parent accounts and consent requests").
  */
 export async function manageFriend(
-  ctx: InteractionContext,
+  ctx: Invocation,
   side: ParentSide,
   friendId: string,
   action: "Block" | "Unblock",

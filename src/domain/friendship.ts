@@ -3,7 +3,7 @@
  * friend, mutual friends, the removal prompt (Confirm/Cancel) and the removal itself.
  */
 import type { EmbedBuilder } from "discord.js";
-import type { InteractionContext, LinkedAccount } from "../context.js";
+import type { Invocation, LinkedAccount } from "../context.js";
 import { UserError } from "../errors.js";
 import type { CallOptions, RobloxClient, RobloxSession } from "../roblox/index.js";
 import { type ButtonRow, confirmRow } from "../ui/buttons.js";
@@ -51,11 +51,7 @@ export interface Prompt {
 }
 
 /** The Confirm/Cancel prompt for removing `target` (after checking they are a friend). */
-export async function removePrompt(
-  ctx: InteractionContext,
-  linked: LinkedAccount,
-  target: Person,
-): Promise<Prompt> {
+export async function removePrompt(ctx: Invocation, linked: LinkedAccount, target: Person): Promise<Prompt> {
   if (target.id === linked.account.robloxId) throw new UserError("An account cannot unfriend itself.");
   const account = escapeMarkdown(linked.account.robloxName);
   if (!(await isFriend(ctx, linked, target.id))) {
@@ -76,7 +72,7 @@ export async function removePrompt(
 
 /** Confirm on the removal prompt: unfriends once (a second Confirm says it is already done). */
 export async function removeFriend(
-  ctx: InteractionContext,
+  ctx: Invocation,
   linked: LinkedAccount,
   targetId: string,
 ): Promise<string> {

@@ -5,7 +5,7 @@
  * read as an opaque object and written back untouched beside our key.
  */
 import { z } from "zod";
-import type { InteractionContext } from "../context.js";
+import type { Invocation } from "../context.js";
 
 export const HANDLED_KEY = "handledRequests";
 /** Most entries kept per account (the oldest go first). */
@@ -61,7 +61,7 @@ export function handledSince(h: Handled | undefined, messageAt: number): h is Ha
 }
 
 export async function getHandled(
-  ctx: InteractionContext,
+  ctx: Invocation,
   accountId: string,
   requesterId: string,
 ): Promise<Handled | undefined> {
@@ -75,7 +75,7 @@ export async function getHandled(
  * store problem is logged and the next click falls back to asking Roblox.
  */
 export async function recordHandled(
-  ctx: InteractionContext,
+  ctx: Invocation,
   accountId: string,
   requesterId: string,
   entry: Handled,

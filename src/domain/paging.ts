@@ -2,7 +2,7 @@
  * Paged lists: Roblox's cursors stay in the store, buttons carry a short key. A key is bound
  * to the guild, account and list it was made for (store/cursors.ts): elsewhere it is refused.
  */
-import type { InteractionContext } from "../context.js";
+import type { Invocation } from "../context.js";
 import { pagerRow } from "../ui/buttons.js";
 
 /** What a paged list keeps under a short store key: Roblox's cursor and the list's arguments. */
@@ -24,7 +24,7 @@ export const PAGE_ELSEWHERE =
 
 /** Stores a page state and returns its short key (null when there is no such page). */
 export async function pageKey(
-  ctx: InteractionContext,
+  ctx: Invocation,
   scope: PageScope,
   state: PageState | null,
 ): Promise<string | null> {
@@ -34,7 +34,7 @@ export async function pageKey(
 
 /** The page state behind a key, or the sentence that refuses it. */
 export async function loadPage(
-  ctx: InteractionContext,
+  ctx: Invocation,
   scope: PageScope,
   key: string,
 ): Promise<{ ok: true; state: PageState } | { ok: false; refusal: string }> {
@@ -49,7 +49,7 @@ export async function loadPage(
 
 /** The Previous/Next row for a Roblox page, keeping the list's arguments on both sides. */
 export async function pagerFor(
-  ctx: InteractionContext,
+  ctx: Invocation,
   kind: string,
   accountId: string,
   page: { nextCursor?: string | null | undefined; previousCursor?: string | null | undefined },

@@ -4,7 +4,7 @@
  * one request at most once from Discord (README, "Parent account or child account").
  */
 import { z } from "zod";
-import type { Context, InteractionContext } from "../context.js";
+import type { Context, Invocation } from "../context.js";
 import { UserError } from "../errors.js";
 import type { CallOptions, PendingConsent, RobloxSession } from "../roblox/index.js";
 import { isRobloxError } from "../roblox/index.js";
@@ -81,7 +81,7 @@ export function forgetParentSession(ctx: Context, guildId: string, robloxId: str
 }
 
 /** A live parent link and its session; a dead cookie is said plainly. */
-export async function linkedParent(ctx: InteractionContext, option?: string | null) {
+export async function linkedParent(ctx: Invocation, option?: string | null) {
   const parent = await findParent(ctx, option);
   if (parent.health.state === "dead") {
     throw new UserError(
@@ -184,12 +184,7 @@ async function getHandledConsent(ctx: Context, guildId: string, parentId: string
   return r.success ? r.data : undefined;
 }
 
-async function recordHandledConsent(
-  ctx: InteractionContext,
-  parentId: string,
-  id: string,
-  entry: HandledConsent,
-) {
+async function recordHandledConsent(ctx: Invocation, parentId: string, id: string, entry: HandledConsent) {
   await ctx.store.parents.updateState(ctx.guildId, parentId, (raw) => ({
     ...raw,
     [HANDLED_CONSENTS_KEY]: withHandledConsent(raw[HANDLED_CONSENTS_KEY], id, entry),
@@ -207,7 +202,7 @@ export type AnswerResult =
  * one call.
  */
 export async function answerOnce(
-  ctx: InteractionContext,
+  ctx: Invocation,
   parent: StoredParent,
   childId: string,
   consentId: string,

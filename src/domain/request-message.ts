@@ -9,7 +9,8 @@ import {
   type APIEmbed,
   ComponentType,
 } from "discord.js";
-import { type ComponentLike, decodeCustomId, disableAll } from "../ui/buttons.js";
+import { type ComponentLike, disableAll } from "../ui/buttons.js";
+import { decodeCustomId } from "../ui/custom-id.js";
 import { COLORS, fitEmbed, LIMITS } from "../ui/embeds.js";
 import { discordTimestamp, profileUrl } from "../ui/format.js";
 import type { HandledAction } from "./handled-requests.js";

@@ -1,5 +1,5 @@
 /** Restriction sentences for /roblox link and /roblox status (usermoderation v2). */
-import type { InteractionContext } from "../context.js";
+import type { Invocation } from "../context.js";
 import { RestrictionSource, type RestrictionT, type RobloxSession } from "../roblox/index.js";
 import { discordTimestamp } from "../ui/format.js";
 
@@ -31,7 +31,7 @@ export function restrictionLine(r: RestrictionT | null): string {
  * Linking while locked answers "locked until <end>; link again after that".
  * The end comes from usermoderation v2 on the same (transient) session.
  */
-export async function lockedWhileLinking(ctx: InteractionContext, session: RobloxSession): Promise<string> {
+export async function lockedWhileLinking(ctx: Invocation, session: RobloxSession): Promise<string> {
   let r: RestrictionT | null = null;
   try {
     r = await ctx.roblox.moderation.restriction(session, ctx.call);

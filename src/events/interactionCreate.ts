@@ -6,18 +6,21 @@
 import { randomBytes } from "node:crypto";
 import {
   type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
   type Interaction,
   type InteractionReplyOptions,
   MessageFlags,
   type RepliableInteraction,
 } from "discord.js";
 import { commands } from "../commands/registry.js";
+import type { Subcommand } from "../commands/types.js";
 import { buttonHandlers, modalHandlers } from "../components/index.js";
-import { type Context, type InteractionContext, interactionContext } from "../context.js";
+import { type Context, type Invocation, invocation, type LinkedAccount } from "../context.js";
 import { userMessageOf } from "../errors.js";
 import { adminByPermissions, allows, type Level, memberLevel, refusal } from "../permissions.js";
 import { isRobloxError, ModeratedError } from "../roblox/index.js";
-import { decodeCustomId } from "../ui/buttons.js";
+import type { AccountRecord } from "../store/index.js";
+import { decodeCustomId } from "../ui/custom-id.js";
 import { discordTimestamp, escapeMarkdown, timeZoneChoices } from "../ui/format.js";
 
 /** Called once per handled interaction (metrics). */
@@ -55,7 +58,7 @@ export async function answer(interaction: RepliableInteraction, content: string)
   }
 }
 
-async function moderatedSentence(ictx: InteractionContext, fallback: string): Promise<string> {
+async function moderatedSentence(ictx: Invocation, fallback: string): Promise<string> {
   const linked = ictx.lastAccount;
   if (!linked) return fallback;
   try {
@@ -70,7 +73,7 @@ async function moderatedSentence(ictx: InteractionContext, fallback: string): Pr
   return fallback;
 }
 
-async function boundary(err: unknown, interaction: Interaction<"cached">, ictx: InteractionContext) {
+async function boundary(err: unknown, interaction: Interaction<"cached">, ictx: Invocation) {
   let message = userMessageOf(err);
   if (err instanceof ModeratedError && message) message = await moderatedSentence(ictx, message);
   if (message) {
@@ -90,10 +93,7 @@ async function boundary(err: unknown, interaction: Interaction<"cached">, ictx: 
   }
 }
 
-async function autocomplete(
-  interaction: AutocompleteInteraction<"cached">,
-  ictx: InteractionContext,
-): Promise<void> {
+async function autocomplete(interaction: AutocompleteInteraction<"cached">, ictx: Invocation): Promise<void> {
   const focused = interaction.options.getFocused(true);
   let choices: { name: string; value: string }[] = [];
   if (focused.name === "zone") {
@@ -143,15 +143,48 @@ async function autocomplete(
   await interaction.respond(choices.slice(0, 25));
 }
 
+/** The account a subcommand declares, resolved from its `account` option. */
+async function accountFor(
+  interaction: ChatInputCommandInteraction<"cached">,
+  sub: Subcommand,
+  ictx: Invocation,
+): Promise<LinkedAccount | AccountRecord | undefined> {
+  if (sub.account === "linked") return ictx.account(interaction);
+  if (sub.account === "stored") return ictx.storedAccount(interaction.options.getString("account"));
+  return undefined;
+}
+
+/**
+ * The prologue every command shares, done once here: defer (before anything slow), resolve the
+ * account, run the handler, send its reply — ephemeral, no mention parsed. Errors go to the boundary.
+ */
+async function runCommand(
+  interaction: ChatInputCommandInteraction<"cached">,
+  sub: Subcommand,
+  ictx: Invocation,
+): Promise<void> {
+  if (sub.defer) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const reply = await sub.run(interaction, ictx, (await accountFor(interaction, sub, ictx)) as never);
+  if (reply === undefined) return;
+  const body = {
+    ...(typeof reply === "string" ? { content: reply } : reply),
+    allowedMentions: { parse: [] },
+  };
+  if (interaction.deferred || interaction.replied) await interaction.editReply(body);
+  else
+    await interaction.reply({ ...body, content: body.content ?? undefined, flags: MessageFlags.Ephemeral });
+}
+
 type Routed = "ok" | "unknown" | { refused: Level };
 
-async function route(interaction: Interaction<"cached">, ictx: InteractionContext): Promise<Routed> {
+async function route(interaction: Interaction<"cached">, ictx: Invocation): Promise<Routed> {
   if (interaction.isChatInputCommand()) {
-    const command = commands.get(interaction.commandName);
-    if (!command) return "unknown";
-    const need = command.level(interaction.options.getSubcommand(false));
-    if (!allows(ictx.level, need)) return { refused: need };
-    await command.execute(interaction, ictx);
+    const subs = commands.get(interaction.commandName)?.subcommands ?? {};
+    const name = interaction.options.getSubcommand(false) ?? "";
+    const sub = Object.hasOwn(subs, name) ? subs[name] : undefined;
+    if (!sub) return "unknown";
+    if (!allows(ictx.level, sub.level)) return { refused: sub.level };
+    await runCommand(interaction, sub, ictx);
   } else if (interaction.isButton()) {
     const action = decodeCustomId(interaction.customId);
     const handler = action ? buttonHandlers.get(action.action) : undefined;
@@ -178,10 +211,10 @@ export function createInteractionHandler(ctx: Context, observe?: InteractionObse
       return;
     }
     const correlationId = randomBytes(4).toString("hex");
-    let ictx: InteractionContext | undefined;
+    let ictx: Invocation | undefined;
     let outcome: "ok" | "refused" | "error" = "ok";
     try {
-      ictx = interactionContext(ctx, interaction, await levelOf(ctx, interaction), correlationId);
+      ictx = invocation(ctx, interaction, await levelOf(ctx, interaction), correlationId);
       if (interaction.isAutocomplete()) {
         await autocomplete(interaction, ictx);
         return;

@@ -95,7 +95,7 @@ describe("accountEmbed", () => {
         robloxId: "1",
         name: "a",
         displayName: "a",
-        health: { level: "warn", text: "Paused" },
+        health: { tone: "warn", text: "Paused" },
       }).toJSON(),
     ).toMatchObject({ color: COLORS.warn });
   });

@@ -12,7 +12,10 @@ export const COLORS = {
   alert: 0xed4245,
   info: 0x5865f2,
 } as const;
-export type Level = keyof typeof COLORS;
+/** An embed's colour, by what it tells (an access level is `Level` in src/permissions.ts). */
+export type Tone = keyof typeof COLORS;
+/** @deprecated the old name of Tone, kept while src/jobs/render.ts still imports it. */
+export type Level = Tone;
 
 export const LIMITS = {
   title: 256,
@@ -90,18 +93,18 @@ export function successEmbed(title: string, description?: string): EmbedBuilder 
   return build({ color: COLORS.ok, title, ...(description ? { description } : {}) });
 }
 
-/** Any level: title and optional description. */
-export function noticeEmbed(level: Level, title: string, description?: string): EmbedBuilder {
-  return build({ color: COLORS[level], title, ...(description ? { description } : {}) });
+/** Any tone: title and optional description. */
+export function noticeEmbed(tone: Tone, title: string, description?: string): EmbedBuilder {
+  return build({ color: COLORS[tone], title, ...(description ? { description } : {}) });
 }
 
-export type AccountHealth = "ok" | "expired" | "locked" | "unknown" | { level: Level; text: string };
+export type AccountHealth = "ok" | "expired" | "locked" | "unknown" | { tone: Tone; text: string };
 
-const HEALTH: Record<Exclude<AccountHealth, object>, { level: Level; text: string }> = {
-  ok: { level: "ok", text: "Cookie works" },
-  expired: { level: "alert", text: "Cookie no longer accepted: link it again with `/roblox link`" },
-  locked: { level: "warn", text: "Restricted right now: see `/restrictions`" },
-  unknown: { level: "info", text: "Not checked yet" },
+const HEALTH: Record<Exclude<AccountHealth, object>, { tone: Tone; text: string }> = {
+  ok: { tone: "ok", text: "Cookie works" },
+  expired: { tone: "alert", text: "Cookie no longer accepted: link it again with `/roblox link`" },
+  locked: { tone: "warn", text: "Restricted right now: see `/restrictions`" },
+  unknown: { tone: "info", text: "Not checked yet" },
 };
 
 export interface AccountEmbedInput {
@@ -137,7 +140,7 @@ export function accountEmbed(a: AccountEmbedInput): EmbedBuilder {
   if (health) fields.push({ name: "Health", value: health.text });
   const url = safeProfileUrl(a.robloxId);
   return build({
-    color: COLORS[health?.level ?? "info"],
+    color: COLORS[health?.tone ?? "info"],
     title: `${md(a.displayName, 120)} (@${md(a.name, 120)})`,
     ...(url ? { url } : {}),
     ...(a.avatarUrl ? { thumbnail: { url: a.avatarUrl } } : {}),
@@ -162,7 +165,7 @@ export interface UserListInput {
   footer?: string;
   /** Shown when `users` is empty. */
   empty?: string;
-  color?: Level;
+  color?: Tone;
 }
 
 /** `**[Display](profile)** (@name) · extra`, with markdown neutralised. */
@@ -215,7 +218,7 @@ export interface KeyValueField {
 export function keyValueEmbed(
   title: string,
   fields: readonly KeyValueField[] | Readonly<Record<string, string>>,
-  options: { color?: Level; description?: string; footer?: string } = {},
+  options: { color?: Tone; description?: string; footer?: string } = {},
 ): EmbedBuilder {
   const list: KeyValueField[] = Array.isArray(fields)
     ? [...(fields as readonly KeyValueField[])]

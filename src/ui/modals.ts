@@ -21,42 +21,53 @@ export function linkModalData(): APIModalInteractionResponseCallbackData {
   return linkModalJson;
 }
 
+/** The required cookie field of a link form (a cookie runs to some 1,000 characters). */
+export function cookieField(label: string, description: string): LabelBuilder {
+  return new LabelBuilder()
+    .setLabel(label)
+    .setDescription(description)
+    .setTextInputComponent(
+      new TextInputBuilder()
+        .setCustomId("cookie")
+        .setStyle(TextInputStyle.Paragraph)
+        .setRequired(true)
+        .setMinLength(1)
+        .setMaxLength(4000),
+    );
+}
+
+/** An optional one-line field of a link form. */
+export function optionalField(id: string, label: string, description: string, max: number): LabelBuilder {
+  return new LabelBuilder()
+    .setLabel(label)
+    .setDescription(description)
+    .setTextInputComponent(
+      new TextInputBuilder()
+        .setCustomId(id)
+        .setStyle(TextInputStyle.Short)
+        .setRequired(false)
+        .setMaxLength(max),
+    );
+}
+
 /** The form `/roblox link` opens: cookie (required), tracker and label (optional). */
 export function linkModal(): ModalBuilder {
   return new ModalBuilder()
     .setCustomId(ROBLOX_LINK_MODAL_ID)
     .setTitle("Link a Roblox account")
     .addLabelComponents(
-      new LabelBuilder()
-        .setLabel(".ROBLOSECURITY cookie")
-        .setDescription("Stored encrypted; never shown again. Starts with _|WARNING:")
-        .setTextInputComponent(
-          new TextInputBuilder()
-            .setCustomId("cookie")
-            .setStyle(TextInputStyle.Paragraph)
-            .setRequired(true)
-            .setMinLength(1)
-            .setMaxLength(4000),
-        ),
-      new LabelBuilder()
-        .setLabel("RBXEventTrackerV2 cookie (optional)")
-        .setDescription("Needed by Roblox to change the screen-time limit")
-        .setTextInputComponent(
-          new TextInputBuilder()
-            .setCustomId("tracker")
-            .setStyle(TextInputStyle.Short)
-            .setRequired(false)
-            .setMaxLength(1000),
-        ),
-      new LabelBuilder()
-        .setLabel("Label (optional)")
-        .setDescription("A short name for this account, e.g. the child's name")
-        .setTextInputComponent(
-          new TextInputBuilder()
-            .setCustomId("label")
-            .setStyle(TextInputStyle.Short)
-            .setRequired(false)
-            .setMaxLength(LABEL_MAX),
-        ),
+      cookieField(".ROBLOSECURITY cookie", "Stored encrypted; never shown again. Starts with _|WARNING:"),
+      optionalField(
+        "tracker",
+        "RBXEventTrackerV2 cookie (optional)",
+        "Needed by Roblox to change the screen-time limit",
+        1000,
+      ),
+      optionalField(
+        "label",
+        "Label (optional)",
+        "A short name for this account, e.g. the child's name",
+        LABEL_MAX,
+      ),
     );
 }

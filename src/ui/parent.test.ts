@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { consentButtons, decodeCustomId, encodeCustomId, parentUnlinkRow } from "./buttons.js";
+import { consentButtons, parentUnlinkRow } from "./buttons.js";
+import { decodeCustomId, encodeCustomId } from "./custom-id.js";
 import { answeredMessage, consentMessage } from "./parent.js";
 
 const UUID = "5c0a7e00-0000-4000-8000-000000000001";

@@ -5,15 +5,13 @@
 import {
   type ActionRowBuilder,
   type APIEmbed,
-  LabelBuilder,
   type MessageActionRowComponentBuilder,
   ModalBuilder,
-  TextInputBuilder,
-  TextInputStyle,
 } from "discord.js";
 import { type ButtonRow, type ComponentLike, consentButtons, disableAll } from "./buttons.js";
 import { COLORS, fitEmbed } from "./embeds.js";
 import { discordTimestamp, truncate } from "./format.js";
+import { cookieField, optionalField } from "./modals.js";
 
 export const PARENT_LINK_MODAL_ID = "roblox-parent-link";
 /** Same limit as a child account's label. */
@@ -25,27 +23,11 @@ export function parentLinkModal(): ModalBuilder {
     .setCustomId(PARENT_LINK_MODAL_ID)
     .setTitle("Link a parent's Roblox account")
     .addLabelComponents(
-      new LabelBuilder()
-        .setLabel("Parent's .ROBLOSECURITY cookie")
-        .setDescription("The parent's own login, linked to the child in Roblox. Stored encrypted.")
-        .setTextInputComponent(
-          new TextInputBuilder()
-            .setCustomId("cookie")
-            .setStyle(TextInputStyle.Paragraph)
-            .setRequired(true)
-            .setMinLength(1)
-            .setMaxLength(4000),
-        ),
-      new LabelBuilder()
-        .setLabel("Label (optional)")
-        .setDescription("A short name, e.g. Mum")
-        .setTextInputComponent(
-          new TextInputBuilder()
-            .setCustomId("label")
-            .setStyle(TextInputStyle.Short)
-            .setRequired(false)
-            .setMaxLength(PARENT_LABEL_MAX),
-        ),
+      cookieField(
+        "Parent's .ROBLOSECURITY cookie",
+        "The parent's own login, linked to the child in Roblox. Stored encrypted.",
+      ),
+      optionalField("label", "Label (optional)", "A short name, e.g. Mum", PARENT_LABEL_MAX),
     );
 }
 

@@ -1,8 +1,8 @@
-// Who may do what (SPEC §3): every admin/viewer row refuses a plain member before any Roblox
+// Who may do what (README, "Who may do what"): every admin/viewer row refuses a plain member before any Roblox
 // request; /access grants roles viewer or manager; /audit shows who did what; /user lookup works
 // for anyone, even without a linked account.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commandData } from "../../src/commands/index.js";
+import { commandData } from "../../src/commands/deploy-json.js";
 import { type FakeMessage, SEED, startWorld, visibleText, type World } from "./harness.js";
 
 let w: World;
@@ -56,7 +56,7 @@ function valueFor(o: Json): string | number | boolean | { id: string } {
   return byName[String(o.name)] ?? "x";
 }
 
-/** Every row of SPEC §3's table, from the registered command JSON, with its required options. */
+/** Every command and subcommand, from the registered command JSON, with its required options. */
 function rows(): Row[] {
   const out: Row[] = [];
   for (const c of commandData() as unknown as Json[]) {
@@ -74,7 +74,7 @@ function rows(): Row[] {
   return out;
 }
 
-/** SPEC §3: the admin rows (everything else that touches an account needs viewer). */
+/** The admin rows (everything else that touches an account needs viewer). */
 const ADMIN = new Set([
   "/friends add",
   "/friends add-contact",

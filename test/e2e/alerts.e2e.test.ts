@@ -1,4 +1,4 @@
-// Alerts end to end (SPEC §4): the real bot polls the simulator every second and posts into the
+// Alerts end to end: the real bot polls the simulator every second and posts into the
 // fake Discord's #alerts. Every /alerts subcommand once; each alert appears once within two
 // intervals (screen time: its 5th-interval cadence); buttons act; a restart repeats nothing; a
 // storm of 429s does not stop the scheduler; a dead cookie is told once and polling stops.

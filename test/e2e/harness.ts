@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { cookieFor, SEED, type Sim, startSim, trackerFor } from "../../sim/server.js";
-import { commandData } from "../../src/commands/index.js";
+import { commandData } from "../../src/commands/deploy-json.js";
 import { silentLogger } from "../../src/logger.js";
 import { createKeyRing } from "../../src/store/crypto.js";
 import { createStore, type Store } from "../../src/store/index.js";

@@ -276,7 +276,7 @@ describe("Roblox text in every reply, edit and alert", () => {
   }, 60_000);
 
   it("ran every subcommand, every kind of button and the link form", async () => {
-    const { commandData } = await import("../../src/commands/index.js");
+    const { commandData } = await import("../../src/commands/deploy-json.js");
     const all = commandData().flatMap((c) => {
       const subs = (c.options ?? []).filter((o) => o.type === 1).map((o) => `${c.name} ${o.name}`);
       return subs.length > 0 ? subs : [c.name];

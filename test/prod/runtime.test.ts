@@ -10,7 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, expect, it } from "vitest";
 import { cookieFor, SEED, startSim, trackerFor } from "../../sim/server.js";
-import { commandData } from "../../src/commands/index.js";
+import { commandData } from "../../src/commands/deploy-json.js";
 import type { Json } from "../e2e/fake-discord/http.js";
 import { startFakeDiscord } from "../e2e/fake-discord/index.js";
 import { BOT_TOKEN, TEST_KEY } from "../e2e/harness.js";

@@ -1,7 +1,7 @@
 // Page cursors: a short key resolves only in the guild, account and list it was made for; each
 // guild holds a bounded number of them and none outlives an hour.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { InteractionContext } from "../../src/context.js";
+import type { Invocation } from "../../src/context.js";
 import { loadPage, PAGE_ELSEWHERE, PAGE_EXPIRED, pageKey } from "../../src/domain/paging.js";
 import { CURSOR_TTL_MS, decodeKey, encodeKey, MAX_CURSORS_PER_GUILD } from "../../src/store/cursors.js";
 import type { Store } from "../../src/store/index.js";
@@ -88,7 +88,7 @@ describe("cursors", () => {
 });
 
 describe("page buttons", () => {
-  const ctxIn = (guildId: string) => ({ guildId, store }) as unknown as InteractionContext;
+  const ctxIn = (guildId: string) => ({ guildId, store }) as unknown as Invocation;
 
   it("a page key from another guild, account or list gets a plain sentence, not the page", async () => {
     const k = await pageKey(

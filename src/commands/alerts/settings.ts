@@ -1,24 +1,11 @@
 /** `/alerts` subcommands that change the guild's alert settings (no Roblox call). */
-import {
-  ChannelType,
-  type ChatInputCommandInteraction,
-  MessageFlags,
-  PermissionFlagsBits,
-  type PermissionResolvable,
-} from "discord.js";
-import type { InteractionContext } from "../../context.js";
+import { ChannelType, PermissionFlagsBits, type PermissionResolvable } from "discord.js";
+import type { Invocation } from "../../context.js";
 import { type AlertEventName, EVENT_WORDS } from "../../domain/alert-events.js";
 import { localTime } from "../../domain/zone.js";
 import { UserError } from "../../errors.js";
 import { formatHHMM, isValidTimeZone, parseHHMM } from "../../ui/format.js";
-
-type Cmd = ChatInputCommandInteraction<"cached">;
-
-export async function say(interaction: Cmd, content: string): Promise<void> {
-  const body = { content, allowedMentions: { parse: [] as [] } };
-  if (interaction.deferred || interaction.replied) await interaction.editReply(body);
-  else await interaction.reply({ ...body, flags: MessageFlags.Ephemeral });
-}
+import type { Cmd } from "../types.js";
 
 const NEEDED: [PermissionResolvable, string][] = [
   [PermissionFlagsBits.ViewChannel, "View Channel"],
@@ -26,7 +13,7 @@ const NEEDED: [PermissionResolvable, string][] = [
   [PermissionFlagsBits.EmbedLinks, "Embed Links"],
 ];
 
-export async function channel(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function channel(interaction: Cmd, ctx: Invocation): Promise<string> {
   const ch = interaction.options.getChannel("channel", true, [
     ChannelType.GuildText,
     ChannelType.GuildAnnouncement,
@@ -45,13 +32,10 @@ export async function channel(interaction: Cmd, ctx: InteractionContext): Promis
   const before = (await ctx.store.settings.get(ctx.guildId)).alertChannelId;
   await ctx.store.settings.update(ctx.guildId, { alertChannelId: ch.id });
   await ctx.audit("alerts.channel", undefined, `#${ch.name} (${ch.id})${before ? `, was ${before}` : ""}`);
-  await say(
-    interaction,
-    `Alerts will be posted in <#${ch.id}>. The first check of each account records how things are now; only changes after that are posted.${noFiles}`,
-  );
+  return `Alerts will be posted in <#${ch.id}>. The first check of each account records how things are now; only changes after that are posted.${noFiles}`;
 }
 
-export async function toggle(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function toggle(interaction: Cmd, ctx: Invocation): Promise<string> {
   const event = interaction.options.getString("event", true) as AlertEventName;
   if (!(event in EVENT_WORDS)) throw new UserError(`There is no alert called “${event.slice(0, 40)}”.`);
   const enabled = interaction.options.getBoolean("enabled", true);
@@ -60,7 +44,7 @@ export async function toggle(interaction: Cmd, ctx: InteractionContext): Promise
   let extra = "";
   if (event === "daily-summary" && enabled) extra = ` It is posted at ${s.summaryTime} (${s.timeZone}).`;
   if (enabled && !s.alertChannelId) extra += " No alert channel is set yet: use `/alerts channel`.";
-  await say(interaction, `${EVENT_WORDS[event]}: **${enabled ? "on" : "off"}**.${extra}`);
+  return `${EVENT_WORDS[event]}: **${enabled ? "on" : "off"}**.${extra}`;
 }
 
 function hhmm(value: string, what: string): string {
@@ -70,14 +54,13 @@ function hhmm(value: string, what: string): string {
   return formatHHMM(m);
 }
 
-export async function quietHours(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function quietHours(interaction: Cmd, ctx: Invocation): Promise<string> {
   const start = interaction.options.getString("start")?.trim() ?? "";
   const end = interaction.options.getString("end")?.trim() ?? "";
   if (start === "" && end === "") {
     await ctx.store.settings.update(ctx.guildId, { quietHours: null });
     await ctx.audit("alerts.quiet-hours", undefined, "off");
-    await say(interaction, "Quiet hours are **off**: presence alerts are posted as they happen.");
-    return;
+    return "Quiet hours are **off**: presence alerts are posted as they happen.";
   }
   if (start === "" || end === "")
     throw new UserError("Give both `start` and `end` (HH:MM), or neither to turn quiet hours off.");
@@ -86,13 +69,10 @@ export async function quietHours(interaction: Cmd, ctx: InteractionContext): Pro
   const s = await ctx.store.settings.update(ctx.guildId, { quietHours: q });
   await ctx.audit("alerts.quiet-hours", undefined, `${q.start}-${q.end}`);
   const crosses = parseHHMM(q.end)! < parseHHMM(q.start)! ? " (through midnight)" : "";
-  await say(
-    interaction,
-    `Quiet hours: **${q.start} → ${q.end}**${crosses}, ${s.timeZone} time. Presence alerts are held then and posted as one digest when they end; restriction, screen-time and cookie alerts still come through.`,
-  );
+  return `Quiet hours: **${q.start} → ${q.end}**${crosses}, ${s.timeZone} time. Presence alerts are held then and posted as one digest when they end; restriction, screen-time and cookie alerts still come through.`;
 }
 
-export async function timezone(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function timezone(interaction: Cmd, ctx: Invocation): Promise<string> {
   const zone = interaction.options.getString("zone", true).trim();
   if (!isValidTimeZone(zone))
     throw new UserError(
@@ -102,29 +82,25 @@ export async function timezone(interaction: Cmd, ctx: InteractionContext): Promi
   const s = await ctx.store.settings.update(ctx.guildId, { timeZone: canonical });
   await ctx.audit("alerts.timezone", undefined, canonical);
   const local = localTime(ctx.now(), canonical);
-  await say(
-    interaction,
-    `Time zone: **${canonical}** (it is ${formatHHMM(local.minutes)} there now). The daily summary (${s.summaryTime}) and quiet hours follow it; screen-time days follow Roblox's own day.`,
-  );
+  return `Time zone: **${canonical}** (it is ${formatHHMM(local.minutes)} there now). The daily summary (${s.summaryTime}) and quiet hours follow it; screen-time days follow Roblox's own day.`;
 }
 
-export async function summaryTime(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function summaryTime(interaction: Cmd, ctx: Invocation): Promise<string> {
   const time = hhmm(interaction.options.getString("time", true).trim(), "Time");
   const s = await ctx.store.settings.update(ctx.guildId, { summaryTime: time });
   await ctx.audit("alerts.summary-time", undefined, time);
   const off = s.events["daily-summary"]
     ? ""
     : " The daily summary is off: turn it on with `/alerts toggle event:daily-summary enabled:True`.";
-  await say(interaction, `The daily summary is posted at **${time}** (${s.timeZone}).${off}`);
+  return `The daily summary is posted at **${time}** (${s.timeZone}).${off}`;
 }
 
-export async function mention(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function mention(interaction: Cmd, ctx: Invocation): Promise<string> {
   const role = interaction.options.getRole("role");
   if (!role) {
     await ctx.store.settings.update(ctx.guildId, { mentionRoleId: undefined });
     await ctx.audit("alerts.mention", undefined, "none");
-    await say(interaction, "Alerts will mention nobody.");
-    return;
+    return "Alerts will mention nobody.";
   }
   if (role.id === ctx.guildId)
     throw new UserError("Pick a specific role, not @everyone: alerts would ping every member.");
@@ -135,5 +111,5 @@ export async function mention(interaction: Cmd, ctx: InteractionContext): Promis
   const warn = canPing
     ? ""
     : "\nNote: that role is not mentionable, so Discord will show the mention without pinging. Make it mentionable in Server Settings → Roles.";
-  await say(interaction, `Alerts will mention <@&${role.id}> (only that role).${warn}`);
+  return `Alerts will mention <@&${role.id}> (only that role).${warn}`;
 }

@@ -1,22 +1,22 @@
 /** `/alerts watch-add|watch-remove|watch-list|show`: the watched users of an account, and the settings. */
-import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
-import type { InteractionContext } from "../../context.js";
+import type { Invocation, LinkedAccount } from "../../context.js";
 import { ALERT_EVENTS } from "../../domain/alert-events.js";
 import { auditName, listRow, namePeople, personMd, resolveUser, unknownPerson } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import { keyValueEmbed, userListEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown } from "../../ui/format.js";
-
-type Cmd = ChatInputCommandInteraction<"cached">;
+import type { Cmd, Reply } from "../types.js";
 
 /** Most users watched per account (presence asks 50 per call: 4 calls a poll at most). */
 export const WATCH_MAX = 200;
 
 const md = (s: string) => escapeMarkdown(s, { max: 60 });
 
-export async function watchAdd(interaction: Cmd, ctx: InteractionContext): Promise<void> {
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const { account } = await ctx.account(interaction);
+export async function watchAdd(
+  interaction: Cmd,
+  ctx: Invocation,
+  { account }: LinkedAccount,
+): Promise<Reply> {
   const u = await resolveUser(ctx, interaction.options.getString("user", true));
   const id = u.id;
   let already = false;
@@ -34,22 +34,21 @@ export async function watchAdd(interaction: Cmd, ctx: InteractionContext): Promi
   });
   const who = personMd(u, 60);
   if (already) {
-    await interaction.editReply(`${who} is already watched for **${md(account.robloxName)}**.`);
-    return;
+    return `${who} is already watched for **${md(account.robloxName)}**.`;
   }
   await ctx.audit("alerts.watch-add", account.robloxId, auditName(u));
   const notes = [
     s.alertChannelId ? "" : "No alert channel is set yet: use `/alerts channel`.",
     s.events.presence ? "" : "Presence alerts are off: `/alerts toggle event:presence enabled:True`.",
   ].filter(Boolean);
-  await interaction.editReply(
-    `Now watching ${who} for **${md(account.robloxName)}** (${count} watched). Changes of presence are posted once they held for one more check.${notes.length ? `\n${notes.join("\n")}` : ""}`,
-  );
+  return `Now watching ${who} for **${md(account.robloxName)}** (${count} watched). Changes of presence are posted once they held for one more check.${notes.length ? `\n${notes.join("\n")}` : ""}`;
 }
 
-export async function watchRemove(interaction: Cmd, ctx: InteractionContext): Promise<void> {
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const { account } = await ctx.account(interaction);
+export async function watchRemove(
+  interaction: Cmd,
+  ctx: Invocation,
+  { account }: LinkedAccount,
+): Promise<Reply> {
   const value = interaction.options.getString("user", true).trim();
   const settings = await ctx.store.settings.get(ctx.guildId);
   const list = settings.watch[account.robloxId] ?? [];
@@ -65,8 +64,7 @@ export async function watchRemove(interaction: Cmd, ctx: InteractionContext): Pr
     label = `@${u.name}`;
   }
   if (!list.includes(id)) {
-    await interaction.editReply(`${md(label ?? id)} is not watched for **${md(account.robloxName)}**.`);
-    return;
+    return `${md(label ?? id)} is not watched for **${md(account.robloxName)}**.`;
   }
   const target = id;
   await ctx.store.settings.update(ctx.guildId, (cur) => {
@@ -76,12 +74,14 @@ export async function watchRemove(interaction: Cmd, ctx: InteractionContext): Pr
     return cur;
   });
   await ctx.audit("alerts.watch-remove", account.robloxId, `${label} (${id})`);
-  await interaction.editReply(`Stopped watching ${md(label ?? id)} for **${md(account.robloxName)}**.`);
+  return `Stopped watching ${md(label ?? id)} for **${md(account.robloxName)}**.`;
 }
 
-export async function watchList(interaction: Cmd, ctx: InteractionContext): Promise<void> {
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const { account } = await ctx.account(interaction);
+export async function watchList(
+  _interaction: Cmd,
+  ctx: Invocation,
+  { account }: LinkedAccount,
+): Promise<Reply> {
   const settings = await ctx.store.settings.get(ctx.guildId);
   const ids = settings.watch[account.robloxId] ?? [];
   const people = await namePeople(ctx, ids);
@@ -92,11 +92,10 @@ export async function watchList(interaction: Cmd, ctx: InteractionContext): Prom
     empty: "Nobody is watched yet. Add someone with `/alerts watch-add`.",
     footer: settings.events.presence ? "Presence alerts are on" : "Presence alerts are off",
   });
-  await interaction.editReply({ embeds: [embed] });
+  return { embeds: [embed] };
 }
 
-export async function show(interaction: Cmd, ctx: InteractionContext): Promise<void> {
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+export async function show(_interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const s = await ctx.store.settings.get(ctx.guildId);
   const accounts = await ctx.store.accounts.list(ctx.guildId);
   const events = ALERT_EVENTS.map((e) => `${s.events[e] ? "✅" : "❌"} ${e}`).join("\n");
@@ -125,5 +124,5 @@ export async function show(interaction: Cmd, ctx: InteractionContext): Promise<v
     },
     { name: "Watched users", value: watched, inline: false },
   ]);
-  await interaction.editReply({ embeds: [embed], allowedMentions: { parse: [] } });
+  return { embeds: [embed] };
 }

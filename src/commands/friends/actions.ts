@@ -1,23 +1,18 @@
 /** /friends add, add-contact and remove (behind Confirm/Cancel), each audited. */
-import type { ChatInputCommandInteraction } from "discord.js";
-import type { InteractionContext, LinkedAccount } from "../../context.js";
+import type { Invocation, LinkedAccount } from "../../context.js";
 import { removeFriend, removePrompt } from "../../domain/friendship.js";
 import { recordHandled } from "../../domain/handled-requests.js";
 import { auditName, type Person, personMd, personText, resolveUser } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import { successEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown, truncate } from "../../ui/format.js";
-import type { ConfirmOperation, Pager } from "../types.js";
+import type { Cmd, ConfirmOperation, Pager } from "../types.js";
 
 type Reply = Awaited<ReturnType<Pager>>;
 
 const bold = (p: Person) => personMd(p);
 
-export async function add(
-  interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
-  linked: LinkedAccount,
-): Promise<Reply> {
+export async function add(interaction: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const target = await resolveUser(ctx, interaction.options.getString("user", true));
   if (target.id === linked.account.robloxId) throw new UserError("An account cannot be friends with itself.");
   const nickname = interaction.options.getString("nickname")?.trim() ?? "";
@@ -62,11 +57,7 @@ export async function add(
   };
 }
 
-export async function addContact(
-  interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
-  linked: LinkedAccount,
-): Promise<Reply> {
+export async function addContact(interaction: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const contact = interaction.options.getString("contact", true).trim();
   await ctx.roblox.requests.sendToContact(linked.session, contact, ctx.call);
   await ctx.audit("friends.add-contact", linked.account.robloxId, `to contact ${truncate(contact, 64)}`);
@@ -83,11 +74,7 @@ export async function addContact(
 }
 
 /** The prompt: names the friend, Confirm/Cancel carry the account and the friend's id. */
-export async function remove(
-  interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
-  linked: LinkedAccount,
-): Promise<Reply> {
+export async function remove(interaction: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const target = await resolveUser(ctx, interaction.options.getString("user", true));
   return removePrompt(ctx, linked, target);
 }

@@ -1,11 +1,10 @@
 /** /friends count, status and groups. */
-import type { ChatInputCommandInteraction } from "discord.js";
-import type { InteractionContext, LinkedAccount } from "../../context.js";
+import type { Invocation, LinkedAccount } from "../../context.js";
 import { personText } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import { type KeyValueField, keyValueEmbed, noticeEmbed, userListEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown, truncate } from "../../ui/format.js";
-import type { Pager } from "../types.js";
+import type { Cmd, Pager } from "../types.js";
 import { resolveMany, unknownNote, userOrSelf } from "./users.js";
 
 type Reply = Awaited<ReturnType<Pager>>;
@@ -13,11 +12,7 @@ type Reply = Awaited<ReturnType<Pager>>;
 /** At most this many users per `/friends status` (friends/statuses takes 50 a call). */
 export const STATUS_MAX = 50;
 
-export async function count(
-  interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
-  linked: LinkedAccount,
-): Promise<Reply> {
+export async function count(interaction: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const target = await userOrSelf(ctx, linked, interaction.options.getString("user"));
   const n = target.self
     ? await ctx.roblox.friends.myCount(linked.session, ctx.call)
@@ -38,11 +33,7 @@ const STATUS_TEXT: Record<string, string> = {
 };
 
 /** friends/statuses + multiget-are-friends: one line per user. */
-export async function status(
-  interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
-  linked: LinkedAccount,
-): Promise<Reply> {
+export async function status(interaction: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const { users, unknown } = await resolveMany(ctx, interaction.options.getString("users", true), STATUS_MAX);
   if (users.length === 0)
     throw new UserError(escapeMarkdown(unknownNote(unknown) ?? "No Roblox user found."));
@@ -75,11 +66,7 @@ export async function status(
 }
 
 /** groups friends/groups/roles: the groups the friends are in, one field per group. */
-export async function groups(
-  interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
-  linked: LinkedAccount,
-): Promise<Reply> {
+export async function groups(interaction: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const target = await userOrSelf(ctx, linked, interaction.options.getString("user"));
   const data = await ctx.roblox.groups.friendsGroupsRoles(linked.session, target.id, ctx.call);
   const byGroup = new Map<number, { name: string; members: number | null; friends: string[] }>();

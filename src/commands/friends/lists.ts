@@ -2,8 +2,7 @@
  * /friends list, search (paged: Roblox's cursor in the store, the button carries a short key),
  * online and inactive.
  */
-import type { ChatInputCommandInteraction } from "discord.js";
-import type { InteractionContext, LinkedAccount } from "../../context.js";
+import type { Invocation, LinkedAccount } from "../../context.js";
 import { pagerFor } from "../../domain/paging.js";
 import { personText } from "../../domain/people.js";
 import { presenceGames, whereText } from "../../domain/presence.js";
@@ -11,7 +10,7 @@ import { UserError } from "../../errors.js";
 import type { UserSort } from "../../roblox/api/friends.js";
 import { type ListUser, userListEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown } from "../../ui/format.js";
-import type { Pager, PageState } from "../types.js";
+import type { Cmd, Pager, PageState } from "../types.js";
 import { namedRows, presenceText, presenceType, userOrSelf } from "./users.js";
 
 /** Friends per page: 25 lines always fit one embed description. */
@@ -73,22 +72,14 @@ export const searchPager: Pager = async (ctx, linked, state) => {
   return { content: "", embeds: [embed], components };
 };
 
-export async function list(
-  interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
-  linked: LinkedAccount,
-): Promise<Reply> {
+export async function list(interaction: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const target = await userOrSelf(ctx, linked, interaction.options.getString("user"));
   const sort = sortOf(interaction.options.getInteger("sort") ?? 0);
   const state: PageState = { args: { user: target.id, who: personText(target), sort } };
   return friendsPager(ctx, linked, state);
 }
 
-export async function search(
-  interaction: ChatInputCommandInteraction<"cached">,
-  ctx: InteractionContext,
-  linked: LinkedAccount,
-): Promise<Reply> {
+export async function search(interaction: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const query = interaction.options.getString("query", true).trim();
   if (query === "") throw new UserError("Type part of a name to search for.");
   if (query.length > 50) throw new UserError("Search for at most 50 characters.");
@@ -99,7 +90,7 @@ export async function search(
 
 const PRESENCE_RANK = [3, 2, 0, 1, 3];
 
-export async function online(ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
+export async function online(ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const friends = await ctx.roblox.friends.online(linked.session, linked.account.robloxId, {}, ctx.call);
   const rows = friends.map((f) => {
     const p = f.userPresence;
@@ -143,7 +134,7 @@ export async function online(ctx: InteractionContext, linked: LinkedAccount): Pr
   };
 }
 
-export async function inactive(ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
+export async function inactive(ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const friends = await ctx.roblox.friends.inactive(linked.session, linked.account.robloxId, ctx.call);
   const users = await namedRows(ctx, friends);
   return {

@@ -2,7 +2,7 @@
  * Turning `user` / `users` option text into Roblox users, and the small text helpers the
  * friends and presence replies share. Pure where possible; lookups go through ctx.
  */
-import type { InteractionContext, LinkedAccount } from "../../context.js";
+import type { Invocation, LinkedAccount } from "../../context.js";
 import {
   listRow,
   namePeople,
@@ -27,7 +27,7 @@ export function accountPerson(linked: LinkedAccount): Person {
 
 /** An optional `user` option: that user, or the linked account itself when empty. */
 export async function userOrSelf(
-  ctx: InteractionContext,
+  ctx: Invocation,
   linked: LinkedAccount,
   value: string | null,
 ): Promise<Person & { self: boolean }> {
@@ -62,7 +62,7 @@ export interface ResolvedMany {
  * A `users` option → users, in the order given: ids through the cached users batch, names
  * through one usernames batch. More than `max` entries is a UserError.
  */
-export async function resolveMany(ctx: InteractionContext, raw: string, max: number): Promise<ResolvedMany> {
+export async function resolveMany(ctx: Invocation, raw: string, max: number): Promise<ResolvedMany> {
   const parts = splitUsers(raw);
   if (parts.length === 0) throw new UserError("Give at least one Roblox username or id.");
   if (parts.length > max) {
@@ -94,7 +94,7 @@ export async function resolveMany(ctx: InteractionContext, raw: string, max: num
 
 /** Ids → list rows named the one way (domain/people); ids Roblox does not name are shown as such. */
 export async function namedRows(
-  ctx: InteractionContext,
+  ctx: Invocation,
   items: readonly { id: number | string; name?: string | null; displayName?: string | null }[],
 ): Promise<ListUser[]> {
   const ids = items.map((i) => String(i.id));

@@ -3,23 +3,21 @@
  * mark-seen. Every change is audited; accept/decline are also remembered so the buttons of an
  * older alert about the same request answer "already" without asking Roblox again.
  */
-import type { ChatInputCommandInteraction } from "discord.js";
-import type { InteractionContext, LinkedAccount } from "../../context.js";
+import type { Invocation, LinkedAccount } from "../../context.js";
 import { recordHandled } from "../../domain/handled-requests.js";
 import { auditName, type Person, personMd, resolveUser } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import { confirmRow } from "../../ui/buttons.js";
 import { keyValueEmbed, noticeEmbed, successEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown } from "../../ui/format.js";
-import type { ConfirmOperation, Pager } from "../types.js";
+import type { Cmd, ConfirmOperation, Pager } from "../types.js";
 
 type Reply = Awaited<ReturnType<Pager>>;
-type Cmd = ChatInputCommandInteraction<"cached">;
 
 const bold = (p: Person) => personMd(p);
 const accountName = (linked: LinkedAccount) => `**${escapeMarkdown(linked.account.robloxName)}**`;
 
-export async function count(_i: Cmd, ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
+export async function count(_i: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const [pending, fresh] = await Promise.all([
     ctx.roblox.requests.pendingCount(linked.session, ctx.call),
     ctx.roblox.requests.newCount(linked.session, ctx.call),
@@ -42,7 +40,7 @@ export async function count(_i: Cmd, ctx: InteractionContext, linked: LinkedAcco
 
 async function answer(
   i: Cmd,
-  ctx: InteractionContext,
+  ctx: Invocation,
   linked: LinkedAccount,
   kind: "accept" | "decline",
 ): Promise<Reply> {
@@ -63,12 +61,10 @@ async function answer(
   };
 }
 
-export const accept = (i: Cmd, ctx: InteractionContext, linked: LinkedAccount) =>
-  answer(i, ctx, linked, "accept");
-export const decline = (i: Cmd, ctx: InteractionContext, linked: LinkedAccount) =>
-  answer(i, ctx, linked, "decline");
+export const accept = (i: Cmd, ctx: Invocation, linked: LinkedAccount) => answer(i, ctx, linked, "accept");
+export const decline = (i: Cmd, ctx: Invocation, linked: LinkedAccount) => answer(i, ctx, linked, "decline");
 
-export async function acceptToken(i: Cmd, ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
+export async function acceptToken(i: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const who = await resolveUser(ctx, i.options.getString("user", true));
   const token = i.options.getString("token", true).trim();
   if (token === "" || /\s/.test(token)) {
@@ -94,7 +90,7 @@ export async function acceptToken(i: Cmd, ctx: InteractionContext, linked: Linke
 }
 
 /** The prompt; Confirm runs the "decline-all" operation below. */
-export async function declineAll(_i: Cmd, ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
+export async function declineAll(_i: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const pending = await ctx.roblox.requests.pendingCount(linked.session, ctx.call);
   if (pending === 0) {
     return {
@@ -118,7 +114,7 @@ export async function declineAll(_i: Cmd, ctx: InteractionContext, linked: Linke
   };
 }
 
-export async function markSeen(_i: Cmd, ctx: InteractionContext, linked: LinkedAccount): Promise<Reply> {
+export async function markSeen(_i: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   await ctx.roblox.requests.markSeen(linked.session, ctx.call);
   await ctx.audit("requests.mark-seen", linked.account.robloxId);
   return {

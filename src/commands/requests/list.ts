@@ -4,7 +4,7 @@
  * pages are bigger (10), so a message page is a slice (offset) of a Roblox page (cursor).
  */
 import type { APIEmbed } from "discord.js";
-import type { InteractionContext, LinkedAccount } from "../../context.js";
+import type { Invocation, LinkedAccount } from "../../context.js";
 import { type RequestCard, requestCards } from "../../domain/friend-requests.js";
 import { pageKey } from "../../domain/paging.js";
 import { personText } from "../../domain/people.js";
@@ -105,7 +105,7 @@ export function requestEmbed(v: RequestView, now: number): APIEmbed {
   });
 }
 
-async function views(ctx: InteractionContext, items: readonly FriendRequest[]): Promise<RequestView[]> {
+async function views(ctx: Invocation, items: readonly FriendRequest[]): Promise<RequestView[]> {
   const ids = items.map((i) => String(i.senderId));
   const [cards, avatars] = await Promise.all([
     requestCards(ctx, items, false),
@@ -159,7 +159,7 @@ export const requestsPager: Pager = async (ctx, linked, state) => {
 };
 
 async function pagerRowFor(
-  ctx: InteractionContext,
+  ctx: Invocation,
   linked: LinkedAccount,
   state: PageState,
   s: Slice,

@@ -1,34 +1,16 @@
 /** /roblox accounts, default and unlink: store only, no Roblox call. */
-import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
-import type { InteractionContext } from "../../context.js";
+import type { Invocation } from "../../context.js";
 import { NO_ACCOUNT, UserError } from "../../errors.js";
 import type { AccountRecord } from "../../store/index.js";
 import { confirmRow } from "../../ui/buttons.js";
 import { keyValueEmbed } from "../../ui/embeds.js";
 import { discordTimestamp, escapeMarkdown, truncate } from "../../ui/format.js";
-import type { ConfirmOperation } from "../types.js";
-
-type Cmd = ChatInputCommandInteraction<"cached">;
+import type { Cmd, ConfirmOperation, Reply } from "../types.js";
 
 /** `Kid (@KidAccount)` with markdown neutralised. */
 export function accountName(a: Pick<AccountRecord, "displayName" | "robloxName">): string {
   const display = escapeMarkdown(a.displayName, { max: 60 });
   return a.displayName === a.robloxName ? `@${display}` : `${display} (@${escapeMarkdown(a.robloxName)})`;
-}
-
-/**
- * The account an option names (or the default), dead cookies included — unlink and status
- * must work on exactly those. Same sentences as ctx.account().
- */
-export async function findAccount(ctx: InteractionContext, option: string | null): Promise<AccountRecord> {
-  const account = await ctx.store.accounts.resolve(ctx.guildId, option ?? undefined);
-  if (account) return account;
-  const any = (await ctx.store.accounts.list(ctx.guildId)).length > 0;
-  throw new UserError(
-    any && option
-      ? `No linked account matches “${escapeMarkdown(option, { max: 100 })}”. See \`/roblox accounts\`.`
-      : NO_ACCOUNT,
-  );
 }
 
 function healthText(a: AccountRecord): string {
@@ -39,7 +21,7 @@ function healthText(a: AccountRecord): string {
   return "cookie works";
 }
 
-export async function accounts(interaction: Cmd, ctx: InteractionContext): Promise<void> {
+export async function accounts(_interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const list = await ctx.store.accounts.list(ctx.guildId);
   if (list.length === 0) throw new UserError(NO_ACCOUNT);
   const fields = list.slice(0, 25).map((a) => ({
@@ -53,42 +35,33 @@ export async function accounts(interaction: Cmd, ctx: InteractionContext): Promi
       healthText(a),
     ].join("\n"),
   }));
-  await interaction.reply({
+  return {
     embeds: [
       keyValueEmbed(`Linked Roblox accounts (${list.length})`, fields, {
         footer: "⭐ = default: used when a command names no account. Change it with /roblox default.",
       }),
     ],
-    flags: MessageFlags.Ephemeral,
-  });
+  };
 }
 
-export async function setDefault(interaction: Cmd, ctx: InteractionContext): Promise<void> {
-  const account = await findAccount(ctx, interaction.options.getString("account", true));
-  if (account.isDefault) {
-    await interaction.reply({
-      content: `**${accountName(account)}** is already the default account.`,
-      flags: MessageFlags.Ephemeral,
-    });
-    return;
-  }
+export async function setDefault(_interaction: Cmd, ctx: Invocation, account: AccountRecord): Promise<Reply> {
+  if (account.isDefault) return `**${accountName(account)}** is already the default account.`;
   if (!(await ctx.store.accounts.setDefault(ctx.guildId, account.robloxId))) {
     throw new UserError("That account was just unlinked. See `/roblox accounts`.");
   }
   await ctx.audit("roblox.default", account.robloxId);
-  await interaction.reply({
-    content: `**${accountName(account)}** is now the default account: commands use it when no \`account\` is given.`,
-    flags: MessageFlags.Ephemeral,
-  });
+  return `**${accountName(account)}** is now the default account: commands use it when no \`account\` is given.`;
 }
 
-export async function unlinkPrompt(interaction: Cmd, ctx: InteractionContext): Promise<void> {
-  const account = await findAccount(ctx, interaction.options.getString("account"));
-  await interaction.reply({
+export async function unlinkPrompt(
+  _interaction: Cmd,
+  ctx: Invocation,
+  account: AccountRecord,
+): Promise<Reply> {
+  return {
     content: `Unlink **${accountName(account)}** (id ${account.robloxId})? Its cookie is deleted and roguard stops watching it. Linking it again later needs a fresh cookie.`,
     components: [confirmRow("unlink", account.robloxId, undefined, { now: ctx.now() })],
-    flags: MessageFlags.Ephemeral,
-  });
+  };
 }
 
 export const unlinkOperation: ConfirmOperation = {

@@ -1,13 +1,12 @@
 /** /roblox status: does the cookie work (users authenticated), is the account restricted (v2)? */
-import { type ChatInputCommandInteraction, MessageFlags } from "discord.js";
-import type { InteractionContext } from "../../context.js";
+import type { Invocation } from "../../context.js";
 import { restrictionLine } from "../../domain/restriction.js";
 import { userMessageOf } from "../../errors.js";
 import { ModeratedError, type RestrictionT, UnauthenticatedError } from "../../roblox/index.js";
 import type { AccountRecord } from "../../store/index.js";
 import { type AccountHealth, accountEmbed } from "../../ui/embeds.js";
 import { discordTimestamp, escapeMarkdown } from "../../ui/format.js";
-import { findAccount } from "./manage.js";
+import type { Cmd, Reply } from "../types.js";
 
 type CookieCheck =
   | { kind: "ok"; id: string; name: string }
@@ -17,7 +16,7 @@ type CookieCheck =
 
 const failed = (err: unknown) => userMessageOf(err) ?? "Roblox did not answer properly.";
 
-async function checkCookie(ctx: InteractionContext, account: AccountRecord): Promise<CookieCheck> {
+async function checkCookie(ctx: Invocation, account: AccountRecord): Promise<CookieCheck> {
   if (account.health.state === "dead") return { kind: "dead" };
   const session = await ctx.sessions.get(account);
   try {
@@ -31,7 +30,7 @@ async function checkCookie(ctx: InteractionContext, account: AccountRecord): Pro
 }
 
 async function checkRestriction(
-  ctx: InteractionContext,
+  ctx: Invocation,
   account: AccountRecord,
 ): Promise<{ r: RestrictionT | null } | { why: string }> {
   try {
@@ -60,9 +59,7 @@ function cookieLine(c: CookieCheck, account: AccountRecord): string {
   }
 }
 
-export async function status(interaction: ChatInputCommandInteraction<"cached">, ctx: InteractionContext) {
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const account = await findAccount(ctx, interaction.options.getString("account"));
+export async function status(_interaction: Cmd, ctx: Invocation, account: AccountRecord): Promise<Reply> {
   const cookie = await checkCookie(ctx, account);
   const restriction = cookie.kind === "dead" ? undefined : await checkRestriction(ctx, account);
   const fresh = (await ctx.store.accounts.get(ctx.guildId, account.robloxId)) ?? account;
@@ -105,5 +102,5 @@ export async function status(interaction: ChatInputCommandInteraction<"cached">,
       inline: true,
     },
   );
-  await interaction.editReply({ embeds: [embed] });
+  return { embeds: [embed] };
 }

@@ -93,7 +93,7 @@ describe("code → sentence tables", () => {
 });
 
 describe("classification", () => {
-  it("SPEC §3 examples", () => {
+  it("classifies Roblox's refusals (already a friend, captcha, flood limit) with their plain sentences", () => {
     const friend = errorOf(answer({ status: 400, body: body(5, "The target user is already a friend.") }));
     expect(friend).toBeInstanceOf(RobloxApiError);
     expect(friend.userMessage).toContain("already a friend");

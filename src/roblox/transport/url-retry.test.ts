@@ -12,7 +12,7 @@ import {
 } from "./retry.js";
 import { buildQuery, checkContactId, checkId, fillPath, robloxUrl } from "./url.js";
 
-describe("origin mapping (SPEC §2)", () => {
+describe("origin mapping: ROBLOX_API_ORIGIN sends {sub}.roblox.com to {origin}/{sub}", () => {
   it("uses the real https hosts without an origin", () => {
     expect(robloxUrl("friends", "/v1/my/friends/count")).toBe(
       "https://friends.roblox.com/v1/my/friends/count",

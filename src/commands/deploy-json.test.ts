@@ -1,8 +1,8 @@
 import type { APIApplicationCommandOption } from "discord.js";
 import { describe, expect, it } from "vitest";
-import { commandData } from "./index.js";
+import { commandData } from "./deploy-json.js";
 
-const SPEC: Record<string, string[]> = {
+const EXPECTED: Record<string, string[]> = {
   roblox: ["link", "unlink", "status", "accounts", "default"],
   friends: [
     "list",
@@ -60,11 +60,11 @@ function checkOptions(where: string, options: APIApplicationCommandOption[] = []
 describe("command definitions", () => {
   const data = commandData();
 
-  it("has exactly the commands and subcommands of SPEC §3", () => {
+  it("has exactly the commands and subcommands of the README's Command reference", () => {
     const got = Object.fromEntries(
       data.map((c) => [c.name, (c.options ?? []).filter((o) => o.type === 1).map((o) => o.name)]),
     );
-    expect(got).toEqual(SPEC);
+    expect(got).toEqual(EXPECTED);
   });
 
   it("follows Discord's rules for names, descriptions and option order", () => {
