@@ -5,7 +5,7 @@
 import type { Client } from "discord.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { consentAsk, withHandledConsent } from "../../src/domain/parents.js";
-import { consentNonce, diffConsents, nextSeen, pollParents } from "../../src/jobs/parents.js";
+import { consentNonce, diffConsents, nextSeen, pollParents } from "../../src/jobs/parents/parents-watcher.js";
 import { decodeCustomId } from "../../src/ui/buttons.js";
 import { GUILD, type JobsWorld, jobsWorld, SEED } from "./kit.js";
 

@@ -31,9 +31,9 @@ import {
   restrictionEndAlert,
   restrictionStartAlert,
   screenTimeAlert,
-} from "../../src/jobs/render.js";
+} from "../../src/jobs/delivery/alert-message.js";
 import type { OutMessage } from "../../src/jobs/state.js";
-import { summaryAlert } from "../../src/jobs/summary.js";
+import { summaryAlert } from "../../src/jobs/summary/summary.js";
 import { accountEmbed, userLine, userListEmbed } from "../../src/ui/embeds.js";
 import { hostile, plain } from "./hostile.js";
 import { beyond, liveIn, type Payload } from "./live.js";
@@ -114,7 +114,7 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
       ],
     },
   },
-  "jobs/render.ts": {
+  "jobs/delivery/alert-message.ts": {
     requestAlert: {
       texts: 7,
       render: (t) => [
@@ -277,7 +277,7 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
       render: (t) => [out(cookieAlert(account(t), "2025-06-01T00:00:00Z", AVATAR, NOW))],
     },
   },
-  "jobs/summary.ts": {
+  "jobs/summary/summary.ts": {
     summaryAlert: {
       texts: 3,
       render: (t) => [
@@ -318,7 +318,7 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
     editRequestMessage: {
       texts: 7,
       render: (t) => {
-        const alert = CASES["jobs/render.ts"]?.requestAlert?.render(t)[0] as Payload;
+        const alert = CASES["jobs/delivery/alert-message.ts"]?.requestAlert?.render(t)[0] as Payload;
         const components = requestAlert(account(t), card(), null, NOW).components;
         const msg = { content: "", embeds: alert.embeds as never[], components: components as never[] };
         const note = noteText("123456789012345678", NOW);
@@ -503,11 +503,11 @@ const NOT_BUILDERS: Record<string, string> = {
   "ui/embeds.ts#successEmbed": "container: takes a title and sentence its caller built (and escaped)",
   "ui/embeds.ts#noticeEmbed": "container: takes a title and sentence its caller built (and escaped)",
   "ui/embeds.ts#keyValueEmbed": "container: takes fields its caller built (and escaped)",
-  "jobs/render.ts#alertId": "an id",
-  "jobs/render.ts#footerOf": "a footer, which Discord shows as plain text",
-  "jobs/render.ts#md": "the escaper itself (escapeMarkdown with a length)",
-  "jobs/render.ts#message": "container: wraps an embed its caller built",
-  "jobs/summary.ts#runSummary": "the job; its message is summaryAlert",
+  "jobs/delivery/alert-message.ts#alertId": "an id",
+  "jobs/delivery/alert-message.ts#footerOf": "a footer, which Discord shows as plain text",
+  "jobs/delivery/alert-message.ts#md": "the escaper itself (escapeMarkdown with a length)",
+  "jobs/delivery/alert-message.ts#message": "container: wraps an embed its caller built",
+  "jobs/summary/summary.ts#runSummary": "the job; its message is summaryAlert",
   "domain/request-message.ts#isRequestRow": "reads buttons",
   "domain/request-message.ts#noteText": "ids and a time only",
   "domain/restriction.ts#restrictionLine": "no Roblox text: kind and dates",
@@ -530,8 +530,8 @@ const NOT_BUILDERS: Record<string, string> = {
 /** Modules whose every export is a builder or listed above. */
 const BUILDER_MODULES = [
   "ui/embeds.ts",
-  "jobs/render.ts",
-  "jobs/summary.ts",
+  "jobs/delivery/alert-message.ts",
+  "jobs/summary/summary.ts",
   "domain/request-message.ts",
   "components/screentime-buttons.ts",
 ];
