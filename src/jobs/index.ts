@@ -11,7 +11,7 @@ import { type PollDeps, pollAccount, pollBudget } from "./scheduling/poll.js";
 import { LiveRoster } from "./scheduling/roster.js";
 import { Scheduler } from "./scheduling/scheduler.js";
 import { dueNow, startWallClock } from "./scheduling/wallclock.js";
-import { runSummary } from "./summary/summary.js";
+import { runSummary } from "./summary/summary-job.js";
 
 export interface JobsOptions {
   /** Polling period; default POLL_INTERVAL_SECONDS. */

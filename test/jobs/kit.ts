@@ -9,7 +9,7 @@ import type { Config } from "../../src/config.js";
 import type { Context } from "../../src/context.js";
 import { pollAccount } from "../../src/jobs/scheduling/poll.js";
 import { accountStateSchema } from "../../src/jobs/state.js";
-import { runSummary } from "../../src/jobs/summary/summary.js";
+import { runSummary } from "../../src/jobs/summary/summary-job.js";
 import { createLogger } from "../../src/logger.js";
 import { Lookups } from "../../src/lookups.js";
 import { createRobloxClient } from "../../src/roblox/index.js";

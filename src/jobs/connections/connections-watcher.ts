@@ -8,10 +8,10 @@ import { mutualFriends } from "../../domain/friendship.js";
 import { acceptedSince } from "../../domain/handled-requests.js";
 import { createdAt, namePeople, type Person, unknownPerson } from "../../domain/people.js";
 import { collect } from "../../roblox/index.js";
-import { type ConnectionCard, connectionAlert } from "../delivery/alert-message.js";
 import { avatarOf, type Watch } from "../scheduling/poll-input.js";
 import type { OutMessage } from "../state.js";
 import { CONNECTIONS_ALERT_MAX, connectionsDue, diffConnections, listNeeded } from "./connections-diff.js";
+import { type ConnectionCard, connectionAlert } from "./connections-render.js";
 
 /** Mutual friends named in an alert, at most. */
 const MUTUAL_SHOWN = 10;

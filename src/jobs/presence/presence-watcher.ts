@@ -3,10 +3,10 @@
  * (or held for the quiet-hours digest) → the poll posts and persists.
  */
 import { unknownPerson } from "../../domain/people.js";
-import { presenceAlert } from "../delivery/alert-message.js";
 import { avatarOf, gamesOf, peopleOf, type Watch } from "../scheduling/poll-input.js";
 import { HELD_MAX, type OutMessage, type Snap } from "../state.js";
 import { diffPresence, snapOf } from "./presence-diff.js";
+import { presenceAlert } from "./presence-render.js";
 
 export function watchedIds(w: Pick<Watch, "settings" | "account">): string[] {
   return w.settings.watch[w.account.robloxId] ?? [];

@@ -7,10 +7,10 @@
  */
 import { type RequestItem, requestCards, withMutualFriends } from "../../domain/friend-requests.js";
 import { REQUEST_SORT } from "../../roblox/index.js";
-import { requestAlert } from "../delivery/alert-message.js";
 import { avatarOf, type Watch } from "../scheduling/poll-input.js";
 import type { OutMessage, RequestsState } from "../state.js";
 import { diffRequests } from "./requests-diff.js";
+import { requestAlert } from "./requests-render.js";
 
 /** Page size read each interval (one call whatever the size; room for a burst). */
 export const REQUESTS_PAGE = 25;

@@ -3,10 +3,11 @@
  * alerts. A new ban costs one more call (v1) for its reason. While restricted, the poll stops
  * here: every other endpoint would answer "User is moderated".
  */
-import { type BanInfo, restrictionEndAlert, restrictionStartAlert } from "../delivery/alert-message.js";
+
 import { avatarOf, type Watch } from "../scheduling/poll-input.js";
 import type { OutMessage } from "../state.js";
 import { diffRestriction } from "./restrictions-diff.js";
+import { type BanInfo, restrictionEndAlert, restrictionStartAlert } from "./restrictions-render.js";
 
 export interface RestrictionResult {
   messages: OutMessage[];

@@ -2,10 +2,11 @@
  * Screen-time watcher, every 5th cycle (and whenever it has no baseline): the settings call,
  * plus the weekly usage only when a daily limit is set → diffScreenTime → 80 % / 100 % alerts.
  */
-import { screenTimeAlert } from "../delivery/alert-message.js";
+
 import { avatarOf, type Watch } from "../scheduling/poll-input.js";
 import type { OutMessage } from "../state.js";
 import { diffScreenTime } from "./screentime-diff.js";
+import { screenTimeAlert } from "./screentime-render.js";
 
 /** Screen time is read every this many polls. */
 export const SCREEN_EVERY = 5;
