@@ -8,7 +8,7 @@ import { mutualFriends } from "../../domain/friendship.js";
 import { acceptedSince } from "../../domain/handled-requests.js";
 import { createdAt, namePeople, type Person, unknownPerson } from "../../domain/people.js";
 import { collect } from "../../roblox/index.js";
-import { avatarOf, type Watch } from "../scheduling/poll-input.js";
+import { avatarOf, type PollInput } from "../scheduling/poll-input.js";
 import type { OutMessage } from "../state.js";
 import { CONNECTIONS_ALERT_MAX, connectionsDue, diffConnections, listNeeded } from "./connections-diff.js";
 import { type ConnectionCard, connectionAlert } from "./connections-render.js";
@@ -16,7 +16,7 @@ import { type ConnectionCard, connectionAlert } from "./connections-render.js";
 /** Mutual friends named in an alert, at most. */
 const MUTUAL_SHOWN = 10;
 
-async function card(w: Watch, person: Person, friendIds: readonly string[]): Promise<ConnectionCard> {
+async function card(w: PollInput, person: Person, friendIds: readonly string[]): Promise<ConnectionCard> {
   const n = { lookups: w.ctx.lookups, call: w.call, log: w.log };
   let mutual: ConnectionCard["mutual"] = null;
   try {
@@ -29,7 +29,7 @@ async function card(w: Watch, person: Person, friendIds: readonly string[]): Pro
   return { person, created: await createdAt(n, person.id), mutual };
 }
 
-export async function watchConnections(w: Watch): Promise<OutMessage[]> {
+export async function watchConnections(w: PollInput): Promise<OutMessage[]> {
   if (!w.settings.events.connections) {
     delete w.state.connections;
     return [];

@@ -3,16 +3,16 @@
  * (or held for the quiet-hours digest) → the poll posts and persists.
  */
 import { unknownPerson } from "../../domain/people.js";
-import { avatarOf, gamesOf, peopleOf, type Watch } from "../scheduling/poll-input.js";
+import { avatarOf, gamesOf, type PollInput, peopleOf } from "../scheduling/poll-input.js";
 import { HELD_MAX, type OutMessage, type Snap } from "../state.js";
 import { diffPresence, snapOf } from "./presence-diff.js";
 import { presenceAlert } from "./presence-render.js";
 
-export function watchedIds(w: Pick<Watch, "settings" | "account">): string[] {
+export function watchedIds(w: Pick<PollInput, "settings" | "account">): string[] {
   return w.settings.watch[w.account.robloxId] ?? [];
 }
 
-export async function watchPresence(w: Watch): Promise<OutMessage[]> {
+export async function watchPresence(w: PollInput): Promise<OutMessage[]> {
   const ids = watchedIds(w);
   if (!w.settings.events.presence || ids.length === 0) {
     delete w.state.presence;

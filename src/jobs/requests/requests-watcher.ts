@@ -7,7 +7,7 @@
  */
 import { type RequestItem, requestCards, withMutualFriends } from "../../domain/friend-requests.js";
 import { REQUEST_SORT } from "../../roblox/index.js";
-import { avatarOf, type Watch } from "../scheduling/poll-input.js";
+import { avatarOf, type PollInput } from "../scheduling/poll-input.js";
 import type { OutMessage, RequestsState } from "../state.js";
 import { diffRequests } from "./requests-diff.js";
 import { requestAlert } from "./requests-render.js";
@@ -19,7 +19,7 @@ export const TRUSTED_EVERY = 5;
 const TRUSTED_PHASE = 2;
 
 async function alertsFor(
-  w: Watch,
+  w: PollInput,
   prev: RequestsState | undefined,
   items: readonly RequestItem[],
   trusted: boolean,
@@ -47,7 +47,7 @@ async function alertsFor(
   return { state: d.state, out };
 }
 
-export async function watchRequests(w: Watch): Promise<OutMessage[]> {
+export async function watchRequests(w: PollInput): Promise<OutMessage[]> {
   if (!w.settings.events["friend-requests"]) {
     delete w.state.requests;
     return [];
@@ -62,11 +62,11 @@ export async function watchRequests(w: Watch): Promise<OutMessage[]> {
   return r.out;
 }
 
-export function trustedDue(w: Pick<Watch, "cycle" | "state">): boolean {
+export function trustedDue(w: Pick<PollInput, "cycle" | "state">): boolean {
   return w.cycle % TRUSTED_EVERY === TRUSTED_PHASE || w.state.trusted === undefined;
 }
 
-export async function watchTrustedRequests(w: Watch): Promise<OutMessage[]> {
+export async function watchTrustedRequests(w: PollInput): Promise<OutMessage[]> {
   if (!w.settings.events["friend-requests"]) {
     delete w.state.trusted;
     return [];

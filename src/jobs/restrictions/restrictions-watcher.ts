@@ -4,7 +4,7 @@
  * here: every other endpoint would answer "User is moderated".
  */
 
-import { avatarOf, type Watch } from "../scheduling/poll-input.js";
+import { avatarOf, type PollInput } from "../scheduling/poll-input.js";
 import type { OutMessage } from "../state.js";
 import { diffRestriction } from "./restrictions-diff.js";
 import { type BanInfo, restrictionEndAlert, restrictionStartAlert } from "./restrictions-render.js";
@@ -15,7 +15,7 @@ export interface RestrictionResult {
   locked: boolean;
 }
 
-export async function watchRestrictions(w: Watch): Promise<RestrictionResult> {
+export async function watchRestrictions(w: PollInput): Promise<RestrictionResult> {
   const current = await w.ctx.roblox.moderation.restriction(w.session, w.call);
   const d = diffRestriction(w.state.restriction, current, w.settings, w.now);
   const messages: OutMessage[] = [];

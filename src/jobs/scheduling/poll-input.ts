@@ -1,4 +1,7 @@
-/** What one poll of one account hands to each watcher. */
+/**
+ * What one poll of one account hands to each watcher (`PollInput`), and the lookups every watcher
+ * makes with it. Not the watched-users list (`settings.watch`), which only the presence watcher reads.
+ */
 import type { Context } from "../../context.js";
 import { namePeople, type Person } from "../../domain/people.js";
 import { gameNames, universesToName } from "../../domain/presence.js";
@@ -7,7 +10,7 @@ import type { CallOptions, RobloxSession } from "../../roblox/index.js";
 import type { GuildSettings, StoredAccount } from "../../store/index.js";
 import type { AccountState, Snap } from "../state.js";
 
-export interface Watch {
+export interface PollInput {
   ctx: Context;
   account: StoredAccount;
   settings: GuildSettings;
@@ -23,7 +26,7 @@ export interface Watch {
 }
 
 /** Avatar headshot; decoration only, never fails the alert. */
-export async function avatarOf(w: Pick<Watch, "ctx" | "call">, id: string): Promise<string | null> {
+export async function avatarOf(w: Pick<PollInput, "ctx" | "call">, id: string): Promise<string | null> {
   try {
     return await w.ctx.lookups.avatar(id, w.call);
   } catch {
@@ -33,7 +36,7 @@ export async function avatarOf(w: Pick<Watch, "ctx" | "call">, id: string): Prom
 
 /** Users named the one way (domain/people); never fails (unknown users are named by id). */
 export function peopleOf(
-  w: Pick<Watch, "ctx" | "call" | "log">,
+  w: Pick<PollInput, "ctx" | "call" | "log">,
   ids: readonly string[],
 ): Promise<Map<string, Person>> {
   return namePeople({ lookups: w.ctx.lookups, call: w.call, log: w.log }, ids);
@@ -41,7 +44,7 @@ export function peopleOf(
 
 /** Experience names for the snaps of these changes whose location Roblox hid (one cached lookup). */
 export async function gamesOf(
-  w: Pick<Watch, "ctx" | "call" | "log">,
+  w: Pick<PollInput, "ctx" | "call" | "log">,
   changes: readonly { from: Snap; to: Snap }[],
 ): Promise<ReadonlyMap<string, string>> {
   const snaps = changes.flatMap((c) => [c.from, c.to]);

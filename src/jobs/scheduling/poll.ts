@@ -22,7 +22,7 @@ import { watchRestrictions } from "../restrictions/restrictions-watcher.js";
 import { watchScreenTime } from "../screentime/screentime-watcher.js";
 import type { OutMessage } from "../state.js";
 import { deliver, loadState } from "./persist.js";
-import { avatarOf, gamesOf, peopleOf, type Watch } from "./poll-input.js";
+import { avatarOf, gamesOf, type PollInput, peopleOf } from "./poll-input.js";
 import { diffDigest } from "./quiet.js";
 import type { PollInfo, Target } from "./scheduler.js";
 
@@ -47,7 +47,7 @@ export function pollBudget(intervalMs: number): number {
 
 const ends = (err: unknown) => err instanceof UnauthenticatedError || err instanceof ModeratedError;
 
-async function runWatchers(w: Watch, out: OutMessage[]): Promise<void> {
+async function runWatchers(w: PollInput, out: OutMessage[]): Promise<void> {
   try {
     const r = await watchRestrictions(w);
     out.push(...r.messages);
@@ -56,7 +56,7 @@ async function runWatchers(w: Watch, out: OutMessage[]): Promise<void> {
     if (ends(err)) return;
     w.log.warn({ err }, "jobs: restriction check failed");
   }
-  const steps: [string, (w: Watch) => Promise<OutMessage[]>][] = [
+  const steps: [string, (w: PollInput) => Promise<OutMessage[]>][] = [
     ["presence", watchPresence],
     ["friend-requests", watchRequests],
     ["trusted-requests", watchTrustedRequests],
@@ -98,7 +98,7 @@ export async function pollAccount(deps: PollDeps, target: Target, info: PollInfo
 
   if (account.health.state !== "dead") {
     const session = await ctx.sessions.get(account);
-    const w: Watch = { ctx, account, settings, session, call, now, state, cycle: info.cycle, log };
+    const w: PollInput = { ctx, account, settings, session, call, now, state, cycle: info.cycle, log };
     await runWatchers(w, out);
   }
 

@@ -3,7 +3,7 @@
  * plus the weekly usage only when a daily limit is set → diffScreenTime → 80 % / 100 % alerts.
  */
 
-import { avatarOf, type Watch } from "../scheduling/poll-input.js";
+import { avatarOf, type PollInput } from "../scheduling/poll-input.js";
 import type { OutMessage } from "../state.js";
 import { diffScreenTime } from "./screentime-diff.js";
 import { screenTimeAlert } from "./screentime-render.js";
@@ -11,11 +11,11 @@ import { screenTimeAlert } from "./screentime-render.js";
 /** Screen time is read every this many polls. */
 export const SCREEN_EVERY = 5;
 
-export function screenTimeDue(w: Pick<Watch, "cycle" | "state">): boolean {
+export function screenTimeDue(w: Pick<PollInput, "cycle" | "state">): boolean {
   return w.cycle % SCREEN_EVERY === 0 || w.state.screen === undefined;
 }
 
-export async function watchScreenTime(w: Watch): Promise<OutMessage[]> {
+export async function watchScreenTime(w: PollInput): Promise<OutMessage[]> {
   if (!w.settings.events.screentime) {
     delete w.state.screen;
     return [];
