@@ -1,11 +1,13 @@
 /**
- * The parent-requests watcher, polled by hand against the simulator (jobs kit), and its pure
- * diff. The first reading is a baseline; a new request is posted once, with Approve/Deny.
+ * The parent-requests watcher, polled by hand against the simulator (jobs kit); its pure diff is
+ * tested beside it (src/jobs/parents/parents-diff.test.ts). The first reading is a baseline; a new
+ * request is posted once, with Approve/Deny.
  */
 import type { Client } from "discord.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { consentAsk, withHandledConsent } from "../../src/domain/parents.js";
-import { consentNonce, diffConsents, nextSeen, pollParents } from "../../src/jobs/parents/parents-watcher.js";
+import { consentNonce } from "../../src/jobs/parents/parents-diff.js";
+import { pollParents } from "../../src/jobs/parents/parents-watcher.js";
 import { decodeCustomId } from "../../src/ui/buttons.js";
 import { GUILD, type JobsWorld, jobsWorld, SEED } from "./kit.js";
 
@@ -140,28 +142,7 @@ describe("parent-requests watcher", () => {
   });
 });
 
-describe("pure parts", () => {
-  it("diffConsents: baseline without state or on another channel; fresh ids otherwise", () => {
-    expect(diffConsents(undefined, "c", ["a"])).toEqual({ fresh: [], baseline: true });
-    expect(diffConsents({ channelId: "x", seen: [] }, "c", ["a"])).toEqual({ fresh: [], baseline: true });
-    expect(diffConsents({ channelId: "c", seen: ["a"] }, "c", ["a", "b"])).toEqual({
-      fresh: ["b"],
-      baseline: false,
-    });
-  });
-
-  it("nextSeen keeps still-pending ids and what was posted; forgets answered ones", () => {
-    expect(nextSeen(["a", "b", "c"], ["a", "z"], ["b"])).toEqual(["a", "b"]);
-    expect(nextSeen([], ["a"], [])).toEqual([]);
-  });
-
-  it("consentNonce fits Discord's 25 chars and differs per request", () => {
-    const a = consentNonce("1002", "5c0a7e00-0000-4000-8000-000000000001");
-    const b = consentNonce("1002", "5c0a7e00-0000-4000-8000-000000000002");
-    expect(a.length).toBeLessThanOrEqual(25);
-    expect(a).not.toBe(b);
-  });
-
+describe("domain parts the watcher uses", () => {
   it("consentAsk words every type, escaping Roblox's strings", () => {
     const base = { id: "x", childUserId: 1, settings: {} };
     const zed = { id: "5", name: "z_e_d", displayName: "*Zed*" };

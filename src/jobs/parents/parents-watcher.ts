@@ -7,7 +7,6 @@
  * the buttons' `handledConsents` (src/domain/parents.ts), which a poll never overwrites.
  */
 import type { Client } from "discord.js";
-import { z } from "zod";
 import type { Context } from "../../context.js";
 import { parentSession, pendingCards } from "../../domain/parents.js";
 import type { Logger } from "../../logger.js";
@@ -15,49 +14,12 @@ import { UnauthenticatedError } from "../../roblox/index.js";
 import type { GuildSettings, StoredParent } from "../../store/index.js";
 import { consentMessage } from "../../ui/parent.js";
 import { describeDiscordError, postAlert } from "../delivery/outbox.js";
+import { consentNonce, diffConsents, nextSeen, type ParentState, parentStateSchema } from "./parents-diff.js";
 
 export const PARENT_STATE_KEY = "parentRequests";
-/** Ids kept at most: the pending ones of a family, with room to spare. */
-const SEEN_MAX = 500;
-
-const stateSchema = z.object({ channelId: z.string(), seen: z.array(z.string()) });
-type ParentState = z.infer<typeof stateSchema>;
-
-/**
- * Pure: which pending ids to alert. No state (or another channel) → a baseline: nothing to
- * alert, everything pending is seen. Ids no longer pending are forgotten, so the list stays small.
- */
-export function diffConsents(
-  state: ParentState | undefined,
-  channelId: string,
-  pending: readonly string[],
-): { fresh: string[]; baseline: boolean } {
-  if (!state || state.channelId !== channelId) return { fresh: [], baseline: true };
-  const seen = new Set(state.seen);
-  return { fresh: pending.filter((id) => !seen.has(id)), baseline: false };
-}
-
-/** Pure: the seen list after posting `posted` (ids still pending first, bounded). */
-export function nextSeen(
-  pending: readonly string[],
-  previous: readonly string[],
-  posted: readonly string[],
-): string[] {
-  const keep = new Set(pending);
-  const out = [...new Set([...previous.filter((id) => keep.has(id)), ...posted])];
-  return out.slice(-SEEN_MAX);
-}
-
-/** Discord's nonce (≤ 25 chars) for a request's alert: the same request is never posted twice. */
-export function consentNonce(parentId: string, consentId: string): string {
-  let h = 0x811c9dc5;
-  for (const ch of `${parentId}:${consentId}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
-  return `pc${h.toString(36)}${consentId.replace(/[^A-Za-z0-9]/g, "").slice(-12)}`.slice(0, 25);
-}
-
 async function readState(ctx: Context, guildId: string, parentId: string): Promise<ParentState | undefined> {
   const row = await ctx.store.parents.state(guildId, parentId);
-  const r = stateSchema.safeParse(row[PARENT_STATE_KEY]);
+  const r = parentStateSchema.safeParse(row[PARENT_STATE_KEY]);
   return r.success ? r.data : undefined;
 }
 
