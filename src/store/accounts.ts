@@ -13,6 +13,7 @@ import { StoreError } from "./errors.js";
 import { checkId, ID, K } from "./keys.js";
 import type { KeyedLock } from "./lock.js";
 import { openNative, type Sets } from "./native.js";
+import { readChecked } from "./read.js";
 import { listKeys } from "./scan.js";
 
 const healthSchema = z.object({ state: z.enum(["ok", "dead"]), since: z.string().optional() });
@@ -119,22 +120,23 @@ const bind = (a: { guildId: string; robloxId: string }, purpose: SecretPurpose):
 export function createAccounts({ keyv, ring, lock, logger, changed = async () => {}, ...deps }: Deps) {
   const sets = deps.sets ?? lazySets(keyv);
   async function readIndex(guildId: string): Promise<AccountIndex> {
-    const raw = await keyv.get(K.accountIndex(guildId));
-    if (raw === undefined) return { ids: [] };
-    const r = indexSchema.safeParse(raw);
-    if (r.success) return r.data;
-    logger.warn({ key: K.accountIndex(guildId) }, "store: corrupt account index, treated as empty");
-    return { ids: [] };
+    const index = await readChecked(
+      { keyv, logger },
+      K.accountIndex(guildId),
+      indexSchema,
+      "corrupt account index, treated as empty",
+    );
+    return index ?? { ids: [] };
   }
 
   async function readRow(guildId: string, robloxId: string): Promise<StoredAccount | undefined> {
-    const key = K.account(guildId, robloxId);
-    const raw = await keyv.get(key);
-    if (raw === undefined) return undefined;
-    const r = storedAccountSchema.safeParse(raw);
-    if (r.success && r.data.guildId === guildId && r.data.robloxId === robloxId) return r.data;
-    logger.warn({ key }, "store: corrupt account record, treated as absent");
-    return undefined;
+    return readChecked(
+      { keyv, logger },
+      K.account(guildId, robloxId),
+      storedAccountSchema,
+      "corrupt account record, treated as absent",
+      (row) => row.guildId === guildId && row.robloxId === robloxId,
+    );
   }
 
   function view(row: StoredAccount, index: AccountIndex): AccountRecord {
@@ -273,13 +275,11 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
     robloxId: string,
     fn: (row: StoredAccount) => StoredAccount,
   ): Promise<AccountRecord | undefined> {
-    return lock.run(K.accountIndex(guildId), async () => {
-      const row = await readRow(guildId, robloxId);
-      if (!row) return undefined;
-      const next = fn(row);
-      await keyv.set(K.account(guildId, robloxId), next);
-      return view(next, await readIndex(guildId));
-    });
+    const io = {
+      read: () => readRow(guildId, robloxId),
+      write: (row: StoredAccount) => keyv.set(K.account(guildId, robloxId), row),
+    };
+    return lock.patch(K.accountIndex(guildId), io, fn, async (row) => view(row, await readIndex(guildId)));
   }
 
   /** Stores a cookie Roblox rotated (Set-Cookie) in place of the old one. */

@@ -15,6 +15,7 @@ import { StoreError } from "./errors.js";
 import { checkId, ID, K } from "./keys.js";
 import { KeyedLock } from "./lock.js";
 import { openNative, type Sets } from "./native.js";
+import { readChecked } from "./read.js";
 import { listKeys } from "./scan.js";
 
 /** The native set of guilds with a parent link. */
@@ -68,22 +69,23 @@ export function createParents(deps: {
   const { keyv, ring, lock, logger, sets, changed = async () => {} } = deps;
 
   async function ids(guildId: string): Promise<string[]> {
-    const raw = await keyv.get(K.parentIndex(guildId));
-    if (raw === undefined) return [];
-    const r = indexSchema.safeParse(raw);
-    if (r.success) return r.data.ids;
-    logger.warn({ key: K.parentIndex(guildId) }, "store: corrupt parent index, treated as empty");
-    return [];
+    const index = await readChecked(
+      { keyv, logger },
+      K.parentIndex(guildId),
+      indexSchema,
+      "corrupt parent index, treated as empty",
+    );
+    return index?.ids ?? [];
   }
 
   async function get(guildId: string, robloxId: string): Promise<StoredParent | undefined> {
-    const key = K.parent(guildId, robloxId);
-    const raw = await keyv.get(key);
-    if (raw === undefined) return undefined;
-    const r = storedParentSchema.safeParse(raw);
-    if (r.success && r.data.guildId === guildId && r.data.robloxId === robloxId) return r.data;
-    logger.warn({ key }, "store: corrupt parent record, treated as absent");
-    return undefined;
+    return readChecked(
+      { keyv, logger },
+      K.parent(guildId, robloxId),
+      storedParentSchema,
+      "corrupt parent record, treated as absent",
+      (row) => row.guildId === guildId && row.robloxId === robloxId,
+    );
   }
 
   async function list(guildId: string): Promise<StoredParent[]> {
@@ -141,13 +143,11 @@ export function createParents(deps: {
     robloxId: string,
     fn: (row: StoredParent) => StoredParent,
   ): Promise<StoredParent | undefined> {
-    return lock.run(K.parentIndex(guildId), async () => {
-      const row = await get(guildId, robloxId);
-      if (!row) return undefined;
-      const next = fn(row);
-      await keyv.set(K.parent(guildId, robloxId), next);
-      return next;
-    });
+    const io = {
+      read: () => get(guildId, robloxId),
+      write: (row: StoredParent) => keyv.set(K.parent(guildId, robloxId), row),
+    };
+    return lock.patch(K.parentIndex(guildId), io, fn, (row) => row);
   }
 
   /** The parent's cookie in clear, for its session only. Throws StoreError or CryptoError. */
