@@ -78,6 +78,30 @@ export interface LinkInput {
   maxAccounts?: number;
 }
 
+/**
+ * The fields a link or re-link writes that a child's row and a parent's row share: a fresh health,
+ * the sealed cookie, and the label kept from the previous row when none is given.
+ */
+export function linkedRow(
+  input: Pick<LinkInput, "guildId" | "robloxId" | "robloxName" | "displayName" | "label" | "linkedBy">,
+  old: { label?: string | undefined } | undefined,
+  linkedAt: string,
+  sealedCookie: string,
+) {
+  const label = input.label?.trim() ? input.label.trim() : old?.label;
+  return {
+    guildId: input.guildId,
+    robloxId: input.robloxId,
+    robloxName: input.robloxName,
+    displayName: input.displayName,
+    ...(label !== undefined ? { label } : {}),
+    linkedBy: input.linkedBy,
+    linkedAt,
+    health: { state: "ok" as const },
+    cookie: sealedCookie,
+  };
+}
+
 export interface Secrets {
   cookie: string;
   tracker?: string;
@@ -211,17 +235,9 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
         input.tracker !== undefined && input.tracker !== ""
           ? seal(ring, input.tracker, bind(input, "tracker"))
           : old?.tracker;
-      const label = input.label?.trim() ? input.label.trim() : old?.label;
+      const linkedAt = input.linkedAt ?? new Date().toISOString();
       const row: StoredAccount = {
-        guildId,
-        robloxId,
-        robloxName: input.robloxName,
-        displayName: input.displayName,
-        ...(label !== undefined ? { label } : {}),
-        linkedBy: input.linkedBy,
-        linkedAt: input.linkedAt ?? new Date().toISOString(),
-        health: { state: "ok" },
-        cookie: seal(ring, input.cookie, bind(input, "cookie")),
+        ...linkedRow(input, old, linkedAt, seal(ring, input.cookie, bind(input, "cookie"))),
         ...(tracker !== undefined ? { tracker } : {}),
       };
       const index = before;

@@ -9,7 +9,7 @@
 import type { Keyv } from "keyv";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
-import { storedAccountSchema } from "./accounts.js";
+import { linkedRow, storedAccountSchema } from "./accounts.js";
 import { type Binding, type KeyRing, needsRotation, open, reseal, seal } from "./crypto.js";
 import { StoreError } from "./errors.js";
 import { checkId, ID, K } from "./keys.js";
@@ -115,17 +115,9 @@ export function createParents(deps: {
     await sets.add(PARENT_GUILDS, guildId);
     const out = await lock.run(K.parentIndex(guildId), async () => {
       const old = await get(guildId, robloxId);
-      const label = input.label?.trim() ? input.label.trim() : old?.label;
+      const linkedAt = old?.linkedAt ?? new Date().toISOString();
       const row: StoredParent = {
-        guildId,
-        robloxId,
-        robloxName: input.robloxName,
-        displayName: input.displayName,
-        ...(label !== undefined ? { label } : {}),
-        linkedBy: input.linkedBy,
-        linkedAt: old?.linkedAt ?? new Date().toISOString(),
-        health: { state: "ok" },
-        cookie: seal(ring, input.cookie, bind(input)),
+        ...linkedRow(input, old, linkedAt, seal(ring, input.cookie, bind(input))),
         children: input.children,
       };
       const current = await ids(guildId);
