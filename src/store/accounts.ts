@@ -13,7 +13,7 @@ import { StoreError } from "./errors.js";
 import { checkId, ID, K } from "./keys.js";
 import type { KeyedLock } from "./lock.js";
 import { openNative, type Sets } from "./native.js";
-import { readChecked } from "./read.js";
+import { readChecked, rowIo } from "./read.js";
 import { listKeys } from "./scan.js";
 
 const healthSchema = z.object({ state: z.enum(["ok", "dead"]), since: z.string().optional() });
@@ -286,17 +286,10 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
       : { cookie, tracker: open(ring, row.tracker, bind(row, "tracker")) };
   }
 
-  async function patchRow(
-    guildId: string,
-    robloxId: string,
-    fn: (row: StoredAccount) => StoredAccount,
-  ): Promise<AccountRecord | undefined> {
-    const io = {
-      read: () => readRow(guildId, robloxId),
-      write: (row: StoredAccount) => keyv.set(K.account(guildId, robloxId), row),
-    };
-    return lock.patch(K.accountIndex(guildId), io, fn, async (row) => view(row, await readIndex(guildId)));
-  }
+  const patchRow = (guildId: string, robloxId: string, fn: (row: StoredAccount) => StoredAccount) =>
+    lock.patch(K.accountIndex(guildId), rowIo(keyv, readRow, K.account, guildId, robloxId), fn, async (row) =>
+      view(row, await readIndex(guildId)),
+    );
 
   /** Stores a cookie Roblox rotated (Set-Cookie) in place of the old one. */
   async function setCookie(guildId: string, robloxId: string, cookie: string): Promise<boolean> {

@@ -9,13 +9,13 @@
 import type { Keyv } from "keyv";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
-import { linkedRow, storedAccountSchema } from "./accounts.js";
+import { type LinkInput, linkedRow, storedAccountSchema } from "./accounts.js";
 import { type Binding, type KeyRing, needsRotation, open, reseal, seal } from "./crypto.js";
 import { StoreError } from "./errors.js";
 import { checkId, ID, K } from "./keys.js";
 import { KeyedLock } from "./lock.js";
 import { openNative, type Sets } from "./native.js";
-import { readChecked } from "./read.js";
+import { readChecked, rowIo } from "./read.js";
 import { listKeys } from "./scan.js";
 
 /** The native set of guilds with a parent link. */
@@ -37,17 +37,10 @@ export type StoredParent = z.infer<typeof storedParentSchema>;
 
 const indexSchema = z.object({ ids: z.array(z.string().regex(ID)) });
 
-export interface ParentLinkInput {
-  guildId: string;
-  robloxId: string;
-  robloxName: string;
-  displayName: string;
-  /** Kept from the previous link when omitted. */
-  label?: string;
-  linkedBy: string;
-  cookie: string;
+/** A child account's link input without the tracker cookie or the account limit, plus the children. */
+export type ParentLinkInput = Omit<LinkInput, "linkedAt" | "tracker" | "maxAccounts"> & {
   children: StoredChild[];
-}
+};
 
 export type Parents = ReturnType<typeof createParents>;
 
@@ -130,17 +123,8 @@ export function createParents(deps: {
     return out;
   }
 
-  async function patch(
-    guildId: string,
-    robloxId: string,
-    fn: (row: StoredParent) => StoredParent,
-  ): Promise<StoredParent | undefined> {
-    const io = {
-      read: () => get(guildId, robloxId),
-      write: (row: StoredParent) => keyv.set(K.parent(guildId, robloxId), row),
-    };
-    return lock.patch(K.parentIndex(guildId), io, fn, (row) => row);
-  }
+  const patch = (guildId: string, robloxId: string, fn: (row: StoredParent) => StoredParent) =>
+    lock.patch(K.parentIndex(guildId), rowIo(keyv, get, K.parent, guildId, robloxId), fn, (row) => row);
 
   /** The parent's cookie in clear, for its session only. Throws StoreError or CryptoError. */
   async function cookie(guildId: string, robloxId: string): Promise<string> {

@@ -23,3 +23,14 @@ export async function readChecked<T>(
   deps.logger.warn({ key }, `store: ${mismatch}`);
   return undefined;
 }
+
+/** How KeyedLock.patch reads and writes one row of a guild and account. */
+export function rowIo<Row>(
+  keyv: Keyv,
+  read: (guildId: string, robloxId: string) => Promise<Row | undefined>,
+  key: (guildId: string, robloxId: string) => string,
+  guildId: string,
+  robloxId: string,
+): { read: () => Promise<Row | undefined>; write: (row: Row) => Promise<unknown> } {
+  return { read: () => read(guildId, robloxId), write: (row) => keyv.set(key(guildId, robloxId), row) };
+}
