@@ -33,7 +33,7 @@ export function startJobs(ctx: Context, client: Client, opts: JobsOptions = {}):
   const log = ctx.logger.child({ component: "jobs" });
   let stopped = false;
   // A link, an unlink or a settings change re-reads that guild alone, in this process at once and
-  // in the others through the store's change log (roster.ts).
+  // in the others through the store's change log (scheduling/roster.ts).
   const live = new LiveRoster({
     store: ctx.store,
     serves: (guildId) => client.guilds.cache.has(guildId),

@@ -33,10 +33,10 @@ export interface PollDeps {
   budgetMs: number;
   /**
    * The guild's settings as the roster last read them; undefined (→ read from the store) for a
-   * guild changed in this process whose re-read has not finished (see roster.ts).
+   * guild changed in this process whose re-read has not finished (see scheduling/roster.ts).
    */
   settingsOf?: (guildId: string) => GuildSettings | undefined;
-  /** How many accounts the guild has (its alerts waiting are bounded per guild: outbox.ts). */
+  /** How many accounts the guild has (its alerts waiting are bounded per guild: delivery/outbox.ts). */
   accountsOf?: (guildId: string) => number | undefined;
 }
 
