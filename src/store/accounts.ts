@@ -13,7 +13,7 @@ import { StoreError } from "./errors.js";
 import { checkId, ID, K } from "./keys.js";
 import type { KeyedLock } from "./lock.js";
 import { openNative, type Sets } from "./native.js";
-import { readChecked, rowIo } from "./read.js";
+import { readChecked, readOwnRow, rowIo } from "./read.js";
 import { listKeys } from "./scan.js";
 
 const healthSchema = z.object({ state: z.enum(["ok", "dead"]), since: z.string().optional() });
@@ -153,15 +153,8 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
     return index ?? { ids: [] };
   }
 
-  async function readRow(guildId: string, robloxId: string): Promise<StoredAccount | undefined> {
-    return readChecked(
-      { keyv, logger },
-      K.account(guildId, robloxId),
-      storedAccountSchema,
-      "corrupt account record, treated as absent",
-      (row) => row.guildId === guildId && row.robloxId === robloxId,
-    );
-  }
+  const readRow = (guildId: string, robloxId: string) =>
+    readOwnRow({ keyv, logger }, K.account, storedAccountSchema, "account record", guildId, robloxId);
 
   function view(row: StoredAccount, index: AccountIndex): AccountRecord {
     return { ...row, isDefault: defaultOf(index) === row.robloxId };

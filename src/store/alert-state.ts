@@ -16,6 +16,9 @@ const indexSchema = z.array(z.string().regex(ID));
 
 export type AlertState = ReturnType<typeof createAlertState>;
 
+/** Maps the stored value (undefined when absent) to the one to write; undefined writes nothing. */
+type NextState = (current: unknown) => unknown | Promise<unknown>;
+
 export function createAlertState(deps: { keyv: Keyv; lock: KeyedLock; logger: Logger }) {
   const { keyv, lock, logger } = deps;
 
@@ -63,11 +66,7 @@ export function createAlertState(deps: { keyv: Keyv; lock: KeyedLock; logger: Lo
    * stored value (undefined when absent) and returns the new one (undefined deletes nothing: it
    * keeps the row as it was).
    */
-  async function update(
-    guildId: string,
-    robloxId: string,
-    fn: (current: unknown) => unknown | Promise<unknown>,
-  ): Promise<unknown> {
+  async function update(guildId: string, robloxId: string, fn: NextState): Promise<unknown> {
     return underRowLock(guildId, robloxId, async (key) => {
       const current = await keyv.get(key);
       const next = await fn(current);
@@ -82,11 +81,7 @@ export function createAlertState(deps: { keyv: Keyv; lock: KeyedLock; logger: Lo
    * same database statement (atomic.ts): a poll that ends after an unlink brings nothing back.
    * Returns whether it wrote.
    */
-  async function updateIfLinked(
-    guildId: string,
-    robloxId: string,
-    fn: (current: unknown) => unknown | Promise<unknown>,
-  ): Promise<boolean> {
+  async function updateIfLinked(guildId: string, robloxId: string, fn: NextState): Promise<boolean> {
     return underRowLock(guildId, robloxId, async (key) => {
       const next = await fn(await keyv.get(key));
       if (next === undefined) return false;

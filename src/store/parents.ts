@@ -15,7 +15,7 @@ import { StoreError } from "./errors.js";
 import { checkId, ID, K } from "./keys.js";
 import { KeyedLock } from "./lock.js";
 import { openNative, type Sets } from "./native.js";
-import { readChecked, rowIo } from "./read.js";
+import { readChecked, readOwnRow, rowIo } from "./read.js";
 import { listKeys } from "./scan.js";
 
 /** The native set of guilds with a parent link. */
@@ -71,15 +71,8 @@ export function createParents(deps: {
     return index?.ids ?? [];
   }
 
-  async function get(guildId: string, robloxId: string): Promise<StoredParent | undefined> {
-    return readChecked(
-      { keyv, logger },
-      K.parent(guildId, robloxId),
-      storedParentSchema,
-      "corrupt parent record, treated as absent",
-      (row) => row.guildId === guildId && row.robloxId === robloxId,
-    );
-  }
+  const get = (guildId: string, robloxId: string) =>
+    readOwnRow({ keyv, logger }, K.parent, storedParentSchema, "parent record", guildId, robloxId);
 
   async function list(guildId: string): Promise<StoredParent[]> {
     const rows = await Promise.all((await ids(guildId)).map((id) => get(guildId, id)));

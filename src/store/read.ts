@@ -34,3 +34,17 @@ export function rowIo<Row>(
 ): { read: () => Promise<Row | undefined>; write: (row: Row) => Promise<unknown> } {
   return { read: () => read(guildId, robloxId), write: (row) => keyv.set(key(guildId, robloxId), row) };
 }
+
+/** A row of one guild and account at `key(guildId, robloxId)`, which must carry those ids itself. */
+export function readOwnRow<T extends { guildId: string; robloxId: string }>(
+  deps: { keyv: Keyv; logger: Logger },
+  key: (guildId: string, robloxId: string) => string,
+  schema: z.ZodType<T>,
+  /** e.g. "account record": logged as "corrupt account record, treated as absent". */
+  what: string,
+  guildId: string,
+  robloxId: string,
+): Promise<T | undefined> {
+  const own = (row: T) => row.guildId === guildId && row.robloxId === robloxId;
+  return readChecked(deps, key(guildId, robloxId), schema, `corrupt ${what}, treated as absent`, own);
+}
