@@ -20,8 +20,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { commandData } from "../src/commands/deploy-json.js";
-import { LiveRoster } from "../src/jobs/roster.js";
-import type { Target } from "../src/jobs/scheduler.js";
+import { LiveRoster } from "../src/jobs/scheduling/roster.js";
+import type { Target } from "../src/jobs/scheduling/scheduler.js";
 import type { Store } from "../src/store/index.js";
 import type { Json } from "../test/e2e/fake-discord/http.js";
 import { botDescription, openBenchStore, startBotWorld } from "./lib/bot-world.js";
@@ -394,7 +394,7 @@ export function burstSection(results: BurstResult[]): Section {
       "the fake dispatches INTERACTION_CREATE to the first callback POST. Peak RSS = the bot's VmHWM (/proc), over its",
       'whole life; CPU = its user + system time (/proc) over the phase ÷ links or commands; "net of polling" subtracts',
       "phase 3's polling CPU rate over the phase's length. Store reads per change: after the bot stopped, two store",
-      "instances on its file, each with a roster (src/jobs/roster.ts) as two processes would have, count the SELECTs",
+      "instances on its file, each with a roster (src/jobs/scheduling/roster.ts) as two processes would have, count the SELECTs",
       "that one more guild's link and alert channel cost in the writing instance and in the other.",
     ],
     figures,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { offsetFor } from "../../src/jobs/offsets.js";
+import { offsetFor } from "../../src/jobs/scheduling/offsets.js";
 import { countCycles, cyclesOf, minimumPerCycle, naivePerCycle } from "./cycles.js";
 import { consoleTable, markdown, type Section } from "./report.js";
 import { analyzeSchedule, fireTimes, POLL_START } from "./schedule.js";

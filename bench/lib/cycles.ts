@@ -1,6 +1,6 @@
 /**
  * Requests per poll cycle, from the simulator's request log (pure). A cycle of an account starts
- * with its restriction check (usermoderation v2, asked first by src/jobs/poll.ts and by the naive
+ * with its restriction check (usermoderation v2, asked first by src/jobs/scheduling/poll.ts and by the naive
  * baseline) and runs until the next one. CSRF handshakes (403 + x-csrf-token) are counted apart.
  */
 import { POLL_START } from "./schedule.js";

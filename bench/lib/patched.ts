@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 const ROOT = resolve(import.meta.dirname, "../..");
 
 export interface Patch {
-  /** Path relative to the project root, e.g. "src/jobs/scheduler.ts". */
+  /** Path relative to the project root, e.g. "src/jobs/scheduling/scheduler.ts". */
   file: string;
   from: string;
   to: string;

@@ -1,10 +1,10 @@
 /**
  * Did every account get polled on schedule? Pure analysis of the simulator's request log.
- * A poll starts with the account's restriction check (src/jobs/poll.ts asks usermoderation v2
- * first); the account's schedule is src/jobs/offsets.ts: fixed offset of `${guildId}:${robloxId}`
+ * A poll starts with the account's restriction check (src/jobs/scheduling/poll.ts asks usermoderation v2
+ * first); the account's schedule is src/jobs/scheduling/offsets.ts: fixed offset of `${guildId}:${robloxId}`
  * inside the interval, epoch-aligned.
  */
-import { offsetFor } from "../../src/jobs/offsets.js";
+import { offsetFor } from "../../src/jobs/scheduling/offsets.js";
 import { percentile } from "./stats.js";
 
 export interface LogEntry {

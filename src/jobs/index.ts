@@ -6,12 +6,12 @@
  */
 import { type Client, Events } from "discord.js";
 import type { Context } from "../context.js";
-import { startParentJob } from "./parents.js";
-import { type PollDeps, pollAccount, pollBudget } from "./poll.js";
-import { LiveRoster } from "./roster.js";
-import { Scheduler } from "./scheduler.js";
-import { runSummary } from "./summary.js";
-import { dueNow, startWallClock } from "./wallclock.js";
+import { startParentJob } from "./parents/parents-watcher.js";
+import { type PollDeps, pollAccount, pollBudget } from "./scheduling/poll.js";
+import { LiveRoster } from "./scheduling/roster.js";
+import { Scheduler } from "./scheduling/scheduler.js";
+import { dueNow, startWallClock } from "./scheduling/wallclock.js";
+import { runSummary } from "./summary/summary-job.js";
 
 export interface JobsOptions {
   /** Polling period; default POLL_INTERVAL_SECONDS. */
@@ -33,7 +33,7 @@ export function startJobs(ctx: Context, client: Client, opts: JobsOptions = {}):
   const log = ctx.logger.child({ component: "jobs" });
   let stopped = false;
   // A link, an unlink or a settings change re-reads that guild alone, in this process at once and
-  // in the others through the store's change log (roster.ts).
+  // in the others through the store's change log (scheduling/roster.ts).
   const live = new LiveRoster({
     store: ctx.store,
     serves: (guildId) => client.guilds.cache.has(guildId),

@@ -13,6 +13,7 @@ import { StoreError } from "./errors.js";
 import { checkId, ID, K } from "./keys.js";
 import type { KeyedLock } from "./lock.js";
 import { openNative, type Sets } from "./native.js";
+import { readChecked, readOwnRow, rowIo } from "./read.js";
 import { listKeys } from "./scan.js";
 
 const healthSchema = z.object({ state: z.enum(["ok", "dead"]), since: z.string().optional() });
@@ -77,6 +78,30 @@ export interface LinkInput {
   maxAccounts?: number;
 }
 
+/**
+ * The fields a link or re-link writes that a child's row and a parent's row share: a fresh health,
+ * the sealed cookie, and the label kept from the previous row when none is given.
+ */
+export function linkedRow(
+  input: Pick<LinkInput, "guildId" | "robloxId" | "robloxName" | "displayName" | "label" | "linkedBy">,
+  old: { label?: string | undefined } | undefined,
+  linkedAt: string,
+  sealedCookie: string,
+) {
+  const label = input.label?.trim() ? input.label.trim() : old?.label;
+  return {
+    guildId: input.guildId,
+    robloxId: input.robloxId,
+    robloxName: input.robloxName,
+    displayName: input.displayName,
+    ...(label !== undefined ? { label } : {}),
+    linkedBy: input.linkedBy,
+    linkedAt,
+    health: { state: "ok" as const },
+    cookie: sealedCookie,
+  };
+}
+
 export interface Secrets {
   cookie: string;
   tracker?: string;
@@ -119,23 +144,17 @@ const bind = (a: { guildId: string; robloxId: string }, purpose: SecretPurpose):
 export function createAccounts({ keyv, ring, lock, logger, changed = async () => {}, ...deps }: Deps) {
   const sets = deps.sets ?? lazySets(keyv);
   async function readIndex(guildId: string): Promise<AccountIndex> {
-    const raw = await keyv.get(K.accountIndex(guildId));
-    if (raw === undefined) return { ids: [] };
-    const r = indexSchema.safeParse(raw);
-    if (r.success) return r.data;
-    logger.warn({ key: K.accountIndex(guildId) }, "store: corrupt account index, treated as empty");
-    return { ids: [] };
+    const index = await readChecked(
+      { keyv, logger },
+      K.accountIndex(guildId),
+      indexSchema,
+      "corrupt account index, treated as empty",
+    );
+    return index ?? { ids: [] };
   }
 
-  async function readRow(guildId: string, robloxId: string): Promise<StoredAccount | undefined> {
-    const key = K.account(guildId, robloxId);
-    const raw = await keyv.get(key);
-    if (raw === undefined) return undefined;
-    const r = storedAccountSchema.safeParse(raw);
-    if (r.success && r.data.guildId === guildId && r.data.robloxId === robloxId) return r.data;
-    logger.warn({ key }, "store: corrupt account record, treated as absent");
-    return undefined;
-  }
+  const readRow = (guildId: string, robloxId: string) =>
+    readOwnRow({ keyv, logger }, K.account, storedAccountSchema, "account record", guildId, robloxId);
 
   function view(row: StoredAccount, index: AccountIndex): AccountRecord {
     return { ...row, isDefault: defaultOf(index) === row.robloxId };
@@ -209,17 +228,9 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
         input.tracker !== undefined && input.tracker !== ""
           ? seal(ring, input.tracker, bind(input, "tracker"))
           : old?.tracker;
-      const label = input.label?.trim() ? input.label.trim() : old?.label;
+      const linkedAt = input.linkedAt ?? new Date().toISOString();
       const row: StoredAccount = {
-        guildId,
-        robloxId,
-        robloxName: input.robloxName,
-        displayName: input.displayName,
-        ...(label !== undefined ? { label } : {}),
-        linkedBy: input.linkedBy,
-        linkedAt: input.linkedAt ?? new Date().toISOString(),
-        health: { state: "ok" },
-        cookie: seal(ring, input.cookie, bind(input, "cookie")),
+        ...linkedRow(input, old, linkedAt, seal(ring, input.cookie, bind(input, "cookie"))),
         ...(tracker !== undefined ? { tracker } : {}),
       };
       const index = before;
@@ -268,19 +279,10 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
       : { cookie, tracker: open(ring, row.tracker, bind(row, "tracker")) };
   }
 
-  async function patchRow(
-    guildId: string,
-    robloxId: string,
-    fn: (row: StoredAccount) => StoredAccount,
-  ): Promise<AccountRecord | undefined> {
-    return lock.run(K.accountIndex(guildId), async () => {
-      const row = await readRow(guildId, robloxId);
-      if (!row) return undefined;
-      const next = fn(row);
-      await keyv.set(K.account(guildId, robloxId), next);
-      return view(next, await readIndex(guildId));
-    });
-  }
+  const patchRow = (guildId: string, robloxId: string, fn: (row: StoredAccount) => StoredAccount) =>
+    lock.patch(K.accountIndex(guildId), rowIo(keyv, readRow, K.account, guildId, robloxId), fn, async (row) =>
+      view(row, await readIndex(guildId)),
+    );
 
   /** Stores a cookie Roblox rotated (Set-Cookie) in place of the old one. */
   async function setCookie(guildId: string, robloxId: string, cookie: string): Promise<boolean> {

@@ -10,10 +10,14 @@ import type { Logger } from "../logger.js";
 import { setIfExists } from "./atomic.js";
 import { checkId, ID, K } from "./keys.js";
 import type { KeyedLock } from "./lock.js";
+import { readChecked } from "./read.js";
 
 const indexSchema = z.array(z.string().regex(ID));
 
 export type AlertState = ReturnType<typeof createAlertState>;
+
+/** Maps the stored value (undefined when absent) to the one to write; undefined writes nothing. */
+type NextState = (current: unknown) => unknown | Promise<unknown>;
 
 export function createAlertState(deps: { keyv: Keyv; lock: KeyedLock; logger: Logger }) {
   const { keyv, lock, logger } = deps;
@@ -24,13 +28,12 @@ export function createAlertState(deps: { keyv: Keyv; lock: KeyedLock; logger: Lo
   }
 
   async function get<T>(guildId: string, robloxId: string, schema: z.ZodType<T>): Promise<T | undefined> {
-    const key = K.state(guildId, robloxId);
-    const raw = await keyv.get(key);
-    if (raw === undefined) return undefined;
-    const r = schema.safeParse(raw);
-    if (r.success) return r.data;
-    logger.warn({ key }, "store: alert state does not match its schema, treated as absent");
-    return undefined;
+    return readChecked(
+      { keyv, logger },
+      K.state(guildId, robloxId),
+      schema,
+      "alert state does not match its schema, treated as absent",
+    );
   }
 
   async function set(guildId: string, robloxId: string, value: unknown): Promise<void> {
@@ -48,25 +51,27 @@ export function createAlertState(deps: { keyv: Keyv; lock: KeyedLock; logger: Lo
     });
   }
 
+  /** Checks the ids, indexes the account, then runs `body` under the lock of its state row. */
+  async function underRowLock<T>(guildId: string, robloxId: string, body: (key: string) => Promise<T>) {
+    checkId(guildId, "guildId");
+    checkId(robloxId, "robloxId");
+    await index(guildId, robloxId);
+    const key = K.state(guildId, robloxId);
+    return lock.run(key, () => body(key));
+  }
+
   /**
    * Read-modify-write under this process's lock for the row, so two modules that keep parts of
    * the same state (watchers, button handlers) do not overwrite each other. `fn` gets the raw
    * stored value (undefined when absent) and returns the new one (undefined deletes nothing: it
    * keeps the row as it was).
    */
-  async function update(
-    guildId: string,
-    robloxId: string,
-    fn: (current: unknown) => unknown | Promise<unknown>,
-  ): Promise<unknown> {
-    checkId(guildId, "guildId");
-    checkId(robloxId, "robloxId");
-    await index(guildId, robloxId);
-    return lock.run(K.state(guildId, robloxId), async () => {
-      const current = await keyv.get(K.state(guildId, robloxId));
+  async function update(guildId: string, robloxId: string, fn: NextState): Promise<unknown> {
+    return underRowLock(guildId, robloxId, async (key) => {
+      const current = await keyv.get(key);
       const next = await fn(current);
       if (next === undefined) return current;
-      await keyv.set(K.state(guildId, robloxId), next);
+      await keyv.set(key, next);
       return next;
     });
   }
@@ -76,18 +81,11 @@ export function createAlertState(deps: { keyv: Keyv; lock: KeyedLock; logger: Lo
    * same database statement (atomic.ts): a poll that ends after an unlink brings nothing back.
    * Returns whether it wrote.
    */
-  async function updateIfLinked(
-    guildId: string,
-    robloxId: string,
-    fn: (current: unknown) => unknown | Promise<unknown>,
-  ): Promise<boolean> {
-    checkId(guildId, "guildId");
-    checkId(robloxId, "robloxId");
-    await index(guildId, robloxId);
-    return lock.run(K.state(guildId, robloxId), async () => {
-      const next = await fn(await keyv.get(K.state(guildId, robloxId)));
+  async function updateIfLinked(guildId: string, robloxId: string, fn: NextState): Promise<boolean> {
+    return underRowLock(guildId, robloxId, async (key) => {
+      const next = await fn(await keyv.get(key));
       if (next === undefined) return false;
-      return setIfExists(keyv, K.state(guildId, robloxId), next, K.account(guildId, robloxId));
+      return setIfExists(keyv, key, next, K.account(guildId, robloxId));
     });
   }
 

@@ -77,7 +77,7 @@ export async function createStore(opts: StoreOptions) {
   const listeners = new Set<(guildId: string) => void>();
   const changed = async (guildId: string) => {
     try {
-      // One entry per change: other processes apply it to that guild alone (src/jobs/roster.ts).
+      // One entry per change: other processes apply it to that guild alone (src/jobs/scheduling/roster.ts).
       await native.changes.append({ guildId, origin });
     } catch (err) {
       logger.warn({ err: describe(err) }, "store: could not record the change for other processes");

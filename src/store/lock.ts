@@ -18,4 +18,24 @@ export class KeyedLock {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     }
   }
+
+  /**
+   * Read-modify-write of one row under `key`: `fn` maps the row read to the row written, `done`
+   * turns the written row into the result, still under the lock. Nothing is written, and the
+   * result is undefined, when the row is absent.
+   */
+  patch<Row, R>(
+    key: string,
+    io: { read: () => Promise<Row | undefined>; write: (row: Row) => Promise<unknown> },
+    fn: (row: Row) => Row,
+    done: (row: Row) => R | Promise<R>,
+  ): Promise<R | undefined> {
+    return this.run(key, async () => {
+      const row = await io.read();
+      if (row === undefined) return undefined;
+      const next = fn(row);
+      await io.write(next);
+      return done(next);
+    });
+  }
 }

@@ -9,12 +9,13 @@
 import type { Keyv } from "keyv";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
-import { storedAccountSchema } from "./accounts.js";
+import { type LinkInput, linkedRow, storedAccountSchema } from "./accounts.js";
 import { type Binding, type KeyRing, needsRotation, open, reseal, seal } from "./crypto.js";
 import { StoreError } from "./errors.js";
 import { checkId, ID, K } from "./keys.js";
 import { KeyedLock } from "./lock.js";
 import { openNative, type Sets } from "./native.js";
+import { readChecked, readOwnRow, rowIo } from "./read.js";
 import { listKeys } from "./scan.js";
 
 /** The native set of guilds with a parent link. */
@@ -36,17 +37,10 @@ export type StoredParent = z.infer<typeof storedParentSchema>;
 
 const indexSchema = z.object({ ids: z.array(z.string().regex(ID)) });
 
-export interface ParentLinkInput {
-  guildId: string;
-  robloxId: string;
-  robloxName: string;
-  displayName: string;
-  /** Kept from the previous link when omitted. */
-  label?: string;
-  linkedBy: string;
-  cookie: string;
+/** A child account's link input without the tracker cookie or the account limit, plus the children. */
+export type ParentLinkInput = Omit<LinkInput, "linkedAt" | "tracker" | "maxAccounts"> & {
   children: StoredChild[];
-}
+};
 
 export type Parents = ReturnType<typeof createParents>;
 
@@ -68,23 +62,17 @@ export function createParents(deps: {
   const { keyv, ring, lock, logger, sets, changed = async () => {} } = deps;
 
   async function ids(guildId: string): Promise<string[]> {
-    const raw = await keyv.get(K.parentIndex(guildId));
-    if (raw === undefined) return [];
-    const r = indexSchema.safeParse(raw);
-    if (r.success) return r.data.ids;
-    logger.warn({ key: K.parentIndex(guildId) }, "store: corrupt parent index, treated as empty");
-    return [];
+    const index = await readChecked(
+      { keyv, logger },
+      K.parentIndex(guildId),
+      indexSchema,
+      "corrupt parent index, treated as empty",
+    );
+    return index?.ids ?? [];
   }
 
-  async function get(guildId: string, robloxId: string): Promise<StoredParent | undefined> {
-    const key = K.parent(guildId, robloxId);
-    const raw = await keyv.get(key);
-    if (raw === undefined) return undefined;
-    const r = storedParentSchema.safeParse(raw);
-    if (r.success && r.data.guildId === guildId && r.data.robloxId === robloxId) return r.data;
-    logger.warn({ key }, "store: corrupt parent record, treated as absent");
-    return undefined;
-  }
+  const get = (guildId: string, robloxId: string) =>
+    readOwnRow({ keyv, logger }, K.parent, storedParentSchema, "parent record", guildId, robloxId);
 
   async function list(guildId: string): Promise<StoredParent[]> {
     const rows = await Promise.all((await ids(guildId)).map((id) => get(guildId, id)));
@@ -113,17 +101,9 @@ export function createParents(deps: {
     await sets.add(PARENT_GUILDS, guildId);
     const out = await lock.run(K.parentIndex(guildId), async () => {
       const old = await get(guildId, robloxId);
-      const label = input.label?.trim() ? input.label.trim() : old?.label;
+      const linkedAt = old?.linkedAt ?? new Date().toISOString();
       const row: StoredParent = {
-        guildId,
-        robloxId,
-        robloxName: input.robloxName,
-        displayName: input.displayName,
-        ...(label !== undefined ? { label } : {}),
-        linkedBy: input.linkedBy,
-        linkedAt: old?.linkedAt ?? new Date().toISOString(),
-        health: { state: "ok" },
-        cookie: seal(ring, input.cookie, bind(input)),
+        ...linkedRow(input, old, linkedAt, seal(ring, input.cookie, bind(input))),
         children: input.children,
       };
       const current = await ids(guildId);
@@ -136,19 +116,8 @@ export function createParents(deps: {
     return out;
   }
 
-  async function patch(
-    guildId: string,
-    robloxId: string,
-    fn: (row: StoredParent) => StoredParent,
-  ): Promise<StoredParent | undefined> {
-    return lock.run(K.parentIndex(guildId), async () => {
-      const row = await get(guildId, robloxId);
-      if (!row) return undefined;
-      const next = fn(row);
-      await keyv.set(K.parent(guildId, robloxId), next);
-      return next;
-    });
-  }
+  const patch = (guildId: string, robloxId: string, fn: (row: StoredParent) => StoredParent) =>
+    lock.patch(K.parentIndex(guildId), rowIo(keyv, get, K.parent, guildId, robloxId), fn, (row) => row);
 
   /** The parent's cookie in clear, for its session only. Throws StoreError or CryptoError. */
   async function cookie(guildId: string, robloxId: string): Promise<string> {

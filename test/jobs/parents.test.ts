@@ -1,11 +1,12 @@
 /**
- * The parent-requests watcher, polled by hand against the simulator (jobs kit), and its pure
- * diff. The first reading is a baseline; a new request is posted once, with Approve/Deny.
+ * The parent-requests watcher, polled by hand against the simulator (jobs kit); its pure diff is
+ * tested beside it (src/jobs/parents/parents-diff.test.ts). The first reading is a baseline; a new
+ * request is posted once, with Approve/Deny.
  */
 import type { Client } from "discord.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { consentAsk, withHandledConsent } from "../../src/domain/parents.js";
-import { consentNonce, diffConsents, nextSeen, pollParents } from "../../src/jobs/parents.js";
+import { consentNonce } from "../../src/jobs/parents/parents-diff.js";
+import { pollParents } from "../../src/jobs/parents/parents-watcher.js";
 import { decodeCustomId } from "../../src/ui/custom-id.js";
 import { GUILD, type JobsWorld, jobsWorld, SEED } from "./kit.js";
 
@@ -137,61 +138,5 @@ describe("parent-requests watcher", () => {
     w.sim.control.clearLog();
     await poll();
     expect(consentsAsked()).toEqual([]);
-  });
-});
-
-describe("pure parts", () => {
-  it("diffConsents: baseline without state or on another channel; fresh ids otherwise", () => {
-    expect(diffConsents(undefined, "c", ["a"])).toEqual({ fresh: [], baseline: true });
-    expect(diffConsents({ channelId: "x", seen: [] }, "c", ["a"])).toEqual({ fresh: [], baseline: true });
-    expect(diffConsents({ channelId: "c", seen: ["a"] }, "c", ["a", "b"])).toEqual({
-      fresh: ["b"],
-      baseline: false,
-    });
-  });
-
-  it("nextSeen keeps still-pending ids and what was posted; forgets answered ones", () => {
-    expect(nextSeen(["a", "b", "c"], ["a", "z"], ["b"])).toEqual(["a", "b"]);
-    expect(nextSeen([], ["a"], [])).toEqual([]);
-  });
-
-  it("consentNonce fits Discord's 25 chars and differs per request", () => {
-    const a = consentNonce("1002", "5c0a7e00-0000-4000-8000-000000000001");
-    const b = consentNonce("1002", "5c0a7e00-0000-4000-8000-000000000002");
-    expect(a.length).toBeLessThanOrEqual(25);
-    expect(a).not.toBe(b);
-  });
-
-  it("consentAsk words every type, escaping Roblox's strings", () => {
-    const base = { id: "x", childUserId: 1, settings: {} };
-    const zed = { id: "5", name: "z_e_d", displayName: "*Zed*" };
-    expect(consentAsk({ ...base, consentType: "AddTrustedConnection", targetUserId: 5 }, zed)).toBe(
-      "add trusted connection **\\*Zed\\*** (@z\\_e\\_d)",
-    );
-    expect(consentAsk({ ...base, consentType: "ManageFriend", friendAction: "Unblock" })).toBe(
-      "unblock someone",
-    );
-    expect(
-      consentAsk({
-        ...base,
-        consentType: "UpdateUserSetting",
-        settings: { dailyScreenTimeLimit: 90, custom_x: "a*b" },
-      }),
-    ).toBe("change a setting: daily screen-time limit to **90 min**, custom\\_x to **a\\*b**");
-    expect(
-      consentAsk({ ...base, consentType: "ManageExperience", universeId: 7, experienceAction: "Approve" }),
-    ).toBe("play experience 7");
-    expect(consentAsk({ ...base, consentType: "LiftRestriction" })).toBe("lift a restriction");
-    expect(consentAsk({ ...base, consentType: "Weird*Type" })).toBe("have a change approved (Weird\\*Type)");
-  });
-
-  it("withHandledConsent replaces the entry and keeps the newest", () => {
-    const m = withHandledConsent(
-      { a: { answer: "approved", by: "1", at: 1 }, bad: 3 },
-      "b",
-      { answer: "denied", by: "2", at: 2 },
-      1,
-    );
-    expect(m).toEqual({ b: { answer: "denied", by: "2", at: 2 } });
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Context } from "../../src/context.js";
-import { loadState, saveState } from "../../src/jobs/persist.js";
+import { loadState, saveState } from "../../src/jobs/scheduling/persist.js";
 import { linkInput, openStore, tempDir } from "../store/helpers.js";
 
 describe("watcher state and the request buttons share one row", () => {

@@ -5,8 +5,8 @@
  */
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { LiveRoster } from "../../src/jobs/roster.js";
-import type { Target } from "../../src/jobs/scheduler.js";
+import { LiveRoster } from "../../src/jobs/scheduling/roster.js";
+import type { Target } from "../../src/jobs/scheduling/scheduler.js";
 import { silentLogger } from "../../src/logger.js";
 import { createKeyRing, createStore, type Store } from "../../src/store/index.js";
 import { key, linkInput, tempDir } from "../store/helpers.js";

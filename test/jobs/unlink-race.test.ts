@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Context } from "../../src/context.js";
-import { loadState, saveState } from "../../src/jobs/persist.js";
+import { loadState, saveState } from "../../src/jobs/scheduling/persist.js";
 import { silentLogger } from "../../src/logger.js";
 import { createKeyRing } from "../../src/store/crypto.js";
 import { createStore, type Store } from "../../src/store/index.js";

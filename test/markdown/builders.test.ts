@@ -20,20 +20,18 @@ import { sideNote } from "../../src/domain/child-side.js";
 import type { RequestCard } from "../../src/domain/friend-requests.js";
 import { parentName } from "../../src/domain/parents.js";
 import { editRequestMessage, noteText } from "../../src/domain/request-message.js";
+import { connectionAlert } from "../../src/jobs/connections/connections-render.js";
+import { cookieAlert } from "../../src/jobs/cookie/cookie-render.js";
+import type { AccountInfo } from "../../src/jobs/delivery/alert-message.js";
+import { describeSnap, digestAlert, presenceAlert } from "../../src/jobs/presence/presence-render.js";
+import { requestAlert } from "../../src/jobs/requests/requests-render.js";
 import {
-  type AccountInfo,
-  connectionAlert,
-  cookieAlert,
-  describeSnap,
-  digestAlert,
-  presenceAlert,
-  requestAlert,
   restrictionEndAlert,
   restrictionStartAlert,
-  screenTimeAlert,
-} from "../../src/jobs/render.js";
+} from "../../src/jobs/restrictions/restrictions-render.js";
+import { screenTimeAlert } from "../../src/jobs/screentime/screentime-render.js";
 import type { OutMessage } from "../../src/jobs/state.js";
-import { summaryAlert } from "../../src/jobs/summary.js";
+import { summaryAlert } from "../../src/jobs/summary/summary-render.js";
 import { accountEmbed, userLine, userListEmbed } from "../../src/ui/embeds.js";
 import { hostile, plain } from "./hostile.js";
 import { beyond, liveIn, type Payload } from "./live.js";
@@ -114,7 +112,7 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
       ],
     },
   },
-  "jobs/render.ts": {
+  "jobs/requests/requests-render.ts": {
     requestAlert: {
       texts: 7,
       render: (t) => [
@@ -136,6 +134,8 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
         ),
       ],
     },
+  },
+  "jobs/connections/connections-render.ts": {
     connectionAlert: {
       texts: 7,
       render: (t) => [
@@ -156,6 +156,8 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
         ),
       ],
     },
+  },
+  "jobs/presence/presence-render.ts": {
     presenceAlert: {
       texts: 6,
       render: (t) => [
@@ -223,6 +225,8 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
       texts: 1,
       render: (t) => [text(`x ${describeSnap({ t: 2, loc: t[0] as string, exp: null })}`)],
     },
+  },
+  "jobs/restrictions/restrictions-render.ts": {
     restrictionStartAlert: {
       texts: 5,
       render: (t) => [
@@ -265,6 +269,8 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
         out(restrictionEndAlert(account(t), { source: 2, start: null, end: null }, AVATAR, NOW)),
       ],
     },
+  },
+  "jobs/screentime/screentime-render.ts": {
     screenTimeAlert: {
       texts: 3,
       render: (t) => [
@@ -272,12 +278,14 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
         out(screenTimeAlert(account(t), { threshold: 100, minutes: 61, limit: 60 }, AVATAR, NOW)),
       ],
     },
+  },
+  "jobs/cookie/cookie-render.ts": {
     cookieAlert: {
       texts: 3,
       render: (t) => [out(cookieAlert(account(t), "2025-06-01T00:00:00Z", AVATAR, NOW))],
     },
   },
-  "jobs/summary.ts": {
+  "jobs/summary/summary-render.ts": {
     summaryAlert: {
       texts: 3,
       render: (t) => [
@@ -318,7 +326,7 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
     editRequestMessage: {
       texts: 7,
       render: (t) => {
-        const alert = CASES["jobs/render.ts"]?.requestAlert?.render(t)[0] as Payload;
+        const alert = CASES["jobs/requests/requests-render.ts"]?.requestAlert?.render(t)[0] as Payload;
         const components = requestAlert(account(t), card(), null, NOW).components;
         const msg = { content: "", embeds: alert.embeds as never[], components: components as never[] };
         const note = noteText("123456789012345678", NOW);
@@ -503,11 +511,12 @@ const NOT_BUILDERS: Record<string, string> = {
   "ui/embeds.ts#successEmbed": "container: takes a title and sentence its caller built (and escaped)",
   "ui/embeds.ts#noticeEmbed": "container: takes a title and sentence its caller built (and escaped)",
   "ui/embeds.ts#keyValueEmbed": "container: takes fields its caller built (and escaped)",
-  "jobs/render.ts#alertId": "an id",
-  "jobs/render.ts#footerOf": "a footer, which Discord shows as plain text",
-  "jobs/render.ts#md": "the escaper itself (escapeMarkdown with a length)",
-  "jobs/render.ts#message": "container: wraps an embed its caller built",
-  "jobs/summary.ts#runSummary": "the job; its message is summaryAlert",
+  "jobs/delivery/alert-message.ts#alertId": "an id",
+  "jobs/delivery/alert-message.ts#footerOf": "a footer, which Discord shows as plain text",
+  "jobs/delivery/alert-message.ts#md": "the escaper itself (escapeMarkdown with a length)",
+  "jobs/delivery/alert-message.ts#message": "container: wraps an embed its caller built",
+  "jobs/delivery/alert-message.ts#thumb": "a URL only",
+  "jobs/delivery/alert-message.ts#ageText": "an age and a timestamp only",
   "domain/request-message.ts#isRequestRow": "reads buttons",
   "domain/request-message.ts#noteText": "ids and a time only",
   "domain/restriction.ts#restrictionLine": "no Roblox text: kind and dates",
@@ -530,8 +539,10 @@ const NOT_BUILDERS: Record<string, string> = {
 /** Modules whose every export is a builder or listed above. */
 const BUILDER_MODULES = [
   "ui/embeds.ts",
-  "jobs/render.ts",
-  "jobs/summary.ts",
+  "jobs/delivery/alert-message.ts",
+  ...["requests", "connections", "presence", "restrictions", "screentime", "cookie", "summary"].map(
+    (w) => `jobs/${w}/${w}-render.ts`,
+  ),
   "domain/request-message.ts",
   "components/screentime-buttons.ts",
 ];
