@@ -60,6 +60,8 @@ export interface BurstOptions {
   heapSnapshots?: boolean;
   /** Diagnosis only: load bench/probe.mjs and log its event-loop delay and GC figures per phase. */
   probe?: boolean;
+  /** Diagnosis only: stop after the configuration phase (A/B of CPU per link and per command). */
+  skipSteady?: boolean;
   /** SHARDS for the bot (one process per shard, on a Redis store); 1 or absent: one process, SQLite. */
   shards?: number;
   /** Name of what ran, for the report (e.g. a commit). */
@@ -238,6 +240,7 @@ export async function runBurst(o: BurstOptions): Promise<BurstResult> {
         ...(probing ? { probe: true } : {}),
         env: {
           ...(shards > 1 ? { SHARDS: String(shards) } : {}),
+          ...(probing ? { BENCH_TRACE_INTERACTIONS: "1", BENCH_TIME_STORE: "1" } : {}),
           ...(o.profileDir ? { BENCH_CPU_PROFILE: join(o.profileDir, "current.cpuprofile") } : {}),
           ...(o.profileDir && o.heapSnapshots
             ? { BENCH_HEAP_SNAPSHOT: join(o.profileDir, "last.heapsnapshot") }
@@ -254,6 +257,12 @@ export async function runBurst(o: BurstOptions): Promise<BurstResult> {
         const gc = Object.entries(snap.gc)
           .map(([k, g]) => `${k} ${g.count}× ${g.totalMs.toFixed(0)} ms (max ${g.maxMs.toFixed(1)})`)
           .join(", ");
+        const inside = snap.interactionsMs;
+        const gets = (snap as { storeGetMs?: { n: number; p50: number; p99: number; max: number } })
+          .storeGetMs;
+        log(
+          `  [${phase}] inside the bot (gateway frame → callback request) ${inside ? `p50 ${inside.p50.toFixed(1)} / p99 ${inside.p99.toFixed(1)} / max ${inside.max.toFixed(1)} ms (${inside.n})` : "n/a"}; store get ${gets ? `p50 ${gets.p50.toFixed(1)} / p99 ${gets.p99.toFixed(1)} / max ${gets.max.toFixed(1)} ms (${gets.n})` : "n/a"}`,
+        );
         log(
           `  [${phase}] loop delay p50 ${snap.loopDelayMs.p50.toFixed(1)} / p99 ${snap.loopDelayMs.p99.toFixed(1)} / max ${snap.loopDelayMs.max.toFixed(1)} ms; GC ${gc}; load ${loadAverage().join(" ")}`,
         );
@@ -331,15 +340,17 @@ export async function runBurst(o: BurstOptions): Promise<BurstResult> {
         );
 
         // 3. steady polling: one interval for baselines, then polling alone, then cheap commands
-        await sleep(o.pollIntervalSeconds * 1000 + 2000);
+        // (--no-steady: none of it; the CPU "net of polling" then equals the gross figure)
+        const steady = o.skipSteady !== true;
+        if (steady) await sleep(o.pollIntervalSeconds * 1000 + 2000);
         const cpu3 = figures().cpuMs;
-        const quietMs = o.pollIntervalSeconds * 1000;
+        const quietMs = steady ? o.pollIntervalSeconds * 1000 : 0;
         await sleep(quietMs);
-        const pollingCpuPerMs = (figures().cpuMs - cpu3) / quietMs;
+        const pollingCpuPerMs = steady ? (figures().cpuMs - cpu3) / quietMs : 0;
         const cheapMs: number[] = [];
         let cheapErrors = 0;
         // At most a minute of them: a saturated bot must not stretch the run without bound.
-        const cheapEnd = Date.now() + 60_000;
+        const cheapEnd = Date.now() + (steady ? 60_000 : 0);
         for (let i = 0; i < o.cheapCommands && Date.now() < cheapEnd; i++) {
           const l = world.links[Math.floor(Math.random() * world.links.length)]!;
           const input =
@@ -521,6 +532,7 @@ async function main(): Promise<void> {
     ...(arg("profile") ? { profileDir: arg("profile") } : {}),
     ...(flag("heap") ? { heapSnapshots: true } : {}),
     ...(flag("probe") ? { probe: true } : {}),
+    ...(flag("no-steady") ? { skipSteady: true } : {}),
     log: (l) => process.stdout.write(`${l}\n`),
   });
   process.stdout.write(`${JSON.stringify(r, null, 1)}\n`);
