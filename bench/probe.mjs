@@ -93,7 +93,10 @@ if (file) {
     Keyv.prototype.get = function (...args) {
       const t = performance.now();
       const p = orig.apply(this, args);
-      p.then(() => getMs.push(performance.now() - t), () => undefined);
+      p.then(
+        () => getMs.push(performance.now() - t),
+        () => undefined,
+      );
       return p;
     };
   }
