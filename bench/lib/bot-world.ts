@@ -243,7 +243,13 @@ async function spawnBot(
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
+  // "ready" lines counted as they come (the kept output is trimmed; shards may log a lot first).
+  let readyLines = 0;
+  let tail = "";
   const keep = (d: Buffer) => {
+    const text = tail + String(d);
+    readyLines += text.match(/"msg":"ready"/g)?.length ?? 0;
+    tail = text.slice(-20).replace(/"msg":"ready"/g, "");
     out += String(d);
     if (out.length > 4_000_000) out = out.slice(-2_000_000);
   };
@@ -260,8 +266,7 @@ async function spawnBot(
   };
   try {
     const end = started + (b.readyTimeoutMs ?? 120_000);
-    const readies = () => out.match(/"msg":"ready"/g)?.length ?? 0;
-    while (readies() < (b.readyCount ?? 1)) {
+    while (readyLines < (b.readyCount ?? 1)) {
       if (child.exitCode !== null || Date.now() > end)
         throw new Error(`the bot did not get ready\n--- bot output ---\n${out.slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 25));
