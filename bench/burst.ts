@@ -462,7 +462,7 @@ export function burstSection(results: BurstResult[]): Section {
       },
       {
         name: `${n}: bot CPU per settings command (net of polling)`,
-        value: `${fmt(r.cpuMsPerCommand)} (${fmt(r.cpuMsPerCommandNetOfPolling)}) ms`,
+        value: `${fmt(r.cpuMsPerCommand)} (${r.cpuMsPerCommandNetOfPolling > 0 ? fmt(r.cpuMsPerCommandNetOfPolling) : "n/a"}) ms`,
         goal: "≤ 2 ms",
         met: r.cpuMsPerCommand <= 2,
       },
@@ -476,7 +476,7 @@ export function burstSection(results: BurstResult[]): Section {
   });
   const rows = results.map(
     (r) =>
-      `| ${fmtInt(r.size)}${r.processes ? ` (${r.processes.shards} shards, Redis; polling every ${r.pollIntervalSeconds} s)` : ""} | ${r.processes ? `${r.processes.peakRssMb.map((x) => fmt(x, 0)).join(" / ")} (manager / shards; sum ${fmt(r.processes.totalPeakRssMb, 0)}; Redis ${fmt(r.processes.redisRssMb, 0)})` : fmt(r.peakRssMb, 0)} | ${fmtInt(r.links.ok)} / ${r.links.failed} in ${fmt(r.links.seconds, 1)} s (${fmt(r.links.perSecond, 1)}/s), p50 ${fmt(r.links.ms.p50, 0)} ms | ${fmt(r.cpuMsPerLink)} | ${fmtInt(r.config.ok)} / ${r.config.failed} in ${fmt(r.config.seconds, 1)} s (${fmt(r.config.perSecond, 1)}/s), p50 ${fmt(r.config.ms.p50, 0)} ms | ${fmt(r.cpuMsPerCommand)} (${fmt(r.cpuMsPerCommandNetOfPolling)}) | ${fmt(r.pollingCpuPct, 0)} % | ${fmt(r.cheap.p50)} / ${fmt(r.cheap.p99)} / ${fmt(r.cheap.max)}${r.cheapErrors > 0 ? ` (${r.cheapErrors} unanswered in 10 s)` : ""} | ${r.readsPerChange ? `${r.readsPerChange.writer} / ${r.readsPerChange.other}` : "n/a"} |`,
+      `| ${fmtInt(r.size)}${r.processes ? ` (${r.processes.shards} shards, Redis; polling every ${r.pollIntervalSeconds} s)` : ""} | ${r.processes ? `${r.processes.peakRssMb.map((x) => fmt(x, 0)).join(" / ")} (manager / shards; sum ${fmt(r.processes.totalPeakRssMb, 0)}; Redis ${fmt(r.processes.redisRssMb, 0)})` : fmt(r.peakRssMb, 0)} | ${fmtInt(r.links.ok)} / ${r.links.failed} in ${fmt(r.links.seconds, 1)} s (${fmt(r.links.perSecond, 1)}/s), p50 ${fmt(r.links.ms.p50, 0)} ms | ${fmt(r.cpuMsPerLink)} | ${fmtInt(r.config.ok)} / ${r.config.failed} in ${fmt(r.config.seconds, 1)} s (${fmt(r.config.perSecond, 1)}/s), p50 ${fmt(r.config.ms.p50, 0)} ms | ${fmt(r.cpuMsPerCommand)} (${r.cpuMsPerCommandNetOfPolling > 0 ? fmt(r.cpuMsPerCommandNetOfPolling) : "n/a"}) | ${fmt(r.pollingCpuPct, 0)} % | ${fmt(r.cheap.p50)} / ${fmt(r.cheap.p99)} / ${fmt(r.cheap.max)}${r.cheapErrors > 0 ? ` (${r.cheapErrors} unanswered in 10 s)` : ""} | ${r.readsPerChange ? `${r.readsPerChange.writer} / ${r.readsPerChange.other}` : "n/a"} |`,
   );
   const first = results[0];
   return {
