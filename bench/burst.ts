@@ -103,15 +103,20 @@ function procFigures(pid: number): { cpuMs: number; peakRssMb: number } {
   return { cpuMs, peakRssMb: Number(hwm ?? 0) / 1024 };
 }
 
-/** The process and its children (the ShardingManager's shard processes), from /proc. */
+/**
+ * The process and its Node children (the ShardingManager's shard processes), from /proc; other
+ * children (tsx's esbuild service, when the bot runs from source) are not the bot.
+ */
 function processTree(pid: number): number[] {
   const children: number[] = [];
+  const comm = (p: number | string) => readFileSync(`/proc/${p}/comm`, "utf8").trim();
+  const own = comm(pid);
   for (const d of readdirSync("/proc")) {
     if (!/^\d+$/.test(d)) continue;
     try {
       const stat = readFileSync(`/proc/${d}/stat`, "utf8");
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid === pid) children.push(Number(d));
+      if (ppid === pid && comm(d) === own) children.push(Number(d));
     } catch {
       // the process ended meanwhile
     }
