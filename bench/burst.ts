@@ -13,9 +13,19 @@
  * user + system time (/proc/<pid>/stat) over each phase. Then, on the store the bot wrote, two
  * store instances with a roster each (as two processes) count the SQL statements one change costs.
  *
+ * With --shards=S the bot runs as Discord requires from 2,500 guilds: SHARDS=S (discord.js's
+ * ShardingManager, one process per shard) on a Redis store (README: `redis://…` for several
+ * processes); CPU and RSS are then summed over the manager and its shard processes, and each
+ * process's peak RSS is reported.
+ *
  *   npx tsx bench/burst.ts --n=1000 [--entry=/path/to/dist/index.js]   one size, printed
+ *     [--shards=4] [--interval=30] [--probe] [--profile=<dir> [--heap]]
+ * Without --entry it builds the working tree (bench/lib/build.ts) and runs that dist/index.js.
+ * --probe loads bench/probe.mjs (event-loop delay and GC per phase; diagnosis, not the measured
+ * runs); --profile also writes a CPU profile per phase, --heap a heap snapshot.
  */
-import { existsSync, readFileSync, renameSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, renameSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -24,7 +34,9 @@ import { LiveRoster } from "../src/jobs/scheduling/roster.js";
 import type { Target } from "../src/jobs/scheduling/scheduler.js";
 import type { Store } from "../src/store/index.js";
 import type { Json } from "../test/e2e/fake-discord/http.js";
+import { startRedis } from "../test/prod/redis.js";
 import { botDescription, openBenchStore, startBotWorld } from "./lib/bot-world.js";
+import { freshBuild } from "./lib/build.js";
 import { probeSnapshot } from "./lib/probe.js";
 import type { Section } from "./lib/report.js";
 import { startSimProcess } from "./lib/sim-process.js";
@@ -44,6 +56,14 @@ export interface BurstOptions {
   nodeOptions?: string;
   /** Diagnosis only: load bench/probe.mjs and write a CPU profile per phase into this folder. */
   profileDir?: string;
+  /** Diagnosis only: with profileDir, a heap snapshot at each phase's end too. */
+  heapSnapshots?: boolean;
+  /** Diagnosis only: load bench/probe.mjs and log its event-loop delay and GC figures per phase. */
+  probe?: boolean;
+  /** Diagnosis only: stop after the configuration phase (A/B of CPU per link and per command). */
+  skipSteady?: boolean;
+  /** SHARDS for the bot (one process per shard, on a Redis store); 1 or absent: one process, SQLite. */
+  shards?: number;
   /** Name of what ran, for the report (e.g. a commit). */
   label?: string;
   log?: (line: string) => void;
@@ -54,6 +74,10 @@ export interface BurstResult {
   label: string | undefined;
   entry: string | undefined;
   peakRssMb: number;
+  /** Shards: peak RSS of each process (manager first) and their sum. */
+  processes?: { peakRssMb: number[]; totalPeakRssMb: number; shards: number; redisRssMb: number };
+  pollIntervalSeconds: number;
+  loadAverage: { start: number[]; end: number[] };
   links: { ok: number; failed: number; seconds: number; perSecond: number; ms: Summary };
   config: { ok: number; failed: number; seconds: number; perSecond: number; ms: Summary };
   cpuMsPerLink: number;
@@ -78,6 +102,41 @@ function procFigures(pid: number): { cpuMs: number; peakRssMb: number } {
   const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
   return { cpuMs, peakRssMb: Number(hwm ?? 0) / 1024 };
 }
+
+/**
+ * The process and its Node children (the ShardingManager's shard processes), from /proc; other
+ * children (tsx's esbuild service, when the bot runs from source) are not the bot.
+ */
+function processTree(pid: number): number[] {
+  const children: number[] = [];
+  const comm = (p: number | string) => readFileSync(`/proc/${p}/comm`, "utf8").trim();
+  const own = comm(pid);
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid && comm(d) === own) children.push(Number(d));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return [pid, ...children.sort((a, b) => a - b)];
+}
+
+/** CPU summed over the process tree; peak RSS per process (the sum is an upper bound of the total). */
+function treeFigures(pids: readonly number[]): { cpuMs: number; peakRssMb: number[] } {
+  const f = pids.map((p) => {
+    try {
+      return procFigures(p);
+    } catch {
+      return { cpuMs: 0, peakRssMb: 0 };
+    }
+  });
+  return { cpuMs: f.reduce((a, x) => a + x.cpuMs, 0), peakRssMb: f.map((x) => x.peakRssMb) };
+}
+
+const loadAverage = () => loadavg().map((x) => Math.round(x * 100) / 100);
 
 /** Starts `run(i)` for i < count at `perSecond`, at most `inFlight` running; resolves when all ended. */
 async function paced(
@@ -157,7 +216,11 @@ async function readsPerChange(storeUrl: string): Promise<{ writer: number; other
 
 export async function runBurst(o: BurstOptions): Promise<BurstResult> {
   const log = o.log ?? (() => undefined);
+  const shards = o.shards ?? 1;
+  const load0 = loadAverage();
   const sim = await startSimProcess({ latencyMs: o.latencyMs, log: false });
+  // Several processes share a store: Redis, as README says for shards.
+  const redis = shards > 1 ? await startRedis() : undefined;
   try {
     const bulk = await sim.control<{ ids: number[]; cookies: string[]; friendIds: number[] }>(
       "POST",
@@ -168,28 +231,47 @@ export async function runBurst(o: BurstOptions): Promise<BurstResult> {
       simOrigin: sim.origin,
       prepare: false,
       accounts: bulk.ids.map((id, i) => ({ robloxId: id, cookie: bulk.cookies[i]! })),
+      ...(redis ? { storeUrl: redis.url, shards } : {}),
     });
     try {
       const { fake } = world;
       fake.registerCommands(commandData() as unknown as Json[]);
+      const probing = o.probe === true || o.profileDir !== undefined;
       const bot = await world.startBot({
         pollIntervalSeconds: o.pollIntervalSeconds,
         ...(o.entry ? { entry: o.entry } : {}),
         ...(o.nodeOptions ? { nodeOptions: o.nodeOptions } : {}),
-        ...(o.profileDir
-          ? {
-              probe: true,
-              env: {
-                BENCH_CPU_PROFILE: join(o.profileDir, "current.cpuprofile"),
-                BENCH_HEAP_SNAPSHOT: join(o.profileDir, "last.heapsnapshot"),
-              },
-            }
-          : {}),
+        ...(shards > 1 ? { readyCount: shards } : {}),
+        ...(probing ? { probe: true } : {}),
+        env: {
+          ...(shards > 1 ? { SHARDS: String(shards) } : {}),
+          ...(probing ? { BENCH_TRACE_INTERACTIONS: "1", BENCH_TIME_STORE: "1" } : {}),
+          ...(o.profileDir ? { BENCH_CPU_PROFILE: join(o.profileDir, "current.cpuprofile") } : {}),
+          ...(o.profileDir && o.heapSnapshots
+            ? { BENCH_HEAP_SNAPSHOT: join(o.profileDir, "last.heapsnapshot") }
+            : {}),
+        },
         readyTimeoutMs: 300_000,
       });
+      const pids = processTree(bot.pid);
+      if (shards > 1) log(`  processes: manager ${pids[0]}, shards ${pids.slice(1).join(", ")}`);
+      const figures = () => treeFigures(pids);
       const profile = async (phase: string) => {
-        if (!o.profileDir || !bot.probeFile) return;
-        await probeSnapshot(bot.pid, bot.probeFile, 60_000);
+        if (!probing || !bot.probeFile) return;
+        const snap = await probeSnapshot(bot.pid, bot.probeFile, 60_000);
+        const gc = Object.entries(snap.gc)
+          .map(([k, g]) => `${k} ${g.count}× ${g.totalMs.toFixed(0)} ms (max ${g.maxMs.toFixed(1)})`)
+          .join(", ");
+        const inside = snap.interactionsMs;
+        const gets = (snap as { storeGetMs?: { n: number; p50: number; p99: number; max: number } })
+          .storeGetMs;
+        log(
+          `  [${phase}] inside the bot (gateway frame → callback request) ${inside ? `p50 ${inside.p50.toFixed(1)} / p99 ${inside.p99.toFixed(1)} / max ${inside.max.toFixed(1)} ms (${inside.n})` : "n/a"}; store get ${gets ? `p50 ${gets.p50.toFixed(1)} / p99 ${gets.p99.toFixed(1)} / max ${gets.max.toFixed(1)} ms (${gets.n})` : "n/a"}`,
+        );
+        log(
+          `  [${phase}] loop delay p50 ${snap.loopDelayMs.p50.toFixed(1)} / p99 ${snap.loopDelayMs.p99.toFixed(1)} / max ${snap.loopDelayMs.max.toFixed(1)} ms; GC ${gc}; load ${loadAverage().join(" ")}`,
+        );
+        if (!o.profileDir) return;
         const file = join(o.profileDir, "current.cpuprofile");
         for (let i = 0; i < 600 && !existsSync(file); i++) await sleep(100);
         await sleep(500);
@@ -197,7 +279,7 @@ export async function runBurst(o: BurstOptions): Promise<BurstResult> {
       };
       try {
         await profile("startup");
-        const cpu0 = procFigures(bot.pid).cpuMs;
+        const cpu0 = figures().cpuMs;
 
         // 1. links
         const linkMs: number[] = [];
@@ -220,7 +302,7 @@ export async function runBurst(o: BurstOptions): Promise<BurstResult> {
             if (linkFailed++ < 3) log(`  link ${i} failed: ${String(err).slice(0, 300)}`);
           }
         });
-        const cpu1 = procFigures(bot.pid).cpuMs;
+        const cpu1 = figures().cpuMs;
         await profile("links");
         log(
           `  ${o.size} links in ${linkSeconds.toFixed(1)} s (${linkFailed} failed), bot CPU ${((cpu1 - cpu0) / o.size).toFixed(2)} ms/link`,
@@ -256,22 +338,24 @@ export async function runBurst(o: BurstOptions): Promise<BurstResult> {
             if (cmdFailed++ < 3) log(`  command ${k} failed: ${String(err).slice(0, 300)}`);
           }
         });
-        const cpu2 = procFigures(bot.pid).cpuMs;
+        const cpu2 = figures().cpuMs;
         await profile("config");
         log(
           `  ${o.size * 4} commands in ${configSeconds.toFixed(1)} s (${cmdFailed} failed), bot CPU ${((cpu2 - cpu1) / (o.size * 4)).toFixed(2)} ms/command`,
         );
 
         // 3. steady polling: one interval for baselines, then polling alone, then cheap commands
-        await sleep(o.pollIntervalSeconds * 1000 + 2000);
-        const cpu3 = procFigures(bot.pid).cpuMs;
-        const quietMs = o.pollIntervalSeconds * 1000;
+        // (--no-steady: none of it; the CPU "net of polling" then equals the gross figure)
+        const steady = o.skipSteady !== true;
+        if (steady) await sleep(o.pollIntervalSeconds * 1000 + 2000);
+        const cpu3 = figures().cpuMs;
+        const quietMs = steady ? o.pollIntervalSeconds * 1000 : 0;
         await sleep(quietMs);
-        const pollingCpuPerMs = (procFigures(bot.pid).cpuMs - cpu3) / quietMs;
+        const pollingCpuPerMs = steady ? (figures().cpuMs - cpu3) / quietMs : 0;
         const cheapMs: number[] = [];
         let cheapErrors = 0;
         // At most a minute of them: a saturated bot must not stretch the run without bound.
-        const cheapEnd = Date.now() + 60_000;
+        const cheapEnd = Date.now() + (steady ? 60_000 : 0);
         for (let i = 0; i < o.cheapCommands && Date.now() < cheapEnd; i++) {
           const l = world.links[Math.floor(Math.random() * world.links.length)]!;
           const input =
@@ -291,19 +375,38 @@ export async function runBurst(o: BurstOptions): Promise<BurstResult> {
           await sleep(5);
         }
         await profile("steady");
-        const peakRssMb = procFigures(bot.pid).peakRssMb;
+        const rss = figures().peakRssMb;
+        const peakRssMb = Math.max(...rss);
+        // Redis's own figure (INFO memory): its RSS at the end of the run.
+        const redisInfo = redis ? await redis.command("INFO", "memory") : "";
+        const redisRssMb = Number(/used_memory_rss:(\d+)/.exec(redisInfo)?.[1] ?? 0) / 1048576;
         const startSeconds = bot.startSeconds;
         await bot.stop();
-        const reads = await readsPerChange(world.storeUrl).catch((err) => {
-          log(`  reads per change not measured: ${String(err).slice(0, 200)}`);
-          return undefined;
-        });
+        // Counted at the SQLite adapter; with shards (Redis) not measured here (test/jobs/roster.test.ts).
+        const reads = redis
+          ? undefined
+          : await readsPerChange(world.storeUrl).catch((err) => {
+              log(`  reads per change not measured: ${String(err).slice(0, 200)}`);
+              return undefined;
+            });
         const cpuCommands = cpu2 - cpu1;
         return {
           size: o.size,
           label: o.label,
           entry: o.entry,
           peakRssMb,
+          ...(shards > 1
+            ? {
+                processes: {
+                  peakRssMb: rss,
+                  totalPeakRssMb: rss.reduce((a, x) => a + x, 0),
+                  shards,
+                  redisRssMb,
+                },
+              }
+            : {}),
+          pollIntervalSeconds: o.pollIntervalSeconds,
+          loadAverage: { start: load0, end: loadAverage() },
           links: {
             ok: linkMs.length,
             failed: linkFailed,
@@ -335,6 +438,7 @@ export async function runBurst(o: BurstOptions): Promise<BurstResult> {
       await world.stop();
     }
   } finally {
+    await redis?.close();
     await sim.close();
   }
 }
@@ -344,7 +448,7 @@ export function burstSection(results: BurstResult[]): Section {
     const n = `${fmtInt(r.size)} guilds`;
     return [
       {
-        name: `${n}: peak RSS`,
+        name: `${n}: peak RSS${r.processes ? " (the largest process)" : ""}`,
         value: `${fmt(r.peakRssMb, 0)} MB`,
         goal: "≤ 300 MB",
         met: r.peakRssMb <= 300,
@@ -363,7 +467,7 @@ export function burstSection(results: BurstResult[]): Section {
       },
       {
         name: `${n}: bot CPU per settings command (net of polling)`,
-        value: `${fmt(r.cpuMsPerCommand)} (${fmt(r.cpuMsPerCommandNetOfPolling)}) ms`,
+        value: `${fmt(r.cpuMsPerCommand)} (${r.cpuMsPerCommandNetOfPolling > 0 ? fmt(r.cpuMsPerCommandNetOfPolling) : "n/a"}) ms`,
         goal: "≤ 2 ms",
         met: r.cpuMsPerCommand <= 2,
       },
@@ -377,7 +481,7 @@ export function burstSection(results: BurstResult[]): Section {
   });
   const rows = results.map(
     (r) =>
-      `| ${fmtInt(r.size)} | ${fmt(r.peakRssMb, 0)} | ${fmtInt(r.links.ok)} / ${r.links.failed} in ${fmt(r.links.seconds, 1)} s (${fmt(r.links.perSecond, 1)}/s), p50 ${fmt(r.links.ms.p50, 0)} ms | ${fmt(r.cpuMsPerLink)} | ${fmtInt(r.config.ok)} / ${r.config.failed} in ${fmt(r.config.seconds, 1)} s (${fmt(r.config.perSecond, 1)}/s), p50 ${fmt(r.config.ms.p50, 0)} ms | ${fmt(r.cpuMsPerCommand)} (${fmt(r.cpuMsPerCommandNetOfPolling)}) | ${fmt(r.pollingCpuPct, 0)} % | ${fmt(r.cheap.p50)} / ${fmt(r.cheap.p99)} / ${fmt(r.cheap.max)}${r.cheapErrors > 0 ? ` (${r.cheapErrors} unanswered in 10 s)` : ""} | ${r.readsPerChange ? `${r.readsPerChange.writer} / ${r.readsPerChange.other}` : "n/a"} |`,
+      `| ${fmtInt(r.size)}${r.processes ? ` (${r.processes.shards} shards, Redis; polling every ${r.pollIntervalSeconds} s)` : ""} | ${r.processes ? `${r.processes.peakRssMb.map((x) => fmt(x, 0)).join(" / ")} (manager / shards; sum ${fmt(r.processes.totalPeakRssMb, 0)}; Redis ${fmt(r.processes.redisRssMb, 0)})` : fmt(r.peakRssMb, 0)} | ${fmtInt(r.links.ok)} / ${r.links.failed} in ${fmt(r.links.seconds, 1)} s (${fmt(r.links.perSecond, 1)}/s), p50 ${fmt(r.links.ms.p50, 0)} ms | ${fmt(r.cpuMsPerLink)} | ${fmtInt(r.config.ok)} / ${r.config.failed} in ${fmt(r.config.seconds, 1)} s (${fmt(r.config.perSecond, 1)}/s), p50 ${fmt(r.config.ms.p50, 0)} ms | ${fmt(r.cpuMsPerCommand)} (${r.cpuMsPerCommandNetOfPolling > 0 ? fmt(r.cpuMsPerCommandNetOfPolling) : "n/a"}) | ${fmt(r.pollingCpuPct, 0)} % | ${fmt(r.cheap.p50)} / ${fmt(r.cheap.p99)} / ${fmt(r.cheap.max)}${r.cheapErrors > 0 ? ` (${r.cheapErrors} unanswered in 10 s)` : ""} | ${r.readsPerChange ? `${r.readsPerChange.writer} / ${r.readsPerChange.other}` : "n/a"} |`,
   );
   const first = results[0];
   return {
@@ -409,19 +513,31 @@ export function burstSection(results: BurstResult[]): Section {
 async function main(): Promise<void> {
   const arg = (name: string) =>
     process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? undefined;
+  const flag = (name: string) => process.argv.includes(`--${name}`);
   const size = Number(arg("n") ?? 100);
-  const entry = arg("entry");
+  // `npm start` runs node dist/index.js: a fresh build of the working tree unless an entry is given.
+  let entry = arg("entry");
+  if (!entry) {
+    const build = freshBuild();
+    if (!build.entry) throw new Error(`the build produced no dist/index.js\n${build.diagnostics}`);
+    entry = build.entry;
+    process.stdout.write(`built ${entry} in ${build.seconds.toFixed(0)} s\n`);
+  }
   const r = await runBurst({
     size,
     linksPerSecond: 32,
     commandsPerSecond: 64,
-    pollIntervalSeconds: 10,
+    pollIntervalSeconds: Number(arg("interval") ?? 10),
     latencyMs: 50,
     cheapCommands: Number(arg("cheap") ?? 400),
-    ...(entry ? { entry } : {}),
+    entry,
+    ...(arg("shards") ? { shards: Number(arg("shards")) } : {}),
     ...(arg("label") ? { label: arg("label") } : {}),
     ...(arg("node-options") ? { nodeOptions: arg("node-options") } : {}),
     ...(arg("profile") ? { profileDir: arg("profile") } : {}),
+    ...(flag("heap") ? { heapSnapshots: true } : {}),
+    ...(flag("probe") ? { probe: true } : {}),
+    ...(flag("no-steady") ? { skipSteady: true } : {}),
     log: (l) => process.stdout.write(`${l}\n`),
   });
   process.stdout.write(`${JSON.stringify(r, null, 1)}\n`);

@@ -60,6 +60,9 @@ if (file) {
       cpuMs: (cpu.user + cpu.system) / 1000,
       gc,
       store,
+      storeGetMs: getMs.length
+        ? { n: getMs.length, p50: pct(getMs, 50), p99: pct(getMs, 99), max: pct(getMs, 100) }
+        : undefined,
       interactionsMs: handled.length
         ? {
             n: handled.length,
@@ -82,6 +85,21 @@ if (file) {
   }
   // Diagnosis only: count store operations by key prefix (wraps Keyv's prototype in this process).
   let store = {};
+  // Diagnosis only: how long each Keyv get waits for its answer (store.getMs in the snapshot).
+  let getMs = [];
+  if (process.env.BENCH_TIME_STORE) {
+    const { Keyv } = await import("keyv");
+    const orig = Keyv.prototype.get;
+    Keyv.prototype.get = function (...args) {
+      const t = performance.now();
+      const p = orig.apply(this, args);
+      p.then(
+        () => getMs.push(performance.now() - t),
+        () => undefined,
+      );
+      return p;
+    };
+  }
   if (process.env.BENCH_COUNT_STORE) {
     const { Keyv } = await import("keyv");
     for (const op of ["get", "set", "delete"]) {
@@ -137,6 +155,7 @@ if (file) {
     gc = {};
     store = {};
     handled = [];
+    getMs = [];
   });
   writeFileSync(file, JSON.stringify({ ready: true, pid: process.pid }));
 }

@@ -90,6 +90,17 @@ export class Lookups {
     return out;
   }
 
+  /** The cached name of one id, without a call (undefined when not cached). */
+  cachedName(id: string): UserName | undefined {
+    const hit = this.#names.get(id);
+    return hit === undefined || hit === NONE ? undefined : hit;
+  }
+
+  /** Keeps a name another call brought (e.g. resolving a command's `user` option). */
+  rememberName(u: UserName): void {
+    this.#names.set(u.id, u);
+  }
+
   /** A user's public profile (one call per id not cached); null when Roblox has no such user. */
   async profile(id: string | number, o?: CallOptions): Promise<UserProfile | null> {
     const key = String(id);

@@ -37,6 +37,10 @@ export interface BotWorldOptions {
   alertChannel?: boolean;
   /** Link the accounts in the store before the bot starts (default true; false: guilds only). */
   prepare?: boolean;
+  /** Another store than the world's own SQLite file (e.g. a Redis started by the benchmark). */
+  storeUrl?: string;
+  /** Gateway shards the fake Discord recommends; their IDENTIFYs are accepted at once. */
+  shards?: number;
 }
 
 export interface BotOptions {
@@ -52,6 +56,8 @@ export interface BotOptions {
   entry?: string;
   /** Extra Node flags (NODE_OPTIONS), e.g. "--max-old-space-size=256". */
   nodeOptions?: string;
+  /** "ready" lines to wait for: one per shard process under SHARDS (default 1). */
+  readyCount?: number;
 }
 
 export interface Link {
@@ -159,7 +165,10 @@ async function prepareStore(
 }
 
 export async function startBotWorld(opts: BotWorldOptions): Promise<BotWorld> {
-  const fake = await startFakeDiscord({ token: BOT_TOKEN });
+  const fake = await startFakeDiscord({
+    token: BOT_TOKEN,
+    ...(opts.shards ? { shards: opts.shards, maxConcurrency: opts.shards } : {}),
+  });
   const links: Link[] = opts.accounts.map((a) => {
     if (opts.sameGuild) {
       const g = fake.world.defaultGuild;
@@ -170,7 +179,7 @@ export async function startBotWorld(opts: BotWorldOptions): Promise<BotWorld> {
     return { robloxId: a.robloxId, guildId: g.id, channelId: channel.id };
   });
   const dir = mkdtempSync(join(tmpdir(), "roguard-bench-"));
-  const storeUrl = `sqlite://${join(dir, "store.sqlite")}`;
+  const storeUrl = opts.storeUrl ?? `sqlite://${join(dir, "store.sqlite")}`;
   const t0 = Date.now();
   if (opts.prepare !== false)
     await prepareStore(storeUrl, fake, links, opts.accounts, opts.alertChannel ?? true);
@@ -234,7 +243,13 @@ async function spawnBot(
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
+  // "ready" lines counted as they come (the kept output is trimmed; shards may log a lot first).
+  let readyLines = 0;
+  let tail = "";
   const keep = (d: Buffer) => {
+    const text = tail + String(d);
+    readyLines += text.match(/"msg":"ready"/g)?.length ?? 0;
+    tail = text.slice(-20).replace(/"msg":"ready"/g, "");
     out += String(d);
     if (out.length > 4_000_000) out = out.slice(-2_000_000);
   };
@@ -251,7 +266,7 @@ async function spawnBot(
   };
   try {
     const end = started + (b.readyTimeoutMs ?? 120_000);
-    while (!/"msg":"ready"/.test(out)) {
+    while (readyLines < (b.readyCount ?? 1)) {
       if (child.exitCode !== null || Date.now() > end)
         throw new Error(`the bot did not get ready\n--- bot output ---\n${out.slice(-3000)}`);
       await new Promise((r) => setTimeout(r, 25));

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
-import type { Lookups, UserName, UserProfile } from "../lookups.js";
-import { createdAt, namePeople, personFrom, personMd, personText, unknownPerson } from "./people.js";
+import { Lookups, type UserName, type UserProfile } from "../lookups.js";
+import type { RobloxClient } from "../roblox/index.js";
+import {
+  createdAt,
+  namePeople,
+  personFrom,
+  personMd,
+  personText,
+  resolveUser,
+  unknownPerson,
+} from "./people.js";
 
 /** Lookups over fixed tables, counting the batch calls. */
 function fakeLookups(names: Record<string, UserName>, profiles: Record<string, UserProfile> = {}) {
@@ -82,5 +91,40 @@ describe("createdAt", () => {
     expect(await createdAt({ lookups }, "5", "")).toBe(Date.parse("2020-01-02T00:00:00Z"));
     expect(await createdAt({ lookups }, "5", undefined)).toBe(Date.parse("2020-01-02T00:00:00Z"));
     expect(await createdAt({ lookups }, "6", null)).toBeNull();
+  });
+});
+
+describe("resolveUser", () => {
+  /** A users client that answers one id and one name, counting its calls. */
+  function fakeUsers() {
+    const calls: string[] = [];
+    const kid = { id: 42, name: "Friend42", displayName: "Pal42" };
+    const users = {
+      async resolve(input: string) {
+        calls.push(input);
+        const t = input.trim().replace(/^@/, "");
+        return t === "42" || t === "Friend42" ? kid : null;
+      },
+    };
+    return { roblox: { users } as unknown as Pick<RobloxClient, "users">, calls };
+  }
+
+  it("an id resolved once is named from the cache the next time, without a Roblox call", async () => {
+    const { roblox, calls } = fakeUsers();
+    const lookups = new Lookups({} as RobloxClient);
+    const first = await resolveUser({ roblox, lookups }, "42");
+    const again = await resolveUser({ roblox, lookups }, " @42 ");
+    expect(first).toEqual({ id: "42", name: "Friend42", displayName: "Pal42" });
+    expect(again).toEqual(first);
+    expect(calls).toEqual(["42"]);
+  });
+
+  it("a name is always asked (a name can move to another account); an unknown user is refused", async () => {
+    const { roblox, calls } = fakeUsers();
+    const lookups = new Lookups({} as RobloxClient);
+    await resolveUser({ roblox, lookups }, "Friend42");
+    await resolveUser({ roblox, lookups }, "Friend42");
+    expect(calls).toEqual(["Friend42", "Friend42"]);
+    await expect(resolveUser({ roblox, lookups }, "999")).rejects.toThrow("No Roblox user called “999”.");
   });
 });

@@ -121,10 +121,22 @@ export async function createdAt(n: Namer, id: string, created?: string | null): 
 
 /** A `user` option ("Name", "@Name" or an id) → the person, or the "No Roblox user called …" UserError. */
 export async function resolveUser(
-  r: { roblox: Pick<RobloxClient, "users">; call?: CallOptions | undefined },
+  r: {
+    roblox: Pick<RobloxClient, "users">;
+    call?: CallOptions | undefined;
+    lookups?: Pick<Lookups, "cachedName" | "rememberName">;
+  },
   value: string,
 ): Promise<Person> {
+  // An id whose name a list, an alert or an earlier command brought within the cache's 10 minutes
+  // needs no Roblox call (a settings command then costs no Roblox exchange; BENCHMARKS.md, burst).
+  const text = value.trim().replace(/^@/, "");
+  const cached = /^\d{1,20}$/.test(text) ? r.lookups?.cachedName(text) : undefined;
+  if (cached) return personFrom(cached.id, cached);
   const u = await r.roblox.users.resolve(value, r.call);
   if (!u) throw new UserError(`No Roblox user called “${escapeMarkdown(value.trim(), { max: 40 })}”.`);
-  return personFrom(String(u.id), u);
+  const id = String(u.id);
+  const name = present(u.name);
+  if (name) r.lookups?.rememberName({ id, name, displayName: present(u.displayName) ?? name });
+  return personFrom(id, u);
 }

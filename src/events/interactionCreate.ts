@@ -22,6 +22,7 @@ import { isRobloxError, ModeratedError } from "../roblox/index.js";
 import type { AccountRecord } from "../store/index.js";
 import { decodeCustomId } from "../ui/custom-id.js";
 import { discordTimestamp, escapeMarkdown, timeZoneChoices } from "../ui/format.js";
+import { deferWhenSlow } from "./defer-when-slow.js";
 
 /** Called once per handled interaction (metrics). */
 export type InteractionObserver = (kind: string, ms: number, outcome: "ok" | "refused" | "error") => void;
@@ -213,6 +214,11 @@ export function createInteractionHandler(ctx: Context, observe?: InteractionObse
     const correlationId = randomBytes(4).toString("hex");
     let ictx: Invocation | undefined;
     let outcome: "ok" | "refused" | "error" = "ok";
+    // Commands and modals defer first; the defer is sent only if their answer is slow.
+    const lazy =
+      interaction.isChatInputCommand() || interaction.isModalSubmit()
+        ? deferWhenSlow(interaction, started)
+        : undefined;
     try {
       ictx = invocation(ctx, interaction, await levelOf(ctx, interaction), correlationId);
       if (interaction.isAutocomplete()) {
@@ -232,6 +238,7 @@ export function createInteractionHandler(ctx: Context, observe?: InteractionObse
       if (ictx) await boundary(err, interaction, ictx);
       else ctx.logger.error({ err, correlationId }, "interaction failed before routing");
     } finally {
+      lazy?.finish();
       observe?.(interaction.type.toString(), performance.now() - started, outcome);
     }
   };
