@@ -31,7 +31,6 @@ export const enUS = {
       "friends": "friends",
       "groups": "groups",
       "inactive": "inactive",
-      "language": "language",
       "level": "level",
       "limit": "limit",
       "link": "link",
@@ -74,8 +73,6 @@ export const enUS = {
       "zone": "zone",
     },
     descriptions: {
-      "Language": "Language",
-      "The language of alerts and digests in this server": "The language of alerts and digests in this server",
       "A parent's own Roblox account: its linked children and their requests": "A parent's own Roblox account: its linked children and their requests",
       "A text channel the bot can post in": "A text channel the bot can post in",
       "Accept a request": "Accept a request",
