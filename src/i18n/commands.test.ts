@@ -60,14 +60,18 @@ describe("localized commands", () => {
         expect(name, `${n.name} in ${locale}`).toMatch(NAME);
         expect(name, `${n.name} in ${locale}`).toBe(name.toLocaleLowerCase(locale));
         const same = siblings.filter((s) => s.name_localizations?.[locale] === name);
-        expect(same.map((s) => s.name), `${locale}: "${name}" names two siblings`).toEqual([n.name]);
+        expect(
+          same.map((s) => s.name),
+          `${locale}: "${name}" names two siblings`,
+        ).toEqual([n.name]);
       }
       for (const text of Object.values(n.description_localizations ?? {})) {
         expect(text.length).toBeGreaterThan(0);
         expect(text.length).toBeLessThanOrEqual(100);
       }
       for (const c of n.choices ?? []) {
-        for (const text of Object.values(c.name_localizations ?? {})) expect(text.length).toBeLessThanOrEqual(100);
+        for (const text of Object.values(c.name_localizations ?? {}))
+          expect(text.length).toBeLessThanOrEqual(100);
       }
     });
   });
@@ -79,14 +83,16 @@ describe("localized commands", () => {
       let size = 0;
       walk([c], (n) => {
         size += longest(n.name, n.name_localizations) + longest(n.description, n.description_localizations);
-        for (const ch of n.choices ?? []) size += longest(ch.name, ch.name_localizations) + String(ch.value).length;
+        for (const ch of n.choices ?? [])
+          size += longest(ch.name, ch.name_localizations) + String(ch.value).length;
       });
       expect(size, c.name).toBeLessThanOrEqual(8000);
     }
   });
 
   it("the deploy JSON validates against Discord's OpenAPI description", () => {
-    for (const c of deployed) expect(validateSchema("ApplicationCommandCreateRequest", c), c.name).toEqual([]);
+    for (const c of deployed)
+      expect(validateSchema("ApplicationCommandCreateRequest", c), c.name).toEqual([]);
   });
 
   it("refuses to deploy with a missing translation", () => {

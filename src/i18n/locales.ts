@@ -33,7 +33,10 @@ export function resolveLocale(discordLocale: string | null | undefined): Locale 
 }
 
 /** A guild's language when none was chosen with `/alerts language`: its preferred locale if supported. */
-export function guildLocale(chosen: string | null | undefined, preferredLocale: string | null | undefined): Locale {
+export function guildLocale(
+  chosen: string | null | undefined,
+  preferredLocale: string | null | undefined,
+): Locale {
   if (isLocale(chosen)) return chosen;
   return resolveLocale(preferredLocale);
 }

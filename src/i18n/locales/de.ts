@@ -197,4 +197,7 @@ export const de = {
       viewer: "Betrachter",
     },
   },
+  messages: {
+    "duration.noLimit": "kein Limit",
+  },
 } satisfies Catalog;

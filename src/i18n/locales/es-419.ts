@@ -196,4 +196,7 @@ export const es419 = {
       viewer: "lector",
     },
   },
+  messages: {
+    "duration.noLimit": "sin límite",
+  },
 } satisfies Catalog;

@@ -196,4 +196,7 @@ export const esES = {
       viewer: "lector",
     },
   },
+  messages: {
+    "duration.noLimit": "sin límite",
+  },
 } satisfies Catalog;

@@ -198,4 +198,7 @@ export const fr = {
       viewer: "lecteur",
     },
   },
+  messages: {
+    "duration.noLimit": "aucune limite",
+  },
 } satisfies Catalog;

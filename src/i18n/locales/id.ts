@@ -194,4 +194,7 @@ export const id = {
       viewer: "pembaca",
     },
   },
+  messages: {
+    "duration.noLimit": "tanpa batas",
+  },
 } satisfies Catalog;

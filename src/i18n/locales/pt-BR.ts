@@ -196,4 +196,7 @@ export const ptBR = {
       viewer: "leitor",
     },
   },
+  messages: {
+    "duration.noLimit": "sem limite",
+  },
 } satisfies Catalog;

@@ -196,4 +196,7 @@ export const tr = {
       viewer: "görüntüleyen",
     },
   },
+  messages: {
+    "duration.noLimit": "sınır yok",
+  },
 } satisfies Catalog;
