@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { CATALOGS } from "./catalog.js";
 import { date, minutes, number, relative, weekdays } from "./format.js";
@@ -23,7 +24,22 @@ describe("locales", () => {
     const keys = Object.keys(CATALOGS["en-US"].messages).sort();
     for (const locale of LOCALES) {
       expect(Object.keys(CATALOGS[locale].messages).sort(), locale).toEqual(keys);
-      for (const key of keys) expect(() => t(locale, key as never), `${locale} ${key}`).not.toThrow();
+      for (const key of keys) {
+        const message = CATALOGS[locale].messages[key as keyof (typeof CATALOGS)["en-US"]["messages"]];
+        expect(() => new IntlMessageFormat(message, locale), `${locale} ${key}`).not.toThrow();
+      }
+    }
+  });
+
+  it("every translation uses the same placeholders as the English message", () => {
+    const source = CATALOGS["en-US"].messages;
+    for (const locale of LOCALES) {
+      for (const [key, english] of Object.entries(source)) {
+        const message = CATALOGS[locale].messages[key as keyof typeof source];
+        // `n` only picks a plural form: a language whose nouns do not change with a count may leave it out.
+        const shown = (m: string) => placeholders(m).filter((p) => p !== "n");
+        expect(shown(message), `${locale} ${key}`).toEqual(shown(english));
+      }
     }
   });
 });
@@ -74,3 +90,20 @@ describe("format", () => {
     expect(relative("en-US", 2 * 3_600_000)).toBe("in 2 hours");
   });
 });
+
+/** The argument names of an ICU message ({name}, {n, plural, …}), sorted and unique. */
+function placeholders(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (nodes: unknown[]): void => {
+    for (const node of nodes as {
+      type: number;
+      value?: unknown;
+      options?: Record<string, { value: unknown[] }>;
+    }[]) {
+      if (typeof node.value === "string" && node.type !== 0) names.add(node.value);
+      for (const option of Object.values(node.options ?? {})) walk(option.value);
+    }
+  };
+  walk(new IntlMessageFormat(message, "en-US").getAst());
+  return [...names].sort();
+}
