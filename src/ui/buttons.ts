@@ -306,17 +306,22 @@ export function screenTimeButtons(
  * Approve (green) and Deny (red) on a child's consent request; null when Roblox's id is too long
  * for a custom id (the request is then answered in the Roblox app).
  */
-export function consentButtons(parentId: string, childId: string, consentId: string): ButtonRow | null {
+export function consentButtons(
+  parentId: string,
+  childId: string,
+  consentId: string,
+  locale: Locale = "en-US",
+): ButtonRow | null {
   try {
     return row(
       button(
         encodeCustomId({ action: "consent", parentId, childId, consentId, answer: "a" }),
-        "Approve",
+        t(locale, "button.approve"),
         ButtonStyle.Success,
       ),
       button(
         encodeCustomId({ action: "consent", parentId, childId, consentId, answer: "d" }),
-        "Deny",
+        t(locale, "button.deny"),
         ButtonStyle.Danger,
       ),
     );

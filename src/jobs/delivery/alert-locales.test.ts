@@ -6,10 +6,13 @@ import { describe, expect, it } from "vitest";
 import { KITCHEN_SINK, plain } from "../../../test/markdown/hostile.js";
 import { beyond, liveIn, type Payload } from "../../../test/markdown/live.js";
 import type { RequestCard } from "../../domain/friend-requests.js";
+import { consentAsk } from "../../domain/parents.js";
 import { CATALOGS } from "../../i18n/catalog.js";
 import { LOCALES, type Locale } from "../../i18n/locales.js";
 import { md as markdown } from "../../i18n/t.js";
 import { weeklyChartSvg } from "../../ui/chart.js";
+import { escapeMarkdown } from "../../ui/format.js";
+import { consentMessage } from "../../ui/parent.js";
 import { connectionAlert } from "../connections/connections-render.js";
 import { cookieAlert } from "../cookie/cookie-render.js";
 import { describeSnap, digestAlert, presenceAlert } from "../presence/presence-render.js";
@@ -209,6 +212,59 @@ function renderAll(locale: Locale, n: Names): { kind: string; message: OutMessag
       ),
     ],
   ];
+  const base = { id: "c1", childUserId: 1001, settings: {} };
+  const asks: [string, Parameters<typeof consentAsk>[0], boolean][] = [
+    ["trusted", { ...base, consentType: "AddTrustedConnection", targetUserId: 3001 }, true],
+    ["trusted, unnamed", { ...base, consentType: "AddTrustedConnection" }, false],
+    ["block", { ...base, consentType: "ManageFriend", friendAction: "Block" }, false],
+    ["unblock", { ...base, consentType: "ManageFriend", friendAction: "Unblock" }, true],
+    ["friend", { ...base, consentType: "ManageFriend" }, true],
+    [
+      "experience",
+      { ...base, consentType: "ManageExperience", universeId: 7, experienceAction: "Block" },
+      false,
+    ],
+    ["play", { ...base, consentType: "ManageExperience", universeId: 7 }, false],
+    ["lift", { ...base, consentType: "LiftRestriction" }, false],
+    [
+      "setting",
+      {
+        ...base,
+        consentType: "UpdateUserSetting",
+        settings: {
+          dailyScreenTimeLimit: 90,
+          whoCanChatWithMeInApp: "Friends",
+          contentAgeRestriction: 13,
+          enablePurchases: false,
+          monthlySpendLimit: 0,
+        },
+      },
+      false,
+    ],
+    ["no limit", { ...base, consentType: "UpdateUserSetting", settings: { dailyScreenTimeLimit: 0 } }, false],
+  ];
+  for (const [what, consent, named] of asks) {
+    const m = consentMessage(
+      {
+        parentId: "2001",
+        childId: "1001",
+        consentId: what === "no limit" ? "x".repeat(200) : "c1",
+        childMd: `**${escapeMarkdown(n.account)}**`,
+        askMd: consentAsk(consent as never, named ? person : undefined, locale),
+        parentText: n.label,
+      },
+      NOW,
+      locale,
+    );
+    const json = {
+      id: "c1",
+      kind: "parent-request",
+      at: NOW,
+      embeds: m.embeds as Record<string, unknown>[],
+      components: m.components.map((r) => r.toJSON() as unknown as Record<string, unknown>),
+    };
+    all.push([`parent-request (${what})`, json]);
+  }
   return all.map(([kind, message]) => ({ kind, message }));
 }
 
@@ -296,6 +352,15 @@ describe("alerts in German", () => {
     );
     expect(embedOf(find("de", "presence-digest (one, more)")).description).toMatch(/…und \d+ weitere$/);
     expect(describeSnap({ t: 3, loc: null, exp: null }, new Map(), "de")).toBe("in Roblox Studio");
+    const consent = find("de", "parent-request (trusted)");
+    expect(embedOf(consent).title).toBe("Ein Kind bittet um Zustimmung");
+    expect(embedOf(consent).description).toMatch(
+      /^\*\*Kiddo12\*\* möchte \*\*Zeddo\*\* \(@zed\\_99\) als vertrauenswürdige Verbindung hinzufügen — gefragt <t:\d+:R>\.$/,
+    );
+    expect(labels(consent)).toEqual(["Zustimmen", "Ablehnen"]);
+    expect(embedOf(find("de", "parent-request (no limit)")).description).toContain(
+      "eine Einstellung ändern: tägliches Bildschirmzeitlimit auf **kein Limit** — gefragt",
+    );
   });
 
   it("the daily summary and its chart: German fields, weekdays, today and the limit line", () => {
