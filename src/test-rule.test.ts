@@ -37,6 +37,8 @@ const IMPURE_CALLS: Record<string, string> = {
 const PURE_UNDER_TEST: Record<string, string> = {
   "test/markdown/builders.test.ts":
     "sweeps every builder in src/ with the markdown checker (test/markdown/live.ts) that test/e2e shares",
+  "test/markdown/alert-locales.test.ts":
+    "renders every alert kind in every locale through the same markdown checker and hostile texts",
 };
 
 function walk(dir: string, out: string[] = []): string[] {

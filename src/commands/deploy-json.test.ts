@@ -73,7 +73,9 @@ describe("command definitions", () => {
       expect(c.description.length).toBeLessThanOrEqual(100);
       checkOptions(c.name, c.options);
     }
-    expect(JSON.stringify(data).length).toBeLessThan(8000 * data.length);
+    // Localizations are counted (longest per field) by test/i18n/commands.test.ts.
+    const base = JSON.stringify(data, (k, v) => (k.endsWith("_localizations") ? undefined : v));
+    expect(base.length).toBeLessThan(8000 * data.length);
   });
 
   it("is guild-only, and admin-as-a-whole commands carry ManageGuild", () => {

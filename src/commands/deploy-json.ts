@@ -1,7 +1,8 @@
-/** Command JSON for registration (deploy-commands): every top-level command of README's Command reference. */
+/** Command JSON for registration (deploy-commands): every top-level command of README's Command reference, localized. */
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
+import { localizeCommands } from "../i18n/commands.js";
 import { commands } from "./registry.js";
 
 export function commandData(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return [...commands.values()].map((c) => c.data);
+  return localizeCommands([...commands.values()].map((c) => c.data));
 }

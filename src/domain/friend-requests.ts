@@ -57,6 +57,11 @@ export function originText(v: string | number | null | undefined): string | unde
     .toLowerCase();
 }
 
+function originIdOf(v: string | number | null | undefined): { originId?: number } {
+  const i = originIndex(v);
+  return i === undefined || i === 0 ? {} : { originId: i };
+}
+
 /** A request item as the Roblox client parses it (names and `created` may be absent or ""). */
 export interface RequestItem {
   senderId: number | string;
@@ -85,6 +90,8 @@ export interface RequestCard {
   sentAt: number | null;
   mutual: string[];
   origin: string | undefined;
+  /** The origin's number in ORIGINS when roguard knows it (an alert words it in the guild's language). */
+  originId?: number;
   /** The experience it was sent from (`sourceUniverseId`), named; undefined when none. */
   experience: string | undefined;
   /** A trusted-connection request (listed apart by Roblox). */
@@ -124,6 +131,7 @@ export async function requestCards(
         sentAt: time(r.friendRequest?.sentAt),
         mutual: (r.mutualFriendsList ?? []).filter((m) => present(m) !== undefined),
         origin: originText(r.friendRequest?.originSourceType),
+        ...originIdOf(r.friendRequest?.originSourceType),
         experience:
           typeof universe === "number" && universe > 0
             ? (games.get(String(universe)) ?? "an experience")

@@ -6,6 +6,8 @@
 import { z } from "zod";
 import type { Context, Invocation } from "../context.js";
 import { UserError } from "../errors.js";
+import type { Locale } from "../i18n/locales.js";
+import { type MessageKey, md, t } from "../i18n/t.js";
 import type { CallOptions, PendingConsent, RobloxSession } from "../roblox/index.js";
 import { isRobloxError } from "../roblox/index.js";
 import type { StoredParent } from "../store/index.js";
@@ -91,45 +93,64 @@ export async function linkedParent(ctx: Invocation, option?: string | null) {
   return { parent, session: await parentSession(ctx, parent) };
 }
 
-/** Pure: setting names of UpdateUserSetting requests as people read them. */
-const SETTING_WORDS: Record<string, string> = {
-  dailyScreenTimeLimit: "daily screen-time limit",
-  whoCanChatWithMeInApp: "who can chat with them",
-  contentAgeRestriction: "content maturity",
-  enablePurchases: "purchases",
-  monthlySpendLimit: "monthly spending limit",
+/** Pure: setting names of UpdateUserSetting requests as people read them (keys of the locale files). */
+const SETTING_WORDS: Record<string, MessageKey> = {
+  dailyScreenTimeLimit: "consent.setting.dailyScreenTimeLimit",
+  whoCanChatWithMeInApp: "consent.setting.whoCanChatWithMeInApp",
+  contentAgeRestriction: "consent.setting.contentAgeRestriction",
+  enablePurchases: "consent.setting.enablePurchases",
+  monthlySpendLimit: "consent.setting.monthlySpendLimit",
 };
 
-function settingValue(name: string, v: string | number | boolean): string {
-  if (name === "dailyScreenTimeLimit" && typeof v === "number") return v === 0 ? "no limit" : `${v} min`;
+function settingValue(name: string, v: string | number | boolean, locale: Locale): string {
+  if (name === "dailyScreenTimeLimit" && typeof v === "number")
+    return v === 0 ? t(locale, "duration.noLimit") : t(locale, "consent.minutes", { count: String(v) });
   return escapeMarkdown(truncate(String(v), 60));
 }
 
 /**
- * Pure: what the child asks, after "wants to …" — e.g. "add trusted connection **Zed** (@zed)".
- * `person` names the user the request is about (trusted connection, block, unblock), if any.
+ * Pure: what the child asks, after "wants to …" — e.g. "add trusted connection **Zed** (@zed)", in
+ * `locale`. `person` names the user the request is about (trusted connection, block, unblock), if any.
+ * Every value is already escaped markdown (personMd, escapeMarkdown), so it is passed as it is.
  */
-export function consentAsk(c: PendingConsent, person?: Person): string {
-  const who = person ? personMd(person) : undefined;
+export function consentAsk(c: PendingConsent, person?: Person, locale: Locale = "en-US"): string {
+  const say = (key: MessageKey, values: Record<string, string> = {}) =>
+    t(locale, key, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, md(v)])));
+  const who = (fallback: MessageKey) => (person ? personMd(person) : say(fallback));
   switch (c.consentType) {
     case "AddTrustedConnection":
-      return `add trusted connection ${who ?? "someone"}`;
+      return say("consent.ask.trusted", { who: who("consent.ask.someone") });
     case "ManageFriend":
-      if (c.friendAction === "Block") return `block ${who ?? "a connection"}`;
-      if (c.friendAction === "Unblock") return `unblock ${who ?? "someone"}`;
-      return `change their connection with ${who ?? "someone"}`;
+      if (c.friendAction === "Block")
+        return say("consent.ask.block", { who: who("consent.ask.aConnection") });
+      if (c.friendAction === "Unblock")
+        return say("consent.ask.unblock", { who: who("consent.ask.someone") });
+      return say("consent.ask.friend", { who: who("consent.ask.someone") });
     case "ManageExperience":
-      return `${c.experienceAction === "Block" ? "block" : "play"} experience ${c.universeId ?? "?"}`;
-    case "LiftRestriction":
-      return `lift a restriction${c.restrictionType ? ` (${escapeMarkdown(c.restrictionType)})` : ""}`;
-    case "UpdateUserSetting": {
-      const parts = Object.entries(c.settings).map(
-        ([k, v]) => `${SETTING_WORDS[k] ?? escapeMarkdown(k)} to **${settingValue(k, v)}**`,
+      return say(
+        c.experienceAction === "Block" ? "consent.ask.blockExperience" : "consent.ask.playExperience",
+        {
+          id: String(c.universeId ?? "?"),
+        },
       );
-      return parts.length > 0 ? `change a setting: ${parts.join(", ")}` : "change a setting";
+    case "LiftRestriction":
+      return c.restrictionType
+        ? say("consent.ask.liftType", { type: escapeMarkdown(c.restrictionType) })
+        : say("consent.ask.lift");
+    case "UpdateUserSetting": {
+      const parts = Object.entries(c.settings).map(([k, v]) => {
+        const key = SETTING_WORDS[k];
+        return say("consent.ask.settingTo", {
+          name: key ? say(key) : escapeMarkdown(k),
+          value: settingValue(k, v, locale),
+        });
+      });
+      return parts.length > 0
+        ? say("consent.ask.setting", { changes: parts.join(", ") })
+        : say("consent.ask.settingNone");
     }
     default:
-      return `have a change approved (${escapeMarkdown(truncate(c.consentType, 40))})`;
+      return say("consent.ask.other", { type: escapeMarkdown(truncate(c.consentType, 40)) });
   }
 }
 
@@ -265,6 +286,8 @@ export async function pendingCards(
   ctx: Context & { call?: CallOptions; guildId: string },
   parent: StoredParent,
   session: RobloxSession,
+  /** The language of the request's wording (the guild's, for an alert). */
+  locale: Locale = "en-US",
 ): Promise<{ consent: PendingConsent; card: ConsentCard }[]> {
   const all: PendingConsent[] = [];
   for (const child of parent.children) {
@@ -300,7 +323,7 @@ export async function pendingCards(
         childId: String(c.childUserId),
         consentId: c.id,
         childMd: personMd(child),
-        askMd: consentAsk(c, subject ? people.get(subject) : undefined),
+        askMd: consentAsk(c, subject ? people.get(subject) : undefined, locale),
         parentText,
         ...(Number.isNaN(created) ? {} : { createdAt: created }),
       },

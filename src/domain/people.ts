@@ -5,10 +5,12 @@
  * lookups, account age from the public profile when a listing has no `created`.
  */
 import { UserError } from "../errors.js";
+import type { Locale } from "../i18n/locales.js";
+import { t } from "../i18n/t.js";
 import type { Logger } from "../logger.js";
 import { type Lookups, present } from "../lookups.js";
 import type { CallOptions, RobloxClient } from "../roblox/index.js";
-import { escapeMarkdown, truncate } from "../ui/format.js";
+import { ageParts, escapeMarkdown, truncate } from "../ui/format.js";
 
 /** A Roblox user as roguard names them. `known: false` when Roblox did not tell the name. */
 export interface Person {
@@ -139,4 +141,13 @@ export async function resolveUser(
   const name = present(u.name);
   if (name) r.lookups?.rememberName({ id, name, displayName: present(u.displayName) ?? name });
   return personFrom(id, u);
+}
+
+/** An account's age in a locale: "3 years", "3 Jahre", "less than a day" (plural rules of the locale). */
+export function accountAgeText(locale: Locale, created: Date, now: Date): string {
+  const age = ageParts(created, now);
+  if (age === "unknown") return t(locale, "age.unknown");
+  if (age === "less") return t(locale, "age.lessThanDay");
+  const key = age.unit === "year" ? "age.years" : age.unit === "month" ? "age.months" : "age.days";
+  return t(locale, key, { n: age.n, count: String(age.n) });
 }

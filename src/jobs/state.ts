@@ -5,6 +5,7 @@
  * cannot be posted is retried next interval and a restart sends nothing twice.
  */
 import { z } from "zod";
+import { LOCALES } from "../i18n/locales.js";
 
 export const snapSchema = z.object({
   /** Presence type: 0 offline, 1 online, 2 in game, 3 in Studio (invisible is kept as offline). */
@@ -79,6 +80,8 @@ export const chartSchema = z.object({
   localDayOfWeek: z.number().int(),
   limitMinutes: z.number().nullable(),
   title: z.string().optional(),
+  /** The labels' language (the guild's); absent: en-US. */
+  locale: z.enum(LOCALES).optional(),
 });
 
 export const outMessageSchema = z.object({

@@ -1,11 +1,12 @@
 /**
  * Guild settings (defaults: every event on except daily-summary, summary at 20:00,
- * no quiet hours, zone TZ_DEFAULT). Stored rows are validated field by field: a missing or
+ * no quiet hours, zone TZ_DEFAULT, no language chosen). Stored rows are validated field by field: a missing or
  * invalid field falls back to its default (logged), so an old or damaged row never blocks a guild.
  */
 import type { Keyv } from "keyv";
 import { z } from "zod";
 import { ALERT_EVENTS, type AlertEventName, defaultEvents } from "../domain/alert-events.js";
+import { LOCALES } from "../i18n/locales.js";
 import type { Logger } from "../logger.js";
 import { checkId, ID, K } from "./keys.js";
 import type { KeyedLock } from "./lock.js";
@@ -43,6 +44,8 @@ export const settingsSchema = z.object({
   mentionRoleId: z.string().regex(ID).optional(),
   accessRoles: z.record(z.string().regex(ID), z.enum(["viewer", "manager"])),
   watch: z.record(z.string().regex(ID), z.array(z.string().regex(ID))),
+  /** The language of alerts and digests; unset: the guild's preferred locale (i18n/locales.ts guildLocale). */
+  language: z.enum(LOCALES).optional(),
 });
 export type GuildSettings = z.infer<typeof settingsSchema>;
 
@@ -89,7 +92,8 @@ export function applyPatch(s: GuildSettings, patch: SettingsPatch): GuildSetting
   const { events, ...rest } = patch;
   const next: GuildSettings = { ...s, ...rest, events: { ...s.events, ...(events ?? {}) } };
   // `{ alertChannelId: undefined }` clears the field.
-  for (const k of ["alertChannelId", "mentionRoleId"] as const) if (next[k] === undefined) delete next[k];
+  for (const k of ["alertChannelId", "mentionRoleId", "language"] as const)
+    if (next[k] === undefined) delete next[k];
   return next;
 }
 

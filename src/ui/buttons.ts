@@ -13,6 +13,8 @@ import {
   createComponentBuilder,
   type MessageActionRowComponentBuilder,
 } from "discord.js";
+import type { Locale } from "../i18n/locales.js";
+import { t } from "../i18n/t.js";
 import { type ConfirmOp, encodeCustomId } from "./custom-id.js";
 
 /** Default life of a confirmation prompt, in seconds. */
@@ -28,26 +30,55 @@ function button(customId: string, label: string, style: ButtonStyle): ButtonBuil
   return new ButtonBuilder().setCustomId(customId).setLabel(label).setStyle(style);
 }
 
-/** Accept (green), Decline (red) and Profile (link) for a friend-request alert. */
-export function requestButtons(accountId: string, requesterId: string, profileUrl: string): ButtonRow {
+function profileLink(profileUrl: string, locale: Locale): ButtonBuilder {
+  return new ButtonBuilder()
+    .setStyle(ButtonStyle.Link)
+    .setLabel(t(locale, "button.profile"))
+    .setURL(profileUrl);
+}
+
+/** Accept (green), Decline (red) and Profile (link) for a friend-request alert, labelled in `locale`. */
+export function requestButtons(
+  accountId: string,
+  requesterId: string,
+  profileUrl: string,
+  locale: Locale = "en-US",
+): ButtonRow {
   return row(
-    button(encodeCustomId({ action: "req-accept", accountId, requesterId }), "Accept", ButtonStyle.Success),
-    button(encodeCustomId({ action: "req-decline", accountId, requesterId }), "Decline", ButtonStyle.Danger),
-    new ButtonBuilder().setStyle(ButtonStyle.Link).setLabel("Profile").setURL(profileUrl),
+    button(
+      encodeCustomId({ action: "req-accept", accountId, requesterId }),
+      t(locale, "button.accept"),
+      ButtonStyle.Success,
+    ),
+    button(
+      encodeCustomId({ action: "req-decline", accountId, requesterId }),
+      t(locale, "button.decline"),
+      ButtonStyle.Danger,
+    ),
+    profileLink(profileUrl, locale),
   );
 }
 
 /** Profile (link) and Remove (asks Confirm/Cancel) for a new-connection alert. */
-export function connectionButtons(accountId: string, friendId: string, profileUrl: string): ButtonRow {
+export function connectionButtons(
+  accountId: string,
+  friendId: string,
+  profileUrl: string,
+  locale: Locale = "en-US",
+): ButtonRow {
   return row(
-    new ButtonBuilder().setStyle(ButtonStyle.Link).setLabel("Profile").setURL(profileUrl),
-    button(encodeCustomId({ action: "conn-remove", accountId, friendId }), "Remove", ButtonStyle.Danger),
+    profileLink(profileUrl, locale),
+    button(
+      encodeCustomId({ action: "conn-remove", accountId, friendId }),
+      t(locale, "button.remove"),
+      ButtonStyle.Danger,
+    ),
   );
 }
 
 /** A lone Profile link button (presence alerts). */
-export function profileButton(profileUrl: string): ButtonRow {
-  return row(new ButtonBuilder().setStyle(ButtonStyle.Link).setLabel("Profile").setURL(profileUrl));
+export function profileButton(profileUrl: string, locale: Locale = "en-US"): ButtonRow {
+  return row(profileLink(profileUrl, locale));
 }
 
 export interface ConfirmOptions {
@@ -92,11 +123,19 @@ export function pagerRow(
 }
 
 /** "+15 min", "+30 min", … buttons adding temporary screen time (at most 5). */
-export function screenTimeButtons(accountId: string, minutes: readonly number[] = [15, 30]): ButtonRow {
+export function screenTimeButtons(
+  accountId: string,
+  minutes: readonly number[] = [15, 30],
+  locale: Locale = "en-US",
+): ButtonRow {
   if (minutes.length === 0 || minutes.length > 5) throw new RangeError("screenTimeButtons: 1 to 5 buttons");
   return row(
     ...minutes.map((m) =>
-      button(encodeCustomId({ action: "st-add", accountId, minutes: m }), `+${m} min`, ButtonStyle.Primary),
+      button(
+        encodeCustomId({ action: "st-add", accountId, minutes: m }),
+        t(locale, "button.addMinutes", { minutes: String(m) }),
+        ButtonStyle.Primary,
+      ),
     ),
   );
 }
@@ -105,17 +144,22 @@ export function screenTimeButtons(accountId: string, minutes: readonly number[] 
  * Approve (green) and Deny (red) on a child's consent request; null when Roblox's id is too long
  * for a custom id (the request is then answered in the Roblox app).
  */
-export function consentButtons(parentId: string, childId: string, consentId: string): ButtonRow | null {
+export function consentButtons(
+  parentId: string,
+  childId: string,
+  consentId: string,
+  locale: Locale = "en-US",
+): ButtonRow | null {
   try {
     return row(
       button(
         encodeCustomId({ action: "consent", parentId, childId, consentId, answer: "a" }),
-        "Approve",
+        t(locale, "button.approve"),
         ButtonStyle.Success,
       ),
       button(
         encodeCustomId({ action: "consent", parentId, childId, consentId, answer: "d" }),
-        "Deny",
+        t(locale, "button.deny"),
         ButtonStyle.Danger,
       ),
     );

@@ -82,6 +82,27 @@ describe("weeklyChartLayout / weeklyChartSvg (pure)", () => {
     for (let i = 1; i < 7; i++) expect(L.bars[i]!.x).toBeGreaterThan(L.bars[i - 1]!.x + L.bars[i - 1]!.width);
   });
 
+  it("speaks the locale: weekdays, today, the limit line and the default title", () => {
+    const de = { ...week(120, 3), locale: "de" as const };
+    expect(weeklyChartLayout(de).bars.map((b) => b.weekday)).toEqual([
+      "Do",
+      "Fr",
+      "Sa",
+      "So",
+      "Mo",
+      "Di",
+      "Mi",
+    ]);
+    const svg = weeklyChartSvg(de);
+    for (const label of [">heute<", ">Limit<", ">Tageslimit 2h<", ">Bildschirmzeit: letzte 7 Tage<"])
+      expect(svg).toContain(label);
+    const tr = weeklyChartSvg({ ...week(null, 0), locale: "tr" });
+    expect(tr).toContain(">Paz<");
+    expect(tr).toContain(">günlük sınır yok<");
+    // en-US (or no locale) keeps the English labels.
+    expect(weeklyChartSvg(week(120, 3))).toContain(">daily limit 2h<");
+  });
+
   it("scales bars to minutes and places the limit line", () => {
     const L = weeklyChartLayout(week(120));
     expect(L.maxMinutes).toBeGreaterThanOrEqual(210);

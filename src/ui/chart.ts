@@ -5,6 +5,9 @@
  */
 import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
+import { weekdays } from "../i18n/format.js";
+import type { Locale } from "../i18n/locales.js";
+import { t } from "../i18n/t.js";
 
 export interface WeeklyChartInput {
   /** Roblox's weekly entries: daysAgo 0 = today … 6. Missing days count as 0 minutes. */
@@ -14,6 +17,8 @@ export interface WeeklyChartInput {
   /** Daily limit in minutes; null or 0 = no limit (no line). */
   limitMinutes: number | null;
   title?: string;
+  /** The labels' language: weekdays, "today", the limit line (default en-US). */
+  locale?: Locale | undefined;
 }
 
 /** Geometry in SVG units; the PNG is `SCALE` times larger. */
@@ -35,6 +40,13 @@ export const CHART = {
 } as const;
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+
+/** Short weekday names Sunday first (Roblox's `localDayOfWeek` order) in the locale; en-US keeps WEEKDAYS. */
+function weekdayNames(locale: Locale | undefined): readonly string[] {
+  if (locale === undefined || locale === "en-US") return WEEKDAYS;
+  const mondayFirst = weekdays(locale);
+  return [mondayFirst[6] ?? "?", ...mondayFirst.slice(0, 6)];
+}
 const FONT = "DejaVu Sans";
 
 export interface ChartBar {
@@ -82,6 +94,7 @@ export function weeklyChartLayout(input: WeeklyChartInput): ChartLayout {
   const slot = (right - left) / 7;
   const width = Math.round(slot * 0.62);
   const today = ((Math.trunc(input.localDayOfWeek) % 7) + 7) % 7 || 0;
+  const names = weekdayNames(input.locale);
   const bars: ChartBar[] = [];
   for (let i = 0; i < 7; i++) {
     const daysAgo = 6 - i;
@@ -90,7 +103,7 @@ export function weeklyChartLayout(input: WeeklyChartInput): ChartLayout {
     bars.push({
       daysAgo,
       minutes,
-      weekday: WEEKDAYS[(((today - daysAgo) % 7) + 7) % 7] ?? "?",
+      weekday: names[(((today - daysAgo) % 7) + 7) % 7] ?? "?",
       isToday: daysAgo === 0,
       overLimit: limit !== null && minutes > limit,
       x: Math.round(left + i * slot + (slot - width) / 2),
@@ -130,7 +143,8 @@ export function weeklyChartSvg(input: WeeklyChartInput): string {
   const c = CHART.colors;
   const { left, right, top } = CHART.plot;
   const L = weeklyChartLayout(input);
-  const title = (input.title ?? "Screen time: last 7 days").slice(0, 60);
+  const locale = input.locale ?? "en-US";
+  const title = (input.title ?? t(locale, "chart.title")).slice(0, 60);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART.width}" height="${CHART.height}" viewBox="0 0 ${CHART.width} ${CHART.height}" font-family="${FONT}">`,
     `<rect width="${CHART.width}" height="${CHART.height}" rx="12" fill="${c.background}"/>`,
@@ -168,13 +182,20 @@ export function weeklyChartSvg(input: WeeklyChartInput): string {
       ),
     );
     if (b.isToday)
-      parts.push(text(cx, L.baseline + 36, "today", `font-size="11" text-anchor="middle" fill="${c.today}"`));
+      parts.push(
+        text(
+          cx,
+          L.baseline + 36,
+          t(locale, "chart.today"),
+          `font-size="11" text-anchor="middle" fill="${c.today}"`,
+        ),
+      );
   }
   if (L.limitY !== null) {
     const limit = input.limitMinutes ?? 0;
     parts.push(
       `<line x1="${left}" y1="${L.limitY}" x2="${right}" y2="${L.limitY}" stroke="${c.limit}" stroke-width="2" stroke-dasharray="8 5"/>`,
-      text(right + 6, L.limitY - 4, "limit", `font-size="11" fill="${c.limit}"`),
+      text(right + 6, L.limitY - 4, t(locale, "chart.limit"), `font-size="11" fill="${c.limit}"`),
       text(
         right + 6,
         L.limitY + 12,
@@ -184,13 +205,18 @@ export function weeklyChartSvg(input: WeeklyChartInput): string {
       text(
         CHART.width - 20,
         32,
-        `daily limit ${shortMinutes(limit)}`,
+        t(locale, "chart.dailyLimit", { limit: shortMinutes(limit) }),
         `font-size="12" text-anchor="end" fill="${c.limit}"`,
       ),
     );
   } else {
     parts.push(
-      text(CHART.width - 20, 32, "no daily limit", `font-size="12" text-anchor="end" fill="${c.axisText}"`),
+      text(
+        CHART.width - 20,
+        32,
+        t(locale, "chart.noLimit"),
+        `font-size="12" text-anchor="end" fill="${c.axisText}"`,
+      ),
     );
   }
   parts.push(...labels);

@@ -49,18 +49,29 @@ function plural(n: number, unit: string): string {
 
 /** Calendar age of an account: "3 years", "5 months", "12 days", "less than a day". */
 export function accountAge(createdIso: string | Date, now: Date = new Date()): string {
+  const age = ageParts(createdIso, now);
+  if (age === "unknown") return "unknown age";
+  if (age === "less") return "less than a day";
+  return plural(age.n, age.unit);
+}
+
+/** How old an account is, in its largest whole unit (the words are the caller's: accountAge, domain/people). */
+export function ageParts(
+  createdIso: string | Date,
+  now: Date = new Date(),
+): { unit: "year" | "month" | "day"; n: number } | "less" | "unknown" {
   const created = createdIso instanceof Date ? createdIso : new Date(createdIso);
-  if (Number.isNaN(created.getTime()) || Number.isNaN(now.getTime())) return "unknown age";
-  if (created.getTime() > now.getTime()) return "less than a day";
+  if (Number.isNaN(created.getTime()) || Number.isNaN(now.getTime())) return "unknown";
+  if (created.getTime() > now.getTime()) return "less";
   let months =
     (now.getUTCFullYear() - created.getUTCFullYear()) * 12 + (now.getUTCMonth() - created.getUTCMonth());
   const anniversary = new Date(created.getTime());
   anniversary.setUTCMonth(anniversary.getUTCMonth() + months);
   if (anniversary.getTime() > now.getTime()) months -= 1;
-  if (months >= 12) return plural(Math.floor(months / 12), "year");
-  if (months >= 1) return plural(months, "month");
+  if (months >= 12) return { unit: "year", n: Math.floor(months / 12) };
+  if (months >= 1) return { unit: "month", n: months };
   const days = Math.floor((now.getTime() - created.getTime()) / 86_400_000);
-  return days >= 1 ? plural(days, "day") : "less than a day";
+  return days >= 1 ? { unit: "day", n: days } : "less";
 }
 
 /**

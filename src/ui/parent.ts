@@ -8,6 +8,8 @@ import {
   type MessageActionRowComponentBuilder,
   ModalBuilder,
 } from "discord.js";
+import type { Locale } from "../i18n/locales.js";
+import { md, t } from "../i18n/t.js";
 import { type ButtonRow, type ComponentLike, consentButtons, disableAll } from "./buttons.js";
 import { COLORS, fitEmbed } from "./embeds.js";
 import { discordTimestamp, truncate } from "./format.js";
@@ -45,19 +47,29 @@ export interface ConsentCard {
   avatarUrl?: string | null | undefined;
 }
 
-/** A child's pending request: one embed and Approve/Deny (none when the id cannot fit a button). */
-export function consentMessage(c: ConsentCard, now: number): { embeds: APIEmbed[]; components: ButtonRow[] } {
-  const row = consentButtons(c.parentId, c.childId, c.consentId);
+/**
+ * A child's pending request: one embed and Approve/Deny (none when the id cannot fit a button), in
+ * `locale` (the guild's for an alert). The card's markdown is already escaped and passes as it is.
+ */
+export function consentMessage(
+  c: ConsentCard,
+  now: number,
+  locale: Locale = "en-US",
+): { embeds: APIEmbed[]; components: ButtonRow[] } {
+  const row = consentButtons(c.parentId, c.childId, c.consentId, locale);
   const embed = fitEmbed({
     color: COLORS.info,
-    title: "A child asks for approval",
+    title: t(locale, "consent.title"),
     description: truncate(
-      `${c.childMd} wants to ${c.askMd} — asked ${discordTimestamp(c.createdAt ?? now)}.${
-        row ? "" : "\nAnswer it in the Roblox app (parental controls)."
-      }`,
+      t(locale, "consent.description", {
+        child: md(c.childMd),
+        ask: md(c.askMd),
+        when: md(discordTimestamp(c.createdAt ?? now)),
+        inApp: md(row ? "" : t(locale, "consent.inApp")),
+      }),
       4000,
     ),
-    footer: { text: truncate(`Parent account: ${c.parentText}`, 200) },
+    footer: { text: truncate(t(locale, "consent.footer", { parent: md(c.parentText) }), 200) },
     ...(c.avatarUrl ? { thumbnail: { url: c.avatarUrl } } : {}),
     timestamp: new Date(now).toISOString(),
   });

@@ -53,6 +53,8 @@ export interface WorldOptions {
   shards?: number;
   /** The store the bot uses (default: a temp SQLite file); `link`, `alertChannel` and `withStore` use it too. */
   storeUrl?: string;
+  /** The default guild's `preferred_locale` as Discord sends it (default en-US). */
+  preferredLocale?: string;
 }
 
 export interface Bot {
@@ -122,6 +124,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const sim = await startSim();
   const fake = await startFakeDiscord({ shards: opts.shards ?? 1, token: BOT_TOKEN });
   const guildId = fake.world.defaultGuild.id;
+  if (opts.preferredLocale) fake.world.defaultGuild.preferred_locale = opts.preferredLocale;
   fake.registerCommands(commandData() as unknown as Json[], guildId);
   const dir = mkdtempSync(join(tmpdir(), "roguard-e2e-"));
   const storeUrl = opts.storeUrl ?? `sqlite://${join(dir, "store.sqlite")}`;

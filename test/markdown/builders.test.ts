@@ -132,6 +132,23 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
         out(
           requestAlert(account(t), card({ trusted: true, experience: t[5] as string }), AVATAR, NOW, false),
         ),
+        // In the guild's language: the same values, escaped the same way.
+        out(
+          requestAlert(
+            account(t),
+            card({
+              person: { id: "3001", name: t[3] as string, displayName: t[4] as string },
+              mutual: [t[5] as string],
+              experience: t[6] as string,
+              origin: "player search",
+              originId: 1,
+            }),
+            AVATAR,
+            NOW,
+            true,
+            "de",
+          ),
+        ),
       ],
     },
   },
@@ -181,6 +198,19 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
             null,
             NOW,
             NOW,
+          ),
+        ),
+        out(
+          presenceAlert(
+            account(t),
+            { id: "2001", name: t[3] as string, displayName: t[4] as string },
+            { t: 1, loc: null, exp: null },
+            { t: 2, loc: t[5] as string, exp: "1", off: true },
+            AVATAR,
+            NOW - 1000,
+            NOW,
+            new Map(),
+            "pt-BR",
           ),
         ),
       ],
@@ -517,6 +547,9 @@ const NOT_BUILDERS: Record<string, string> = {
   "jobs/delivery/alert-message.ts#message": "container: wraps an embed its caller built",
   "jobs/delivery/alert-message.ts#thumb": "a URL only",
   "jobs/delivery/alert-message.ts#ageText": "an age and a timestamp only",
+  "jobs/delivery/alert-message.ts#say":
+    "container: a message of the guild's locale whose values its caller built (and escaped)",
+  "domain/people.ts#accountAgeText": "a number and the locale's words only",
   "domain/request-message.ts#isRequestRow": "reads buttons",
   "domain/request-message.ts#noteText": "ids and a time only",
   "domain/restriction.ts#restrictionLine": "no Roblox text: kind and dates",

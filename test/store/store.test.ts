@@ -192,6 +192,19 @@ describe("settings", () => {
     expect(s.mentionRoleId).toBe("9");
     expect(s.events).toMatchObject({ presence: false, screentime: true });
   });
+
+  it("language: a supported locale or unset (then the guild's preferred locale decides)", async () => {
+    expect((await store.settings.get("1")).language).toBeUndefined();
+    expect((await store.settings.update("1", { language: "de" })).language).toBe("de");
+    expect((await store.settings.get("1")).language).toBe("de");
+    await expect(store.settings.update("1", { language: "xx" as never })).rejects.toThrow(/language/);
+    const cleared = await store.settings.update("1", { language: undefined });
+    expect(cleared.language).toBeUndefined();
+    expect("language" in cleared).toBe(false);
+    await store.keyv.set("settings:1", { language: "klingon", summaryTime: "07:00" });
+    expect(await store.settings.get("1")).toMatchObject({ summaryTime: "07:00" });
+    expect((await store.settings.get("1")).language).toBeUndefined();
+  });
 });
 
 describe("change notices", () => {

@@ -1,8 +1,9 @@
 /** The new-connection alert (pure). */
 import { type Person, personMd, personText } from "../../domain/people.js";
+import type { Locale } from "../../i18n/locales.js";
 import { connectionButtons } from "../../ui/buttons.js";
 import { discordTimestamp, profileUrl } from "../../ui/format.js";
-import { type AccountInfo, ageText, footerOf, md, message, thumb } from "../delivery/alert-message.js";
+import { type AccountInfo, ageText, footerOf, md, message, say, thumb } from "../delivery/alert-message.js";
 import type { OutMessage } from "../state.js";
 
 export interface ConnectionCard {
@@ -18,29 +19,34 @@ export function connectionAlert(
   c: ConnectionCard,
   avatar: string | null,
   now: number,
+  locale: Locale = "en-US",
 ): OutMessage {
   const id = c.person.id;
   const mutual =
     c.mutual === null
-      ? "unknown"
+      ? say(locale, "common.unknown")
       : c.mutual.count === 0
-        ? "none"
+        ? say(locale, "connection.mutualNone")
         : `${c.mutual.count}: ${c.mutual.shown.map((p) => personText(p)).join(", ")}${c.mutual.count > c.mutual.shown.length ? ", …" : ""}`;
   return message(
     "connection",
     now,
     {
       level: "info",
-      title: `New connection for ${md(a.robloxName)}`,
+      title: say(locale, "connection.title", { account: md(a.robloxName) }),
       url: profileUrl(id),
-      description: `${md(a.robloxName)} is now connected with ${personMd(c.person)} — noticed ${discordTimestamp(now)}.`,
+      description: say(locale, "connection.description", {
+        account: md(a.robloxName),
+        person: personMd(c.person),
+        when: discordTimestamp(now),
+      }),
       fields: [
-        { name: "Account age", value: ageText(c.created, now), inline: true },
-        { name: "Mutual friends", value: md(mutual, 900), inline: false },
+        { name: say(locale, "field.accountAge"), value: ageText(c.created, now, locale), inline: true },
+        { name: say(locale, "field.mutualFriends"), value: md(mutual, 900), inline: false },
       ],
-      footer: footerOf(a),
+      footer: footerOf(a, locale),
       ...thumb(avatar),
     },
-    [connectionButtons(a.robloxId, id, profileUrl(id))],
+    [connectionButtons(a.robloxId, id, profileUrl(id), locale)],
   );
 }

@@ -58,7 +58,7 @@ export async function watchConnections(w: PollInput): Promise<OutMessage[]> {
   const out: OutMessage[] = [];
   for (const id of added) {
     const c = await card(w, people.get(id) ?? unknownPerson(id), d.state.ids);
-    out.push(connectionAlert(w.account, c, await avatarOf(w, id), w.now));
+    out.push(connectionAlert(w.account, c, await avatarOf(w, id), w.now, w.locale));
   }
   return out;
 }

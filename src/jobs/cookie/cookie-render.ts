@@ -1,6 +1,7 @@
 /** The cookie-health alert (pure). */
+import type { Locale } from "../../i18n/locales.js";
 import { discordTimestamp } from "../../ui/format.js";
-import { type AccountInfo, footerOf, md, message, thumb } from "../delivery/alert-message.js";
+import { type AccountInfo, footerOf, md, message, say, thumb } from "../delivery/alert-message.js";
 import type { OutMessage } from "../state.js";
 
 export function cookieAlert(
@@ -8,13 +9,14 @@ export function cookieAlert(
   since: string | undefined,
   avatar: string | null,
   now: number,
+  locale: Locale = "en-US",
 ): OutMessage {
   const at = since && Number.isFinite(Date.parse(since)) ? Date.parse(since) : now;
   return message("cookie-health", now, {
     level: "alert",
-    title: `Roblox no longer accepts the cookie of ${md(a.robloxName)}`,
-    description: `The cookie stopped working ${discordTimestamp(at)} (Roblox answered 401). Watching this account is paused until an admin links it again with \`/roblox link\`.`,
-    footer: footerOf(a),
+    title: say(locale, "cookie.title", { account: md(a.robloxName) }),
+    description: say(locale, "cookie.description", { when: discordTimestamp(at) }),
+    footer: footerOf(a, locale),
     ...thumb(avatar),
   });
 }

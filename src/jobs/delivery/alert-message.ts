@@ -6,10 +6,13 @@
  */
 import { randomBytes } from "node:crypto";
 import type { APIEmbed } from "discord.js";
+import { accountAgeText } from "../../domain/people.js";
+import type { Locale } from "../../i18n/locales.js";
+import { type MessageKey, md as markdown, t } from "../../i18n/t.js";
 import type { AccountRecord } from "../../store/index.js";
 import type { ButtonRow } from "../../ui/buttons.js";
 import { COLORS, fitEmbed, type Level } from "../../ui/embeds.js";
-import { accountAge, discordTimestamp, escapeMarkdown, truncate } from "../../ui/format.js";
+import { discordTimestamp, escapeMarkdown, truncate } from "../../ui/format.js";
 import type { OutMessage } from "../state.js";
 
 export type AccountInfo = Pick<AccountRecord, "robloxId" | "robloxName" | "displayName" | "label">;
@@ -20,9 +23,27 @@ export function alertId(now: number): string {
   return `rg${now.toString(36)}${randomBytes(6).toString("hex")}`.slice(0, 25);
 }
 
-export function footerOf(a: AccountInfo): { text: string } {
-  const label = a.label ? ` · ${a.label}` : "";
-  return { text: truncate(`Roblox account ${a.robloxName}${label}`, 200) };
+/**
+ * An alert's sentence in the guild's locale. Every string value is text roguard already made safe
+ * (escaped with `md`, a Discord timestamp, a person's markdown) or plain text for a field that
+ * renders none (a footer), so it is passed as it is; numbers choose plurals.
+ */
+export function say(
+  locale: Locale,
+  key: MessageKey,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
+  const v: Record<string, ReturnType<typeof markdown> | number> = {};
+  for (const [name, value] of Object.entries(values))
+    v[name] = typeof value === "number" ? value : markdown(value);
+  return t(locale, key, v);
+}
+
+export function footerOf(a: AccountInfo, locale: Locale = "en-US"): { text: string } {
+  const text = a.label
+    ? say(locale, "alert.footerLabel", { name: a.robloxName, label: a.label })
+    : say(locale, "alert.footer", { name: a.robloxName });
+  return { text: truncate(text, 200) };
 }
 
 export function message(
@@ -47,9 +68,12 @@ export function message(
 /** An embed's thumbnail, when there is an avatar. */
 export const thumb = (url: string | null | undefined) => (url ? { thumbnail: { url } } : {});
 
-/** "3 years (since <t:…:D>)", or "unknown". */
-export function ageText(created: number | null, now: number): string {
+/** "3 years (since <t:…:D>)", or "unknown" (in the locale). */
+export function ageText(created: number | null, now: number, locale: Locale = "en-US"): string {
   return created === null
-    ? "unknown"
-    : `${accountAge(new Date(created), new Date(now))} (since ${discordTimestamp(created, "D")})`;
+    ? say(locale, "common.unknown")
+    : say(locale, "age.value", {
+        age: accountAgeText(locale, new Date(created), new Date(now)),
+        date: discordTimestamp(created, "D"),
+      });
 }

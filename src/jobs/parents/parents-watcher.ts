@@ -14,6 +14,7 @@ import { UnauthenticatedError } from "../../roblox/index.js";
 import type { GuildSettings, StoredParent } from "../../store/index.js";
 import { consentMessage } from "../../ui/parent.js";
 import { describeDiscordError, postAlert } from "../delivery/outbox.js";
+import { alertLocale } from "../scheduling/poll-input.js";
 import { consentNonce, diffConsents, nextSeen, type ParentState, parentStateSchema } from "./parents-diff.js";
 
 export const PARENT_STATE_KEY = "parentRequests";
@@ -63,7 +64,8 @@ export async function pollParent(
   const { guildId, robloxId } = parent;
   const session = await parentSession(ctx, parent);
   if (refreshChildren) parent = await refreshed(ctx, parent, session, call);
-  const cards = await pendingCards({ ...ctx, guildId, call }, parent, session);
+  const locale = alertLocale(client, guildId, settings);
+  const cards = await pendingCards({ ...ctx, guildId, call }, parent, session, locale);
   const pending = cards.map((c) => c.consent.id);
   const state = await readState(ctx, guildId, robloxId);
   const { fresh, baseline } = diffConsents(state, channelId, pending);
@@ -76,7 +78,7 @@ export async function pollParent(
   for (const c of cards) {
     if (!fresh.includes(c.consent.id)) continue;
     const avatar = await ctx.lookups.avatar(c.card.childId, call).catch(() => null);
-    const m = consentMessage({ ...c.card, avatarUrl: avatar }, now);
+    const m = consentMessage({ ...c.card, avatarUrl: avatar }, now, locale);
     try {
       await postAlert(client, guildId, settings, {
         id: consentNonce(robloxId, c.consent.id),

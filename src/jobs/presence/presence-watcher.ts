@@ -48,6 +48,7 @@ export async function watchPresence(w: PollInput): Promise<OutMessage[]> {
         c.at,
         w.now,
         games,
+        w.locale,
       ),
     );
   }

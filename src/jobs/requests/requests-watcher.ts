@@ -42,7 +42,7 @@ async function alertsFor(
   );
   const out: OutMessage[] = [];
   for (const c of cards) {
-    out.push(requestAlert(w.account, c, await avatarOf(w, c.person.id), w.now, !trusted));
+    out.push(requestAlert(w.account, c, await avatarOf(w, c.person.id), w.now, !trusted, w.locale));
   }
   return { state: d.state, out };
 }

@@ -22,7 +22,7 @@ export async function watchRestrictions(w: PollInput): Promise<RestrictionResult
   for (const a of d.alerts) {
     const avatar = await avatarOf(w, w.account.robloxId);
     if (a.type === "end") {
-      messages.push(restrictionEndAlert(w.account, a.restriction, avatar, w.now));
+      messages.push(restrictionEndAlert(w.account, a.restriction, avatar, w.now, w.locale));
       continue;
     }
     let ban: BanInfo | null = null;
@@ -34,7 +34,7 @@ export async function watchRestrictions(w: PollInput): Promise<RestrictionResult
       }
     }
     const limit = w.state.screen?.limit ?? null;
-    messages.push(restrictionStartAlert(w.account, a.restriction, ban, limit, avatar, w.now));
+    messages.push(restrictionStartAlert(w.account, a.restriction, ban, limit, avatar, w.now, w.locale));
   }
   w.state.restriction = d.state;
   return { messages, locked: current !== null };

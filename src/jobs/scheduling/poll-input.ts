@@ -5,6 +5,7 @@
 import type { Context } from "../../context.js";
 import { namePeople, type Person } from "../../domain/people.js";
 import { gameNames, universesToName } from "../../domain/presence.js";
+import { guildLocale, type Locale } from "../../i18n/locales.js";
 import type { Logger } from "../../logger.js";
 import type { CallOptions, RobloxSession } from "../../roblox/index.js";
 import type { GuildSettings, StoredAccount } from "../../store/index.js";
@@ -22,7 +23,21 @@ export interface PollInput {
   state: AccountState;
   /** 0 for the account's first poll in this process. */
   cycle: number;
+  /** The language of this guild's alerts (`alertLocale`). */
+  locale: Locale;
   log: Logger;
+}
+
+/**
+ * The guild's alert language: the one chosen (`settings.language`), else the guild's preferred
+ * locale as Discord sends it (discord.js keeps it on the cached guild) when roguard speaks it, else en-US.
+ */
+export function alertLocale(
+  client: { guilds: { cache: { get(id: string): { preferredLocale?: string | null } | undefined } } },
+  guildId: string,
+  settings: Pick<GuildSettings, "language">,
+): Locale {
+  return guildLocale(settings.language, client.guilds.cache.get(guildId)?.preferredLocale);
 }
 
 /** Avatar headshot; decoration only, never fails the alert. */

@@ -22,7 +22,7 @@ import { watchRestrictions } from "../restrictions/restrictions-watcher.js";
 import { watchScreenTime } from "../screentime/screentime-watcher.js";
 import type { OutMessage } from "../state.js";
 import { deliver, loadState } from "./persist.js";
-import { avatarOf, gamesOf, type PollInput, peopleOf } from "./poll-input.js";
+import { alertLocale, avatarOf, gamesOf, type PollInput, peopleOf } from "./poll-input.js";
 import { diffDigest } from "./quiet.js";
 import type { PollInfo, Target } from "./scheduler.js";
 
@@ -87,18 +87,32 @@ export async function pollAccount(deps: PollDeps, target: Target, info: PollInfo
   const { state } = loaded;
   const call = { deadline: now + deps.budgetMs, signal: info.signal };
   const out: OutMessage[] = [];
+  const locale = alertLocale(client, guildId, settings);
 
   const cookie = diffCookie(state.cookie, account.health, settings, now);
   if (cookie.state) state.cookie = cookie.state;
   else delete state.cookie;
   if (cookie.alert) {
-    out.push(cookieAlert(account, account.health.since, await avatarOf({ ctx, call }, robloxId), now));
+    out.push(
+      cookieAlert(account, account.health.since, await avatarOf({ ctx, call }, robloxId), now, locale),
+    );
     log.info("jobs: cookie-health alert queued; polling of this account is paused until it is linked again");
   }
 
   if (account.health.state !== "dead") {
     const session = await ctx.sessions.get(account);
-    const w: PollInput = { ctx, account, settings, session, call, now, state, cycle: info.cycle, log };
+    const w: PollInput = {
+      ctx,
+      account,
+      settings,
+      session,
+      call,
+      now,
+      state,
+      cycle: info.cycle,
+      locale,
+      log,
+    };
     await runWatchers(w, out);
   }
 
@@ -108,7 +122,7 @@ export async function pollAccount(deps: PollDeps, target: Target, info: PollInfo
     const w = { ctx, call, log };
     const names = await peopleOf(w, [...new Set(digest.digest.map((c) => c.userId))]);
     const games = await gamesOf(w, digest.digest);
-    out.push(digestAlert(account, digest.digest, names, await avatarOf(w, robloxId), now, games));
+    out.push(digestAlert(account, digest.digest, names, await avatarOf(w, robloxId), now, games, locale));
   }
 
   if (loaded.baseline && out.length > 0) {

@@ -38,6 +38,6 @@ export async function watchScreenTime(w: PollInput): Promise<OutMessage[]> {
   w.state.screen = d.state;
   const out: OutMessage[] = [];
   for (const a of d.alerts)
-    out.push(screenTimeAlert(w.account, a, await avatarOf(w, w.account.robloxId), w.now));
+    out.push(screenTimeAlert(w.account, a, await avatarOf(w, w.account.robloxId), w.now, w.locale));
   return out;
 }

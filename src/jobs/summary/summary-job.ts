@@ -9,7 +9,7 @@ import { localTime } from "../../domain/zone.js";
 import { UnauthenticatedError } from "../../roblox/index.js";
 import { enqueue } from "../delivery/outbox.js";
 import { deliver, loadState } from "../scheduling/persist.js";
-import { avatarOf } from "../scheduling/poll-input.js";
+import { alertLocale, avatarOf } from "../scheduling/poll-input.js";
 import type { Target } from "../scheduling/scheduler.js";
 import { type SummaryData, summaryAlert } from "./summary-render.js";
 
@@ -65,6 +65,7 @@ export async function runSummary(
   const data = await fetchSummary(ctx, account, session, call);
   const avatar = await avatarOf({ ctx, call }, robloxId);
   loaded.state.summaryDate = local.date;
-  enqueue(loaded.state, [summaryAlert(account, data, local.weekday === 0, avatar, now)], log);
+  const locale = alertLocale(client, guildId, settings);
+  enqueue(loaded.state, [summaryAlert(account, data, local.weekday === 0, avatar, now, locale)], log);
   await deliver(ctx, client, guildId, robloxId, settings, loaded, log);
 }

@@ -1,0 +1,85 @@
+// Alerts follow the guild's language end to end: the real bot against the simulator and the fake
+// Discord. A guild with no language set whose preferred locale is pt-BR gets pt-BR alerts; once its
+// language is set to de (through the store: the command that sets it is not part of this change)
+// its screen-time alert and its daily summary come in German.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeMessage, SEED, startWorld, visibleText, type World } from "./harness.js";
+
+const KID = SEED.child.id;
+
+const labels = (m: FakeMessage) =>
+  m.components.flatMap((row) =>
+    ((row.components as Record<string, unknown>[] | undefined) ?? []).map((c) => c.label),
+  );
+
+describe("alerts in the guild's language", () => {
+  let w: World;
+  const sent = (part: string) => w.sim.log.filter((e) => !e.csrfRejected && e.path.includes(part));
+
+  beforeAll(async () => {
+    w = await startWorld({
+      link: [{ robloxId: KID }],
+      alertChannel: true,
+      pollIntervalSeconds: 1,
+      preferredLocale: "pt-BR",
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await w?.stop();
+  });
+
+  it("no language set, preferred locale pt-BR: the lock alerts are in Portuguese", async () => {
+    await w.fake.waitFor(() => sent("/usermoderation/v2/not-approved").length > 0, 15_000, "a baseline poll");
+    await new Promise((r) => setTimeout(r, 1500));
+    w.sim.control.startRestriction({ userId: KID, source: 2 });
+    const lock = await w.fake.waitForMessage(
+      "alerts",
+      (m) => visibleText(m).includes("está bloqueado"),
+      15_000,
+    );
+    const text = visibleText(lock);
+    expect(text).toContain("KidAccount está bloqueado: o tempo de tela de hoje acabou");
+    expect(text).toContain("Adicione tempo com os botões abaixo.");
+    expect(text).toContain("Conta Roblox KidAccount");
+    expect(text).not.toContain("today's screen time");
+    expect(labels(lock)).toEqual(["+15 min", "+30 min"]);
+
+    w.sim.control.endRestriction(KID);
+    const ended = await w.fake.waitForMessage("alerts", (m) => visibleText(m).includes("terminou"), 15_000);
+    expect(visibleText(ended)).toContain("O bloqueio por tempo de tela de KidAccount terminou");
+  });
+
+  it("language de: the screen-time alert and the daily summary are in German", async () => {
+    await w.withStore((s) => s.settings.update(w.guildId, { language: "de" }));
+    // The bot re-reads a changed guild within a second (the store's change log).
+    await new Promise((r) => setTimeout(r, 2500));
+    w.sim.control.setScreenTime({ userId: KID, dailyLimit: 120, todayMinutes: 100 });
+    const st = await w.fake.waitForMessage(
+      "alerts",
+      (m) => visibleText(m).includes("der heutigen Bildschirmzeit"),
+      20_000,
+    );
+    const text = visibleText(st);
+    expect(text).toContain("KidAccount hat 80 % der heutigen Bildschirmzeit genutzt");
+    expect(text).toMatch(/1 Std\. 40 Min\. von 2 Std\. 0 Min\. Tageslimit heute gespielt/);
+    expect(text).toContain("Roblox-Konto KidAccount");
+    expect(labels(st)).toEqual(["+15 Min."]);
+
+    // The summary is due at summary-time in the guild's zone (checked every minute).
+    const now = new Date();
+    const hhmm = `${String(now.getUTCHours()).padStart(2, "0")}:${String(now.getUTCMinutes()).padStart(2, "0")}`;
+    await w.withStore((s) =>
+      s.settings.update(w.guildId, { events: { "daily-summary": true }, timeZone: "UTC", summaryTime: hhmm }),
+    );
+    const summary = await w.fake.waitForMessage(
+      "alerts",
+      (m) => visibleText(m).includes("Tägliche Zusammenfassung"),
+      75_000,
+    );
+    const s = visibleText(summary);
+    expect(s).toContain("Tägliche Zusammenfassung — KidAccount");
+    expect(s).toContain("Bildschirmzeit heute");
+    expect(s).toContain("Offene Freundschaftsanfragen");
+    expect(s).not.toMatch(/Daily summary|Screen time today|Pending friend requests/);
+  }, 120_000);
+});
