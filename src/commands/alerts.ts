@@ -1,6 +1,7 @@
 import { ChannelType } from "discord.js";
 import { ALERT_EVENTS } from "../domain/alert-events.js";
-import { channel, mention, quietHours, summaryTime, timezone, toggle } from "./alerts/settings.js";
+import { LOCALE_NAMES, LOCALES } from "../i18n/locales.js";
+import { channel, language, mention, quietHours, summaryTime, timezone, toggle } from "./alerts/settings.js";
 import { show, watchAdd, watchList, watchRemove } from "./alerts/watch.js";
 import { accountSub, guildCommand, hhmmOpt, subcommand, text, userOpt } from "./options.js";
 import { onAccount, plain, type Subcommand } from "./types.js";
@@ -63,6 +64,18 @@ export const data = guildCommand("alerts", "Where and when roguard posts alerts"
       "Role to mention in alerts (empty = none)",
     )(s).addRoleOption((o) => o.setName("role").setDescription("Role to mention")),
   )
+  .addSubcommand((s) =>
+    subcommand(
+      "language",
+      "The language of alerts and digests in this server",
+    )(s).addStringOption((o) =>
+      o
+        .setName("language")
+        .setDescription("Language")
+        .setRequired(true)
+        .addChoices(...LOCALES.map((l) => ({ name: LOCALE_NAMES[l], value: l }))),
+    ),
+  )
   .addSubcommand(subcommand("show", "Show the alert settings"))
   .toJSON();
 
@@ -77,5 +90,6 @@ export const subcommands: Record<string, Subcommand> = {
   timezone: plain("admin", timezone),
   "summary-time": plain("admin", summaryTime),
   mention: plain("admin", mention),
+  language: plain("admin", language),
   show: plain("admin", show, "ephemeral"),
 };

@@ -31,6 +31,7 @@ const EXPECTED: Record<string, string[]> = {
     "timezone",
     "summary-time",
     "mention",
+    "language",
     "show",
   ],
   access: ["role-add", "role-remove", "list"],

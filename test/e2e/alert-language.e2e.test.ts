@@ -1,7 +1,7 @@
 // Alerts follow the guild's language end to end: the real bot against the simulator and the fake
 // Discord. A guild with no language set whose preferred locale is pt-BR gets pt-BR alerts; once its
-// language is set to de (through the store: the command that sets it is not part of this change)
-// its screen-time alert and its daily summary come in German.
+// language is set to de with `/alerts language` its screen-time alert and its daily summary come in
+// German, and `/alerts show` says so.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeMessage, SEED, startWorld, visibleText, type World } from "./harness.js";
 
@@ -50,7 +50,12 @@ describe("alerts in the guild's language", () => {
   });
 
   it("language de: the screen-time alert and the daily summary are in German", async () => {
-    await w.withStore((s) => s.settings.update(w.guildId, { language: "de" }));
+    const before = await w.runText({ name: "alerts", subcommand: "show" });
+    expect(before).toContain("Português (Brasil) (the server's language)");
+    const set = await w.runText({ name: "alerts", subcommand: "language", options: { language: "de" } });
+    expect(set).toContain("Alerts and digests in this server will be in **Deutsch**.");
+    expect(await w.runText({ name: "alerts", subcommand: "show" })).toContain("Deutsch");
+    expect(await w.withStore((s) => s.settings.get(w.guildId))).toMatchObject({ language: "de" });
     // The bot re-reads a changed guild within a second (the store's change log).
     await new Promise((r) => setTimeout(r, 2500));
     w.sim.control.setScreenTime({ userId: KID, dailyLimit: 120, todayMinutes: 100 });

@@ -190,6 +190,8 @@ describe("Roblox text in every reply, edit and alert", () => {
     await run("alerts", "watch-remove", { user: "3001" });
     await run("alerts", "watch-list");
     await run("alerts", "toggle", { event: "daily-summary", enabled: false });
+    await run("alerts", "language", { language: "de" });
+    await run("alerts", "language", { language: "en-US" });
     await run("alerts", "quiet-hours", { start: "22:00", end: "07:00" });
     await run("alerts", "quiet-hours", {});
     await run("alerts", "timezone", { zone: "Europe/Paris" });

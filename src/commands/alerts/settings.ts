@@ -4,6 +4,7 @@ import type { Invocation } from "../../context.js";
 import { type AlertEventName, EVENT_WORDS } from "../../domain/alert-events.js";
 import { localTime } from "../../domain/zone.js";
 import { UserError } from "../../errors.js";
+import { isLocale, LOCALE_NAMES } from "../../i18n/locales.js";
 import { formatHHMM, isValidTimeZone, parseHHMM } from "../../ui/format.js";
 import type { Cmd } from "../types.js";
 
@@ -112,4 +113,12 @@ export async function mention(interaction: Cmd, ctx: Invocation): Promise<string
     ? ""
     : "\nNote: that role is not mentionable, so Discord will show the mention without pinging. Make it mentionable in Server Settings → Roles.";
   return `Alerts will mention <@&${role.id}> (only that role).${warn}`;
+}
+
+export async function language(interaction: Cmd, ctx: Invocation): Promise<string> {
+  const value = interaction.options.getString("language", true);
+  if (!isLocale(value)) throw new UserError(`roguard does not speak “${value.slice(0, 20)}” yet.`);
+  await ctx.store.settings.update(ctx.guildId, { language: value });
+  await ctx.audit("alerts.language", undefined, value);
+  return `Alerts and digests in this server will be in **${LOCALE_NAMES[value]}**. Replies follow each member's own Discord language.`;
 }

@@ -3,6 +3,7 @@ import type { Invocation, LinkedAccount } from "../../context.js";
 import { ALERT_EVENTS } from "../../domain/alert-events.js";
 import { auditName, listRow, namePeople, personMd, resolveUser, unknownPerson } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
+import { guildLocale, LOCALE_NAMES } from "../../i18n/locales.js";
 import { keyValueEmbed, userListEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown } from "../../ui/format.js";
 import type { Cmd, Reply } from "../types.js";
@@ -95,7 +96,7 @@ export async function watchList(
   return { embeds: [embed] };
 }
 
-export async function show(_interaction: Cmd, ctx: Invocation): Promise<Reply> {
+export async function show(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const s = await ctx.store.settings.get(ctx.guildId);
   const accounts = await ctx.store.accounts.list(ctx.guildId);
   const events = ALERT_EVENTS.map((e) => `${s.events[e] ? "✅" : "❌"} ${e}`).join("\n");
@@ -111,6 +112,11 @@ export async function show(_interaction: Cmd, ctx: Invocation): Promise<Reply> {
     },
     { name: "Mention", value: s.mentionRoleId ? `<@&${s.mentionRoleId}>` : "Nobody", inline: true },
     { name: "Time zone", value: s.timeZone, inline: true },
+    {
+      name: "Language",
+      value: `${LOCALE_NAMES[guildLocale(s.language, interaction.guild.preferredLocale)]}${s.language ? "" : " (the server's language)"}`,
+      inline: true,
+    },
     { name: "Events", value: events, inline: true },
     {
       name: "Quiet hours",

@@ -6,6 +6,7 @@ import type { Catalog } from "../catalog.js";
 export const de = {
   commands: {
     names: {
+      language: "sprache",
       accept: "annehmen",
       "accept-token": "mit-token-annehmen",
       access: "zugriff",
@@ -72,6 +73,9 @@ export const de = {
       zone: "zone",
     },
     descriptions: {
+      "The language of alerts and digests in this server":
+        "Die Sprache der Meldungen und Zusammenfassungen auf diesem Server",
+      Language: "Sprache",
       "A parent's own Roblox account: its linked children and their requests":
         "Das eigene Roblox-Konto eines Elternteils: verknüpfte Kinder und ihre Anfragen",
       "A text channel the bot can post in": "Ein Textkanal, in dem der Bot posten kann",
@@ -179,6 +183,14 @@ export const de = {
         "Betrachter sieht nur, Verwalter darf alles (Standard: Verwalter)",
     },
     choices: {
+      "English (US)": "English (US)",
+      "Espa\u00f1ol (Espa\u00f1a)": "Espa\u00f1ol (Espa\u00f1a)",
+      "Espa\u00f1ol (Latinoam\u00e9rica)": "Espa\u00f1ol (Latinoam\u00e9rica)",
+      "Portugu\u00eas (Brasil)": "Portugu\u00eas (Brasil)",
+      "Fran\u00e7ais": "Fran\u00e7ais",
+      Deutsch: "Deutsch",
+      "T\u00fcrk\u00e7e": "T\u00fcrk\u00e7e",
+      "Bahasa Indonesia": "Bahasa Indonesia",
       "Roblox's default (newest first)": "Roblox-Standard (neueste zuerst)",
       "by name": "nach Name",
       connections: "Verbindungen",

@@ -7,6 +7,7 @@
 export const enUS = {
   commands: {
     names: {
+      language: "language",
       accept: "accept",
       "accept-token": "accept-token",
       access: "access",
@@ -73,6 +74,9 @@ export const enUS = {
       zone: "zone",
     },
     descriptions: {
+      "The language of alerts and digests in this server":
+        "The language of alerts and digests in this server",
+      Language: "Language",
       "A parent's own Roblox account: its linked children and their requests":
         "A parent's own Roblox account: its linked children and their requests",
       "A text channel the bot can post in": "A text channel the bot can post in",
@@ -177,6 +181,14 @@ export const enUS = {
         "viewer reads, manager does everything (default manager)",
     },
     choices: {
+      "English (US)": "English (US)",
+      "Espa\u00f1ol (Espa\u00f1a)": "Espa\u00f1ol (Espa\u00f1a)",
+      "Espa\u00f1ol (Latinoam\u00e9rica)": "Espa\u00f1ol (Latinoam\u00e9rica)",
+      "Portugu\u00eas (Brasil)": "Portugu\u00eas (Brasil)",
+      "Fran\u00e7ais": "Fran\u00e7ais",
+      Deutsch: "Deutsch",
+      "T\u00fcrk\u00e7e": "T\u00fcrk\u00e7e",
+      "Bahasa Indonesia": "Bahasa Indonesia",
       "Roblox's default (newest first)": "Roblox's default (newest first)",
       "by name": "by name",
       connections: "connections",

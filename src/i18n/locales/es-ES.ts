@@ -6,6 +6,7 @@ import type { Catalog } from "../catalog.js";
 export const esES = {
   commands: {
     names: {
+      language: "idioma",
       accept: "aceptar",
       "accept-token": "aceptar-token",
       access: "acceso",
@@ -72,6 +73,9 @@ export const esES = {
       zone: "zona",
     },
     descriptions: {
+      "The language of alerts and digests in this server":
+        "El idioma de las alertas y los res\u00famenes en este servidor",
+      Language: "Idioma",
       "A parent's own Roblox account: its linked children and their requests":
         "La cuenta de Roblox de un tutor: sus hijos vinculados y sus solicitudes",
       "A text channel the bot can post in": "Un canal de texto en el que el bot puede publicar",
@@ -178,6 +182,14 @@ export const esES = {
         "lector solo consulta, gestor puede hacerlo todo (por defecto: gestor)",
     },
     choices: {
+      "English (US)": "English (US)",
+      "Espa\u00f1ol (Espa\u00f1a)": "Espa\u00f1ol (Espa\u00f1a)",
+      "Espa\u00f1ol (Latinoam\u00e9rica)": "Espa\u00f1ol (Latinoam\u00e9rica)",
+      "Portugu\u00eas (Brasil)": "Portugu\u00eas (Brasil)",
+      "Fran\u00e7ais": "Fran\u00e7ais",
+      Deutsch: "Deutsch",
+      "T\u00fcrk\u00e7e": "T\u00fcrk\u00e7e",
+      "Bahasa Indonesia": "Bahasa Indonesia",
       "Roblox's default (newest first)": "predeterminado de Roblox (más recientes primero)",
       "by name": "por nombre",
       connections: "conexiones",

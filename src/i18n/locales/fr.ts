@@ -6,6 +6,7 @@ import type { Catalog } from "../catalog.js";
 export const fr = {
   commands: {
     names: {
+      language: "langue",
       accept: "accepter",
       "accept-token": "accepter-jeton",
       access: "accès",
@@ -72,6 +73,9 @@ export const fr = {
       zone: "fuseau",
     },
     descriptions: {
+      "The language of alerts and digests in this server":
+        "La langue des alertes et des r\u00e9sum\u00e9s sur ce serveur",
+      Language: "Langue",
       "A parent's own Roblox account: its linked children and their requests":
         "Le propre compte Roblox d'un parent : ses enfants associés et leurs demandes",
       "A text channel the bot can post in": "Un salon textuel où le bot peut publier",
@@ -180,6 +184,14 @@ export const fr = {
         "lecteur consulte, gestionnaire peut tout faire (par défaut : gestionnaire)",
     },
     choices: {
+      "English (US)": "English (US)",
+      "Espa\u00f1ol (Espa\u00f1a)": "Espa\u00f1ol (Espa\u00f1a)",
+      "Espa\u00f1ol (Latinoam\u00e9rica)": "Espa\u00f1ol (Latinoam\u00e9rica)",
+      "Portugu\u00eas (Brasil)": "Portugu\u00eas (Brasil)",
+      "Fran\u00e7ais": "Fran\u00e7ais",
+      Deutsch: "Deutsch",
+      "T\u00fcrk\u00e7e": "T\u00fcrk\u00e7e",
+      "Bahasa Indonesia": "Bahasa Indonesia",
       "Roblox's default (newest first)": "ordre de Roblox (plus récentes d'abord)",
       "by name": "par nom",
       connections: "connexions",

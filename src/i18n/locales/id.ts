@@ -6,6 +6,7 @@ import type { Catalog } from "../catalog.js";
 export const id = {
   commands: {
     names: {
+      language: "bahasa",
       accept: "terima",
       "accept-token": "terima-token",
       access: "akses",
@@ -72,6 +73,8 @@ export const id = {
       zone: "zona",
     },
     descriptions: {
+      "The language of alerts and digests in this server": "Bahasa peringatan dan ringkasan di server ini",
+      Language: "Bahasa",
       "A parent's own Roblox account: its linked children and their requests":
         "Akun Roblox milik orang tua: anak-anak yang ditautkan dan permintaan mereka",
       "A text channel the bot can post in": "Saluran teks tempat bot dapat mengirim pesan",
@@ -176,6 +179,14 @@ export const id = {
         "pembaca hanya melihat, pengelola bisa melakukan semuanya (bawaan: pengelola)",
     },
     choices: {
+      "English (US)": "English (US)",
+      "Espa\u00f1ol (Espa\u00f1a)": "Espa\u00f1ol (Espa\u00f1a)",
+      "Espa\u00f1ol (Latinoam\u00e9rica)": "Espa\u00f1ol (Latinoam\u00e9rica)",
+      "Portugu\u00eas (Brasil)": "Portugu\u00eas (Brasil)",
+      "Fran\u00e7ais": "Fran\u00e7ais",
+      Deutsch: "Deutsch",
+      "T\u00fcrk\u00e7e": "T\u00fcrk\u00e7e",
+      "Bahasa Indonesia": "Bahasa Indonesia",
       "Roblox's default (newest first)": "bawaan Roblox (terbaru dulu)",
       "by name": "berdasarkan nama",
       connections: "koneksi",

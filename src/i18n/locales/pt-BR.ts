@@ -6,6 +6,7 @@ import type { Catalog } from "../catalog.js";
 export const ptBR = {
   commands: {
     names: {
+      language: "idioma",
       accept: "aceitar",
       "accept-token": "aceitar-token",
       access: "acesso",
@@ -72,6 +73,8 @@ export const ptBR = {
       zone: "fuso",
     },
     descriptions: {
+      "The language of alerts and digests in this server": "O idioma dos alertas e resumos neste servidor",
+      Language: "Idioma",
       "A parent's own Roblox account: its linked children and their requests":
         "A própria conta Roblox de um responsável: os filhos vinculados e as solicitações deles",
       "A text channel the bot can post in": "Um canal de texto em que o bot pode publicar",
@@ -178,6 +181,14 @@ export const ptBR = {
         "leitor só consulta, gestor pode tudo (padrão: gestor)",
     },
     choices: {
+      "English (US)": "English (US)",
+      "Espa\u00f1ol (Espa\u00f1a)": "Espa\u00f1ol (Espa\u00f1a)",
+      "Espa\u00f1ol (Latinoam\u00e9rica)": "Espa\u00f1ol (Latinoam\u00e9rica)",
+      "Portugu\u00eas (Brasil)": "Portugu\u00eas (Brasil)",
+      "Fran\u00e7ais": "Fran\u00e7ais",
+      Deutsch: "Deutsch",
+      "T\u00fcrk\u00e7e": "T\u00fcrk\u00e7e",
+      "Bahasa Indonesia": "Bahasa Indonesia",
       "Roblox's default (newest first)": "padrão do Roblox (mais recentes primeiro)",
       "by name": "por nome",
       connections: "conexões",

@@ -6,6 +6,7 @@ import type { Catalog } from "../catalog.js";
 export const tr = {
   commands: {
     names: {
+      language: "dil",
       accept: "kabul-et",
       "accept-token": "jetonla-kabul-et",
       access: "erişim",
@@ -72,6 +73,9 @@ export const tr = {
       zone: "dilim",
     },
     descriptions: {
+      "The language of alerts and digests in this server":
+        "Bu sunucudaki uyar\u0131lar\u0131n ve \u00f6zetlerin dili",
+      Language: "Dil",
       "A parent's own Roblox account: its linked children and their requests":
         "Ebeveynin kendi Roblox hesabı: bağlı çocukları ve onların istekleri",
       "A text channel the bot can post in": "Botun mesaj gönderebileceği bir metin kanalı",
@@ -178,6 +182,14 @@ export const tr = {
         "görüntüleyen yalnızca okur, yönetici her şeyi yapar (varsayılan: yönetici)",
     },
     choices: {
+      "English (US)": "English (US)",
+      "Espa\u00f1ol (Espa\u00f1a)": "Espa\u00f1ol (Espa\u00f1a)",
+      "Espa\u00f1ol (Latinoam\u00e9rica)": "Espa\u00f1ol (Latinoam\u00e9rica)",
+      "Portugu\u00eas (Brasil)": "Portugu\u00eas (Brasil)",
+      "Fran\u00e7ais": "Fran\u00e7ais",
+      Deutsch: "Deutsch",
+      "T\u00fcrk\u00e7e": "T\u00fcrk\u00e7e",
+      "Bahasa Indonesia": "Bahasa Indonesia",
       "Roblox's default (newest first)": "Roblox varsayılanı (önce en yeni)",
       "by name": "ada göre",
       connections: "bağlantılar",
