@@ -120,5 +120,5 @@ export async function language(interaction: Cmd, ctx: Invocation): Promise<strin
   if (!isLocale(value)) throw new UserError(`roguard does not speak “${value.slice(0, 20)}” yet.`);
   await ctx.store.settings.update(ctx.guildId, { language: value });
   await ctx.audit("alerts.language", undefined, value);
-  return `Alerts and digests in this server will be in **${LOCALE_NAMES[value]}**. Replies follow each member's own Discord language.`;
+  return `Alerts and digests in this server will be in **${LOCALE_NAMES[value]}**.`;
 }
