@@ -14,8 +14,6 @@ export const COLORS = {
 } as const;
 /** An embed's colour, by what it tells (an access level is `Level` in src/permissions.ts). */
 export type Tone = keyof typeof COLORS;
-/** @deprecated the old name of Tone, kept while src/jobs/render.ts still imports it. */
-export type Level = Tone;
 
 export const LIMITS = {
   title: 256,

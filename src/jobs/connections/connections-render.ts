@@ -32,7 +32,7 @@ export function connectionAlert(
     "connection",
     now,
     {
-      level: "info",
+      tone: "info",
       title: say(locale, "connection.title", { account: md(a.robloxName) }),
       url: profileUrl(id),
       description: say(locale, "connection.description", {

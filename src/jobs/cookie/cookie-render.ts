@@ -13,7 +13,7 @@ export function cookieAlert(
 ): OutMessage {
   const at = since && Number.isFinite(Date.parse(since)) ? Date.parse(since) : now;
   return message("cookie-health", now, {
-    level: "alert",
+    tone: "alert",
     title: say(locale, "cookie.title", { account: md(a.robloxName) }),
     description: say(locale, "cookie.description", { when: discordTimestamp(at) }),
     footer: footerOf(a, locale),

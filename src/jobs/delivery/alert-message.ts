@@ -11,7 +11,7 @@ import type { Locale } from "../../i18n/locales.js";
 import { type MessageKey, md as markdown, t } from "../../i18n/t.js";
 import type { AccountRecord } from "../../store/index.js";
 import type { ButtonRow } from "../../ui/buttons.js";
-import { COLORS, fitEmbed, type Level } from "../../ui/embeds.js";
+import { COLORS, fitEmbed, type Tone } from "../../ui/embeds.js";
 import { discordTimestamp, escapeMarkdown, truncate } from "../../ui/format.js";
 import type { OutMessage } from "../state.js";
 
@@ -49,12 +49,12 @@ export function footerOf(a: AccountInfo, locale: Locale = "en-US"): { text: stri
 export function message(
   kind: string,
   now: number,
-  embed: APIEmbed & { level?: Level },
+  embed: APIEmbed & { tone?: Tone },
   rows: ButtonRow[] = [],
   chart?: OutMessage["chart"],
 ): OutMessage {
-  const { level, ...rest } = embed;
-  const e = fitEmbed({ color: COLORS[level ?? "info"], timestamp: new Date(now).toISOString(), ...rest });
+  const { tone, ...rest } = embed;
+  const e = fitEmbed({ color: COLORS[tone ?? "info"], timestamp: new Date(now).toISOString(), ...rest });
   return {
     id: alertId(now),
     kind,

@@ -3,7 +3,7 @@ import { type Person, personMd, personText, unknownPerson } from "../../domain/p
 import { experienceOf } from "../../domain/presence.js";
 import type { Locale } from "../../i18n/locales.js";
 import { profileButton } from "../../ui/buttons.js";
-import type { Level } from "../../ui/embeds.js";
+import type { Tone } from "../../ui/embeds.js";
 import { discordTimestamp, profileUrl } from "../../ui/format.js";
 import { type AccountInfo, footerOf, md, message, say, thumb } from "../delivery/alert-message.js";
 import type { OutMessage, Snap } from "../state.js";
@@ -49,7 +49,7 @@ export function presenceAlert(
   games: ReadonlyMap<string, string> = new Map(),
   locale: Locale = "en-US",
 ): OutMessage {
-  const level: Level = to.t === 0 ? "info" : to.t === 2 ? "ok" : "info";
+  const tone: Tone = to.t === 0 ? "info" : to.t === 2 ? "ok" : "info";
   const state =
     to.t === 2
       ? say(locale, to.off ? "presence.joinsOffUnknown" : "presence.inGameShort")
@@ -58,7 +58,7 @@ export function presenceAlert(
     "presence",
     now,
     {
-      level,
+      tone,
       title: say(locale, "presence.title", {
         name: md(user.known === false ? personText(user) : user.displayName),
         state,
@@ -101,7 +101,7 @@ export function digestAlert(
     lines.push(say(locale, "digest.more", { count: String(changes.length - lines.length) }));
   const n = changes.length;
   return message("presence-digest", now, {
-    level: "info",
+    tone: "info",
     title: say(locale, "digest.title", { n, count: String(n) }),
     description: `${head}\n${lines.join("\n")}`,
     footer: footerOf(a, locale),

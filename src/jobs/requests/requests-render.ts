@@ -67,7 +67,7 @@ export function requestAlert(
     c.trusted ? "trusted-request" : "friend-request",
     now,
     {
-      level: "info",
+      tone: "info",
       title: say(locale, `request.${kind}.title`, { account: md(a.robloxName) }),
       url: profileUrl(id),
       description: say(locale, `request.${kind}.description`, {

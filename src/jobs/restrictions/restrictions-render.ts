@@ -35,7 +35,7 @@ export function restrictionStartAlert(
       "restriction-start",
       now,
       {
-        level: "warn",
+        tone: "warn",
         title: say(locale, "restriction.lock.title", { account: md(a.robloxName) }),
         description: say(locale, "restriction.lock.description", {
           limit: limitText,
@@ -53,7 +53,7 @@ export function restrictionStartAlert(
     ban?.punishmentTypeDescription?.trim() ||
     say(locale, "restriction.ban.noReason");
   return message("restriction-start", now, {
-    level: "alert",
+    tone: "alert",
     title: say(locale, "restriction.ban.title", { account: md(a.robloxName) }),
     description: say(locale, "restriction.ban.description", {
       since: discordTimestamp(since),
@@ -84,7 +84,7 @@ export function restrictionEndAlert(
 ): OutMessage {
   const what = r.source === 2 ? "lock" : "ban";
   return message("restriction-end", now, {
-    level: "ok",
+    tone: "ok",
     title: say(locale, `restriction.${what}.endTitle`, { account: md(a.robloxName) }),
     description: say(locale, `restriction.${what}.endDescription`, { when: discordTimestamp(now) }),
     footer: footerOf(a, locale),

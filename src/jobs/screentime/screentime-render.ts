@@ -18,7 +18,7 @@ export function screenTimeAlert(
     "screentime",
     now,
     {
-      level: reached ? "alert" : "warn",
+      tone: reached ? "alert" : "warn",
       title: say(locale, "screentime.title", { account: md(a.robloxName), threshold: String(s.threshold) }),
       description: say(locale, "screentime.description", {
         minutes: minutesIn(locale, s.minutes),

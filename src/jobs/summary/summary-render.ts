@@ -57,7 +57,7 @@ export function summaryAlert(
     "daily-summary",
     now,
     {
-      level: d.restriction ? "warn" : "info",
+      tone: d.restriction ? "warn" : "info",
       title: say(locale, "summary.title", { account: md(a.robloxName) }),
       description: say(locale, "summary.asOf", { when: discordTimestamp(now) }),
       fields: [
