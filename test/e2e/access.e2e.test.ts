@@ -107,9 +107,9 @@ async function runAs(user: "member" | "viewer" | "admin", r: Row): Promise<strin
 const viewersRole = () => ({ id: w.fake.world.roles.viewers.id });
 
 describe("permissions", () => {
-  it("the table has 48 rows; a plain member is refused on every admin/viewer one, with no Roblox request", async () => {
+  it("the table has 49 rows; a plain member is refused on every admin/viewer one, with no Roblox request", async () => {
     const all = rows();
-    expect(all.length).toBe(48);
+    expect(all.length).toBe(49);
     const guarded = all.filter((r) => !ANYONE.has(r.label));
     for (const r of guarded) {
       w.sim.control.clearLog();
@@ -126,7 +126,7 @@ describe("permissions", () => {
       options: { role: viewersRole(), level: "viewer" },
     });
     const admin = rows().filter(isAdminRow);
-    expect(admin.length).toBe(33); // roblox 5, friends 3, requests 5, screentime 2, alerts 10, access 3, audit 1, parent 4
+    expect(admin.length).toBe(34); // roblox 5, friends 3, requests 5, screentime 2, alerts 11, access 3, audit 1, parent 4
     for (const r of admin) {
       w.sim.control.clearLog();
       expect(await runAs("viewer", r), r.label).toMatch(/permission/);
