@@ -6,7 +6,9 @@ import type { ChatInputCommandInteraction, Interaction } from "discord.js";
 import type { ConfirmOperation, Pager } from "./commands/types.js";
 import type { Config } from "./config.js";
 import { matchParentChild } from "./domain/child-side.js";
-import { NEEDS_CHILD_COOKIE, NO_ACCOUNT, UserError } from "./errors.js";
+import { UserError } from "./errors.js";
+import { type Locale, resolveLocale } from "./i18n/locales.js";
+import { type MessageKey, type MessageValue, md, t } from "./i18n/t.js";
 import type { Logger } from "./logger.js";
 import type { Lookups } from "./lookups.js";
 import type { Metrics } from "./metrics.js";
@@ -55,6 +57,10 @@ export interface Invocation extends Context {
   /** Hand this to every Roblox call: one deadline per interaction. */
   call: CallOptions;
   log: Logger;
+  /** The member's language (Discord's `interaction.locale`, when roguard speaks it; else en-US). */
+  locale: Locale;
+  /** A message in the member's language: string values are escaped, `md(…)` values pass as they are. */
+  t(key: MessageKey, values?: Readonly<Record<string, MessageValue>>): string;
   /** The account named by the `account` option (or the given id), else the guild's default. */
   account(interaction?: ChatInputCommandInteraction<"cached"> | string): Promise<LinkedAccount>;
   /**
@@ -70,11 +76,9 @@ export interface Invocation extends Context {
 
 /** No stored account matches: name the option when there are accounts, else say none is linked. */
 function noMatch(any: boolean, option: string | undefined): UserError {
-  return new UserError(
-    any && option
-      ? `No linked account matches “${escapeMarkdown(option, { max: 100 })}”. See \`/roblox accounts\`.`
-      : NO_ACCOUNT,
-  );
+  return any && option
+    ? new UserError("error.noMatch", { option: md(escapeMarkdown(option, { max: 100 })) })
+    : new UserError("error.noAccount");
 }
 
 export function invocation(
@@ -85,6 +89,7 @@ export function invocation(
 ): Invocation {
   const guildId = interaction.guildId;
   const userId = interaction.user.id;
+  const locale = resolveLocale(interaction.locale);
   const ictx: Invocation = {
     ...ctx,
     guildId,
@@ -93,6 +98,8 @@ export function invocation(
     correlationId,
     call: { deadline: ctx.now() + INTERACTION_DEADLINE_MS },
     log: ctx.logger.child({ correlationId, guildId, userId }),
+    locale,
+    t: (key, values) => t(locale, key, values),
     lastAccount: undefined,
     async account(source) {
       const option =
@@ -104,17 +111,13 @@ export function invocation(
         // cookie this needs (README, "Parent account or child account")
         const parents = await ctx.store.parents.list(guildId);
         if (parents.length > 0 && ((!any && !option) || matchParentChild(parents, option)))
-          throw new UserError(NEEDS_CHILD_COOKIE);
+          throw new UserError("error.needsChildCookie");
         if (!any && parents.length > 0 && option)
-          throw new UserError(
-            `No linked account and no child of a linked parent account matches “${escapeMarkdown(option, { max: 100 })}”. See \`/parent children\`.`,
-          );
+          throw new UserError("error.noMatchOrChild", { option: md(escapeMarkdown(option, { max: 100 })) });
         throw noMatch(any, option);
       }
       if (account.health.state === "dead") {
-        throw new UserError(
-          `Roblox no longer accepts the cookie of **${escapeMarkdown(account.robloxName)}**. An admin can link it again with \`/roblox link\`.`,
-        );
+        throw new UserError("error.deadCookie", { name: account.robloxName });
       }
       const linked = { account, session: await ctx.sessions.get(account) };
       ictx.lastAccount = linked;

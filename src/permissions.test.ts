@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { t } from "./i18n/t.js";
 import { adminByPermissions, allows, memberLevel, refusal } from "./permissions.js";
 
 describe("memberLevel", () => {
@@ -30,7 +31,7 @@ describe("memberLevel", () => {
   });
 
   it("refusals mention permission", () => {
-    expect(refusal("admin")).toContain("permission");
-    expect(refusal("viewer")).toContain("permission");
+    expect(t("en-US", refusal("admin"))).toContain("permission");
+    expect(t("en-US", refusal("viewer"))).toContain("permission");
   });
 });

@@ -34,8 +34,6 @@ export function allows(have: Level, need: Level): boolean {
   return RANK[have] >= RANK[need];
 }
 
-export function refusal(need: Level): string {
-  return need === "admin"
-    ? "You don't have permission to do this: it needs Manage Server or a role granted `manager` with /access."
-    : "You don't have permission to see this account: ask an admin to grant your role `viewer` with /access.";
+export function refusal(need: Level): "error.refusedAdmin" | "error.refusedViewer" {
+  return need === "admin" ? "error.refusedAdmin" : "error.refusedViewer";
 }

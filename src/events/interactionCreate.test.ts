@@ -1,7 +1,7 @@
 import { MessageFlags, PermissionFlagsBits } from "discord.js";
 import { describe, expect, it } from "vitest";
 import type { Context } from "../context.js";
-import { NO_ACCOUNT } from "../errors.js";
+import { t } from "../i18n/t.js";
 import { refusal } from "../permissions.js";
 import { createInteractionHandler } from "./interactionCreate.js";
 
@@ -73,7 +73,7 @@ describe("the command prologue the router runs", () => {
     const calls = await run("restrictions", null, true);
     expect(calls.map(([k]) => k)).toEqual(["reply"]);
     expect(calls[0]?.[1]).toMatchObject({
-      content: NO_ACCOUNT,
+      content: t("en-US", "error.noAccount"),
       flags: MessageFlags.Ephemeral,
       allowedMentions: { parse: [] },
     });
@@ -87,7 +87,7 @@ describe("the command prologue the router runs", () => {
 
   it("refuses below the declared level before deferring or reading an account", async () => {
     const calls = await run("restrictions", null, false);
-    expect(calls).toEqual([["reply", expect.objectContaining({ content: refusal("viewer") })]]);
+    expect(calls).toEqual([["reply", expect.objectContaining({ content: t("en-US", refusal("viewer")) })]]);
   });
 
   it("calls a subcommand it does not know no longer supported, without running anything", async () => {

@@ -17,11 +17,13 @@ import type { Subcommand } from "../commands/types.js";
 import { buttonHandlers, modalHandlers } from "../components/index.js";
 import { type Context, type Invocation, invocation, type LinkedAccount } from "../context.js";
 import { userMessageOf } from "../errors.js";
+import { resolveLocale } from "../i18n/locales.js";
+import { md, t } from "../i18n/t.js";
 import { adminByPermissions, allows, type Level, memberLevel, refusal } from "../permissions.js";
 import { isRobloxError, ModeratedError } from "../roblox/index.js";
 import type { AccountRecord } from "../store/index.js";
 import { decodeCustomId } from "../ui/custom-id.js";
-import { discordTimestamp, escapeMarkdown, timeZoneChoices } from "../ui/format.js";
+import { discordTimestamp, timeZoneChoices } from "../ui/format.js";
 import { deferWhenSlow } from "./defer-when-slow.js";
 
 /** Called once per handled interaction (metrics). */
@@ -66,7 +68,11 @@ async function moderatedSentence(ictx: Invocation, fallback: string): Promise<st
     const r = await ictx.roblox.moderation.restriction(linked.session, { deadline: ictx.now() + 5_000 });
     if (r?.endTime) {
       const end = new Date(r.endTime);
-      return `**${escapeMarkdown(linked.account.robloxName)}** is locked until ${discordTimestamp(end, "f")} (${discordTimestamp(end, "R")}); see /restrictions.`;
+      return ictx.t("error.lockedUntil", {
+        name: linked.account.robloxName,
+        until: md(discordTimestamp(end, "f")),
+        relative: md(discordTimestamp(end, "R")),
+      });
     }
   } catch {
     // fall back to the plain sentence
@@ -75,7 +81,7 @@ async function moderatedSentence(ictx: Invocation, fallback: string): Promise<st
 }
 
 async function boundary(err: unknown, interaction: Interaction<"cached">, ictx: Invocation) {
-  let message = userMessageOf(err);
+  let message = userMessageOf(err, ictx.locale);
   if (err instanceof ModeratedError && message) message = await moderatedSentence(ictx, message);
   if (message) {
     ictx.log.info(
@@ -84,7 +90,7 @@ async function boundary(err: unknown, interaction: Interaction<"cached">, ictx: 
     );
   } else {
     ictx.log.error({ err }, "interaction failed");
-    message = `Something went wrong on our side. If it keeps happening, give an admin this reference: \`${ictx.correlationId}\`.`;
+    message = ictx.t("error.generic", { ref: ictx.correlationId });
   }
   if (!interaction.isRepliable()) return;
   try {
@@ -93,6 +99,9 @@ async function boundary(err: unknown, interaction: Interaction<"cached">, ictx: 
     ictx.log.warn({ err: e }, "could not deliver the error reply");
   }
 }
+
+/** An account as the autocomplete lists it: "label — name" (plain text, choices are not markdown). */
+const accountName = (a: AccountRecord): string => `${a.label ? `${a.label} — ` : ""}${a.robloxName}`;
 
 async function autocomplete(interaction: AutocompleteInteraction<"cached">, ictx: Invocation): Promise<void> {
   const focused = interaction.options.getFocused(true);
@@ -114,10 +123,10 @@ async function autocomplete(interaction: AutocompleteInteraction<"cached">, ictx
         )
         .slice(0, 25)
         .map((a) => ({
-          name: `${a.label ? `${a.label} — ` : ""}${a.robloxName}${a.isDefault ? " (default)" : ""}`.slice(
-            0,
-            100,
-          ),
+          name: (a.isDefault
+            ? ictx.t("error.defaultAccount", { name: md(accountName(a)) })
+            : accountName(a)
+          ).slice(0, 100),
           value: a.label ?? a.robloxName,
         }));
       // /screentime also reaches a child known only through a parent link (domain/child-side.ts)
@@ -128,7 +137,7 @@ async function autocomplete(interaction: AutocompleteInteraction<"cached">, ictx
             const value = c.name ?? c.userId;
             if (own.has(c.userId) || (q && !value.toLowerCase().includes(q))) continue;
             own.add(c.userId);
-            choices.push({ name: `${value} (through the parent account)`.slice(0, 100), value });
+            choices.push({ name: ictx.t("error.throughParent", { name: md(value) }).slice(0, 100), value });
           }
         }
       }
@@ -207,7 +216,8 @@ export function createInteractionHandler(ctx: Context, observe?: InteractionObse
     const started = performance.now();
     if (!interaction.inCachedGuild()) {
       if (interaction.isRepliable()) {
-        await interaction.reply(ephemeral("roguard works inside a server only.")).catch(() => undefined);
+        const locale = resolveLocale(interaction.locale);
+        await interaction.reply(ephemeral(t(locale, "error.guildOnly"))).catch(() => undefined);
       }
       return;
     }
@@ -227,11 +237,10 @@ export function createInteractionHandler(ctx: Context, observe?: InteractionObse
       }
       const result = await route(interaction, ictx);
       if (result === "unknown") {
-        if (interaction.isRepliable())
-          await answer(interaction, "This button or command is no longer supported. Run the command again.");
+        if (interaction.isRepliable()) await answer(interaction, ictx.t("error.unsupported"));
       } else if (result !== "ok") {
         outcome = "refused";
-        if (interaction.isRepliable()) await answer(interaction, refusal(result.refused));
+        if (interaction.isRepliable()) await answer(interaction, ictx.t(refusal(result.refused)));
       }
     } catch (err) {
       outcome = "error";

@@ -1,11 +1,9 @@
 // Every alert kind rendered in the guild's language: German and Brazilian Portuguese sentences,
 // Roblox's text still escaped, and no English left in any non-English locale (the English source
 // messages, placeholders removed, must not appear in what the alerts show).
-import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import type { RequestCard } from "../../src/domain/friend-requests.js";
 import { consentAsk } from "../../src/domain/parents.js";
-import { CATALOGS } from "../../src/i18n/catalog.js";
 import { LOCALES, type Locale } from "../../src/i18n/locales.js";
 import { md as markdown } from "../../src/i18n/t.js";
 import { connectionAlert } from "../../src/jobs/connections/connections-render.js";
@@ -22,6 +20,7 @@ import { summaryAlert } from "../../src/jobs/summary/summary-render.js";
 import { weeklyChartSvg } from "../../src/ui/chart.js";
 import { escapeMarkdown } from "../../src/ui/format.js";
 import { consentMessage } from "../../src/ui/parent.js";
+import { COGNATES, englishIn } from "../support/english-scan.js";
 import { KITCHEN_SINK, plain } from "./hostile.js";
 import { beyond, liveIn, type Payload } from "./live.js";
 
@@ -441,56 +440,6 @@ describe("Roblox's text stays escaped in every locale", () => {
     });
   }
 });
-
-/** Words a translation may share with English: the brand, the product, apps and the unit "min". */
-const SHARED = /\b(Roblox|Studio|roguard|QQ|WeChat|QR|min)\b/g;
-const COGNATES: Partial<Record<Locale, string[]>> = {
-  de: ["online", "offline"],
-  "pt-BR": ["online", "offline"],
-};
-
-/** The English source messages, placeholders removed: the pieces of text each message contributes. */
-function englishPieces(): string[] {
-  const pieces = new Set<string>();
-  const GAP = "\u0001";
-  for (const message of Object.values(CATALOGS["en-US"].messages)) {
-    const f = new IntlMessageFormat(message, "en-US", undefined, { ignoreTag: true });
-    const names = new Set<string>();
-    const walk = (nodes: unknown[]): void => {
-      for (const node of nodes as {
-        type: number;
-        value?: unknown;
-        options?: Record<string, { value: unknown[] }>;
-      }[]) {
-        if (typeof node.value === "string" && node.type !== 0) names.add(node.value);
-        for (const option of Object.values(node.options ?? {})) walk(option.value);
-      }
-    };
-    walk(f.getAst());
-    for (const n of [1, 5]) {
-      const values: Record<string, unknown> = {};
-      for (const name of names) values[name] = name === "n" ? n : markdown(GAP).text;
-      const text = String(f.format(values as never));
-      for (const raw of text.split(GAP)) {
-        const piece = raw.replace(SHARED, " ").replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
-        if (/\p{L}{3,}/u.test(piece)) pieces.add(piece);
-      }
-    }
-  }
-  return [...pieces];
-}
-
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-function englishIn(texts: readonly string[], allowed: readonly string[] = []): string[] {
-  const found = new Set<string>();
-  for (const piece of englishPieces()) {
-    if (allowed.includes(piece)) continue;
-    const re = new RegExp(`(?<!\\p{L})${escapeRe(piece)}(?!\\p{L})`, "u");
-    for (const text of texts) if (re.test(text)) found.add(piece);
-  }
-  return [...found];
-}
 
 describe("no English left", () => {
   const texts = (locale: Locale) =>

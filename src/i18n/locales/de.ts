@@ -336,5 +336,17 @@ export const de = {
     "consent.setting.contentAgeRestriction": "Reife der Inhalte",
     "consent.setting.enablePurchases": "Käufe",
     "consent.setting.monthlySpendLimit": "monatliches Ausgabenlimit",
+    // ── replies: errors, the router and Roblox's codes (src/errors.ts, src/context.ts, src/events/, src/roblox/transport/codes.ts)
+    // ── end errors
+    // ── replies: friends (add keys below this line)
+    // ── end friends
+    // ── replies: requests (add keys below this line)
+    // ── end requests
+    // ── replies: roblox (add keys below this line)
+    // ── end roblox
+    // ── replies: alerts (add keys below this line)
+    // ── end alerts
+    // ── replies: parent (add keys below this line)
+    // ── end parent
   },
 } satisfies Catalog;

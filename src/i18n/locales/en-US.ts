@@ -332,5 +332,84 @@ export const enUS = {
     "consent.setting.contentAgeRestriction": "content maturity",
     "consent.setting.enablePurchases": "purchases",
     "consent.setting.monthlySpendLimit": "monthly spending limit",
+    // ── replies: errors, the router and Roblox's codes (src/errors.ts, src/context.ts, src/events/, src/roblox/transport/codes.ts)
+    "error.roblox.blocked": "Roblox blocks this account from doing that with this user.",
+    "error.roblox.targetInvalid": "That Roblox user does not exist or cannot be used here.",
+    "error.roblox.userMissing": "That Roblox user does not exist.",
+    "error.roblox.unauthorized": "The linked cookie no longer works — link again with /roblox link.",
+    "error.roblox.tokenFailed": "Roblox refused the request's security token — try again in a moment.",
+    "error.roblox.captcha": "Roblox wants a captcha: finish this one in the Roblox app.",
+    "error.roblox.flood": "Roblox's flood limit — try again in a minute.",
+    "error.roblox.alreadyFriend": "That user is already a friend.",
+    "error.roblox.badOptions": "Roblox did not accept those options.",
+    "error.roblox.selfFriend": "An account cannot be friends with itself.",
+    "error.roblox.requestGone":
+      "That friend request does not exist any more — it was already handled or withdrawn.",
+    "error.roblox.ownFriendLimit": "This account has reached Roblox's friend limit.",
+    "error.roblox.theirFriendLimit": "That user has reached Roblox's friend limit.",
+    "error.roblox.sameGame": "Roblox only allows this between users in the same experience.",
+    "error.roblox.tooManyUsers": "That is too many users at once — ask about fewer.",
+    "error.roblox.badUserIds": "One of those user ids is not valid.",
+    "error.roblox.maxFriendsSend":
+      "This account already has the most friends Roblox allows, so it cannot send requests.",
+    "error.roblox.badNickname": "Roblox did not accept that nickname.",
+    "error.roblox.banned": "Roblox bans this account from doing that right now.",
+    "error.roblox.badUniverses": "Roblox did not accept those experience ids.",
+    "error.roblox.tooManyUniverses": "Too many experiences asked at once.",
+    "error.roblox.fallback400": "Roblox did not accept that request.",
+    "error.roblox.fallback403": "Roblox refused that request for this account.",
+    "error.roblox.fallback404": "Roblox could not find that.",
+    "error.roblox.fallback409": "Roblox says that conflicts with the account's current state.",
+    "error.roblox.fallback": "Roblox answered with an error (HTTP {status}).",
+    "error.roblox.moderated": "Roblox says the account is restricted right now; see /restrictions.",
+    "error.roblox.unavailable": "Roblox is not answering properly right now — try again in a moment.",
+    "error.roblox.trackerNeeded":
+      "Roblox wants the RBXEventTrackerV2 cookie for this change — run /roblox link again and fill in the tracker field.",
+    "error.roblox.rateLimited": "Roblox is limiting how fast this account may ask — try again in a minute.",
+    "error.roblox.rateLimitedMinutes":
+      "Roblox is limiting how fast this account may ask — try again in {count} minutes.",
+    "error.roblox.rateLimitedSeconds":
+      "Roblox is limiting how fast this account may ask — try again in {count, plural, one {# second} other {# seconds}}.",
+    "error.roblox.badUsername":
+      "That is not a Roblox username or id (usernames are 3–20 letters, digits or _).",
+    "error.roblox.dailyLimitRange": "The limit must be 0–1440 minutes (0 = no limit).",
+    "error.roblox.tempMinutesRange": "Temporary time must be 1–1440 whole minutes.",
+    "error.roblox.badCookie": "That cookie is not valid.",
+    "error.roblox.badTracker": "That tracker is not valid.",
+    "error.roblox.badId": "That is not a valid Roblox id.",
+    "error.roblox.badContactId": "That is not a valid contact id.",
+    "error.roblox.needsAccount": "This needs a linked Roblox account.",
+    "error.roblox.badConsentId": "That request id is not valid.",
+    "error.noAccount":
+      "No Roblox account is linked in this server yet. An admin can link one with `/roblox link`.",
+    "error.needsChildCookie":
+      "No Roblox account is linked for this: it needs the child's own cookie (`/roblox link`). The parent account linked here offers `/screentime show`, `/screentime limit`, `/parent children` and `/parent requests`.",
+    "error.noMatch": "No linked account matches “{option}”. See `/roblox accounts`.",
+    "error.noMatchOrChild":
+      "No linked account and no child of a linked parent account matches “{option}”. See `/parent children`.",
+    "error.deadCookie":
+      "Roblox no longer accepts the cookie of **{name}**. An admin can link it again with `/roblox link`.",
+    "error.generic":
+      "Something went wrong on our side. If it keeps happening, give an admin this reference: `{ref}`.",
+    "error.unsupported": "This button or command is no longer supported. Run the command again.",
+    "error.guildOnly": "roguard works inside a server only.",
+    "error.refusedAdmin":
+      "You don't have permission to do this: it needs Manage Server or a role granted `manager` with /access.",
+    "error.refusedViewer":
+      "You don't have permission to see this account: ask an admin to grant your role `viewer` with /access.",
+    "error.lockedUntil": "**{name}** is locked until {until} ({relative}); see /restrictions.",
+    "error.throughParent": "{name} (through the parent account)",
+    "error.defaultAccount": "{name} (default)",
+    // ── end errors
+    // ── replies: friends (add keys below this line)
+    // ── end friends
+    // ── replies: requests (add keys below this line)
+    // ── end requests
+    // ── replies: roblox (add keys below this line)
+    // ── end roblox
+    // ── replies: alerts (add keys below this line)
+    // ── end alerts
+    // ── replies: parent (add keys below this line)
+    // ── end parent
   },
 } as const;

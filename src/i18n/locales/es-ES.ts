@@ -334,5 +334,17 @@ export const esES = {
     "consent.setting.contentAgeRestriction": "madurez del contenido",
     "consent.setting.enablePurchases": "compras",
     "consent.setting.monthlySpendLimit": "límite de gasto mensual",
+    // ── replies: errors, the router and Roblox's codes (src/errors.ts, src/context.ts, src/events/, src/roblox/transport/codes.ts)
+    // ── end errors
+    // ── replies: friends (add keys below this line)
+    // ── end friends
+    // ── replies: requests (add keys below this line)
+    // ── end requests
+    // ── replies: roblox (add keys below this line)
+    // ── end roblox
+    // ── replies: alerts (add keys below this line)
+    // ── end alerts
+    // ── replies: parent (add keys below this line)
+    // ── end parent
   },
 } satisfies Catalog;

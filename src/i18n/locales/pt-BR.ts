@@ -333,5 +333,17 @@ export const ptBR = {
     "consent.setting.contentAgeRestriction": "maturidade do conteúdo",
     "consent.setting.enablePurchases": "compras",
     "consent.setting.monthlySpendLimit": "limite mensal de gastos",
+    // ── replies: errors, the router and Roblox's codes (src/errors.ts, src/context.ts, src/events/, src/roblox/transport/codes.ts)
+    // ── end errors
+    // ── replies: friends (add keys below this line)
+    // ── end friends
+    // ── replies: requests (add keys below this line)
+    // ── end requests
+    // ── replies: roblox (add keys below this line)
+    // ── end roblox
+    // ── replies: alerts (add keys below this line)
+    // ── end alerts
+    // ── replies: parent (add keys below this line)
+    // ── end parent
   },
 } satisfies Catalog;

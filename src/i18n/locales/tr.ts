@@ -333,5 +333,17 @@ export const tr = {
     "consent.setting.contentAgeRestriction": "içerik olgunluğu",
     "consent.setting.enablePurchases": "satın almalar",
     "consent.setting.monthlySpendLimit": "aylık harcama sınırı",
+    // ── replies: errors, the router and Roblox's codes (src/errors.ts, src/context.ts, src/events/, src/roblox/transport/codes.ts)
+    // ── end errors
+    // ── replies: friends (add keys below this line)
+    // ── end friends
+    // ── replies: requests (add keys below this line)
+    // ── end requests
+    // ── replies: roblox (add keys below this line)
+    // ── end roblox
+    // ── replies: alerts (add keys below this line)
+    // ── end alerts
+    // ── replies: parent (add keys below this line)
+    // ── end parent
   },
 } satisfies Catalog;

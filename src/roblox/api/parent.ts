@@ -38,7 +38,7 @@ export type ConsentType = "UpdateUserSetting" | "ManageFriend";
 export const CONSENT_ID_RE = /^[A-Za-z0-9-]{1,64}$/;
 
 export function checkConsentId(v: string): string {
-  if (!CONSENT_ID_RE.test(v)) throw new BadInputError("bad consent id", "That request id is not valid.");
+  if (!CONSENT_ID_RE.test(v)) throw new BadInputError("bad consent id", "error.roblox.badConsentId");
   return v;
 }
 

@@ -49,7 +49,7 @@ export function parentalApi(t: RobloxHttp) {
   /** Adds temporary minutes for today (positive whole minutes, at most 1440). */
   const addTemporary = async (s: RobloxSession, minutes: number, o?: CallOptions): Promise<void> => {
     if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
-      throw new BadInputError("minutes out of range", "Temporary time must be 1–1440 whole minutes.");
+      throw new BadInputError("minutes out of range", "error.roblox.tempMinutesRange");
     }
     await t.call(PARENTAL_ENDPOINTS.addTemporary, { session: s, body: { minutes }, schema: S.NoContent }, o);
   };

@@ -35,10 +35,7 @@ export function settingsApi(t: RobloxHttp) {
    */
   const setDailyLimit = async (s: RobloxSession, minutes: number, o?: CallOptions): Promise<void> => {
     if (!Number.isInteger(minutes) || minutes < 0 || minutes > MAX_DAILY_LIMIT) {
-      throw new BadInputError(
-        "dailyScreenTimeLimit out of range",
-        "The limit must be 0–1440 minutes (0 = no limit).",
-      );
+      throw new BadInputError("dailyScreenTimeLimit out of range", "error.roblox.dailyLimitRange");
     }
     try {
       await t.call(

@@ -98,10 +98,7 @@ export function usersApi(t: RobloxHttp) {
       return u === null ? null : { id: u.id, name: u.name, displayName: u.displayName };
     }
     if (!USERNAME_RE.test(text)) {
-      throw new BadInputError(
-        "not a username or id",
-        "That is not a Roblox username or id (usernames are 3–20 letters, digits or _).",
-      );
+      throw new BadInputError("not a username or id", "error.roblox.badUsername");
     }
     const [u] = await byUsernames([text], {}, o);
     return u === undefined ? null : { id: u.id, name: u.name, displayName: u.displayName };

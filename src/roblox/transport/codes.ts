@@ -7,6 +7,9 @@
  */
 
 /** The API families of the two seeds, plus the lookups the UI needs. */
+import { type Said, said as said2 } from "../../errors.js";
+import type { MessageKey } from "../../i18n/t.js";
+
 export type RobloxApi =
   | "friends"
   | "presence"
@@ -21,75 +24,40 @@ export type RobloxApi =
 export interface CodeSentence {
   /** Roblox's own message for this code, as its API description documents it. */
   robloxMessage: string;
-  user: string;
+  /** The sentence a Discord user reads, as a message key (src/i18n/locales/en-US.ts, "error.roblox."). */
+  user: MessageKey;
 }
 
-const said = (robloxMessage: string, user: string): CodeSentence => ({ robloxMessage, user });
+const said = (robloxMessage: string, user: MessageKey): CodeSentence => ({ robloxMessage, user });
 
-const BLOCKED = said(
-  "The user is blocked from performing this action.",
-  "Roblox blocks this account from doing that with this user.",
-);
-const TARGET_INVALID = said(
-  "The target user is invalid or does not exist.",
-  "That Roblox user does not exist or cannot be used here.",
-);
-const GROUPS_USER_INVALID = said(
-  "The user is invalid or does not exist.",
-  "That Roblox user does not exist.",
-);
-const UNAUTHORIZED = said(
-  "Authorization has been denied for this request.",
-  "The linked cookie no longer works — link again with /roblox link.",
-);
-const TOKEN_FAILED = said(
-  "Token Validation Failed",
-  "Roblox refused the request's security token — try again in a moment.",
-);
-const CAPTCHA = said(
-  "The user has not passed the captcha.",
-  "Roblox wants a captcha: finish this one in the Roblox app.",
-);
-const USER_ID_INVALID = said("The user id is invalid.", "That Roblox user does not exist.");
-const FLOOD = said("The flood limit has been exceeded.", "Roblox's flood limit — try again in a minute.");
+const BLOCKED = said("The user is blocked from performing this action.", "error.roblox.blocked");
+const TARGET_INVALID = said("The target user is invalid or does not exist.", "error.roblox.targetInvalid");
+const GROUPS_USER_INVALID = said("The user is invalid or does not exist.", "error.roblox.userMissing");
+const UNAUTHORIZED = said("Authorization has been denied for this request.", "error.roblox.unauthorized");
+const TOKEN_FAILED = said("Token Validation Failed", "error.roblox.tokenFailed");
+const CAPTCHA = said("The user has not passed the captcha.", "error.roblox.captcha");
+const USER_ID_INVALID = said("The user id is invalid.", "error.roblox.userMissing");
+const FLOOD = said("The flood limit has been exceeded.", "error.roblox.flood");
 
 /** Every code of the seeds' tables. Keys are `${status}:${code}` inside each API. */
 export const CODE_TABLE: Readonly<Record<RobloxApi, Readonly<Record<string, CodeSentence>>>> = {
   friends: {
     "400:1": TARGET_INVALID,
     "400:3": BLOCKED,
-    "400:5": said("The target user is already a friend.", "That user is already a friend."),
-    "400:6": said("Invalid parameters.", "Roblox did not accept those options."),
-    "400:7": said("The user cannot be friends with itself.", "An account cannot be friends with itself."),
-    "400:10": said(
-      "The friend request does not exist.",
-      "That friend request does not exist any more — it was already handled or withdrawn.",
-    ),
-    "400:11": said(
-      "The current users friends limit has been exceeded.",
-      "This account has reached Roblox's friend limit.",
-    ),
-    "400:12": said(
-      "The target users friends limit has been exceeded.",
-      "That user has reached Roblox's friend limit.",
-    ),
-    "400:13": said(
-      "The users are not in the same game.",
-      "Roblox only allows this between users in the same experience.",
-    ),
-    "400:15": said("Too many ids.", "That is too many users at once — ask about fewer."),
-    "400:16": said("Invalid ids.", "One of those user ids is not valid."),
-    "400:31": said(
-      "User with max friends sent friend request.",
-      "This account already has the most friends Roblox allows, so it cannot send requests.",
-    ),
-    "400:35": said("Invalid nickname.", "Roblox did not accept that nickname."),
+    "400:5": said("The target user is already a friend.", "error.roblox.alreadyFriend"),
+    "400:6": said("Invalid parameters.", "error.roblox.badOptions"),
+    "400:7": said("The user cannot be friends with itself.", "error.roblox.selfFriend"),
+    "400:10": said("The friend request does not exist.", "error.roblox.requestGone"),
+    "400:11": said("The current users friends limit has been exceeded.", "error.roblox.ownFriendLimit"),
+    "400:12": said("The target users friends limit has been exceeded.", "error.roblox.theirFriendLimit"),
+    "400:13": said("The users are not in the same game.", "error.roblox.sameGame"),
+    "400:15": said("Too many ids.", "error.roblox.tooManyUsers"),
+    "400:16": said("Invalid ids.", "error.roblox.badUserIds"),
+    "400:31": said("User with max friends sent friend request.", "error.roblox.maxFriendsSend"),
+    "400:35": said("Invalid nickname.", "error.roblox.badNickname"),
     "401:0": UNAUTHORIZED,
     "403:0": TOKEN_FAILED,
-    "403:2": said(
-      "The user is banned from performing operation.",
-      "Roblox bans this account from doing that right now.",
-    ),
+    "403:2": said("The user is banned from performing operation.", "error.roblox.banned"),
     "403:3": BLOCKED,
     "403:14": CAPTCHA,
     "429:9": FLOOD,
@@ -104,8 +72,8 @@ export const CODE_TABLE: Readonly<Record<RobloxApi, Readonly<Record<string, Code
   presence: { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
   thumbnails: {},
   games: {
-    "400:8": said("The universe IDs specified are invalid.", "Roblox did not accept those experience ids."),
-    "400:9": said("Too many universe IDs were requested.", "Too many experiences asked at once."),
+    "400:8": said("The universe IDs specified are invalid.", "error.roblox.badUniverses"),
+    "400:9": said("Too many universe IDs were requested.", "error.roblox.tooManyUniverses"),
   },
   "user-settings": { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
   "parental-controls": { "401:0": UNAUTHORIZED, "403:0": TOKEN_FAILED },
@@ -132,31 +100,28 @@ export function lookupCode(
 }
 
 /** A sentence when the tables have nothing for this answer. */
-export function fallbackSentence(status: number): string {
-  if (status === 400) return "Roblox did not accept that request.";
-  if (status === 403) return "Roblox refused that request for this account.";
-  if (status === 404) return "Roblox could not find that.";
-  if (status === 409) return "Roblox says that conflicts with the account's current state.";
-  return `Roblox answered with an error (HTTP ${status}).`;
+export function fallbackSentence(status: number): Said {
+  if (status === 400) return said2("error.roblox.fallback400");
+  if (status === 403) return said2("error.roblox.fallback403");
+  if (status === 404) return said2("error.roblox.fallback404");
+  if (status === 409) return said2("error.roblox.fallback409");
+  return said2("error.roblox.fallback", { status: String(status) });
 }
 
 /** Fixed sentences for the typed errors that are not table lookups. */
 export const SENTENCES = {
   unauthenticated: UNAUTHORIZED.user,
-  moderated: "Roblox says the account is restricted right now; see /restrictions.",
+  moderated: "error.roblox.moderated",
   captcha: CAPTCHA.user,
   flood: FLOOD.user,
-  unavailable: "Roblox is not answering properly right now — try again in a moment.",
-  trackerNeeded:
-    "Roblox wants the RBXEventTrackerV2 cookie for this change — run /roblox link again and fill in the tracker field.",
-} as const;
+  unavailable: "error.roblox.unavailable",
+  trackerNeeded: "error.roblox.trackerNeeded",
+} as const satisfies Record<string, MessageKey>;
 
 /** "try again in 12 seconds" / "in a minute" for rate limits with a known wait. */
-export function rateLimitedSentence(retryAfterMs: number | undefined): string {
-  if (retryAfterMs === undefined)
-    return "Roblox is limiting how fast this account may ask — try again in a minute.";
+export function rateLimitedSentence(retryAfterMs: number | undefined): Said {
+  if (retryAfterMs === undefined) return said2("error.roblox.rateLimited");
   const s = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  if (s >= 90)
-    return `Roblox is limiting how fast this account may ask — try again in ${Math.ceil(s / 60)} minutes.`;
-  return `Roblox is limiting how fast this account may ask — try again in ${s} second${s === 1 ? "" : "s"}.`;
+  if (s >= 90) return said2("error.roblox.rateLimitedMinutes", { count: Math.ceil(s / 60) });
+  return said2("error.roblox.rateLimitedSeconds", { count: s });
 }

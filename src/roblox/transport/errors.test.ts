@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
+import { t } from "../../i18n/t.js";
 import { type Answer, classify } from "./classify.js";
 import { CODE_TABLE, lookupCode, type RobloxApi, SENTENCES } from "./codes.js";
 import { RateLimitedError, RobloxApiError } from "./errors.js";
@@ -51,14 +52,15 @@ describe("code → sentence tables", () => {
     (api, status, code, seed) => {
       const s = lookupCode(api, status, code);
       expect(s?.robloxMessage).toBe(seed);
-      expect(s?.user).toMatch(/^[A-Z].*[.!]$/);
-      expect(s?.user.split(/[.!?]\s/).length).toBe(1); // one sentence
+      const user = s ? t("en-US", s.user) : "";
+      expect(user).toMatch(/^[A-Z].*[.!]$/);
+      expect(user.split(/[.!?]\s/).length).toBe(1); // one sentence
     },
   );
 
   it("keys by API: code 3 is 'blocked' in friends, 'user invalid' in groups", () => {
-    expect(lookupCode("friends", 400, 3)?.user).toMatch(/blocks/);
-    expect(lookupCode("groups", 400, 3)?.user).toMatch(/does not exist/);
+    expect(t("en-US", lookupCode("friends", 400, 3)?.user ?? "common.none")).toMatch(/blocks/);
+    expect(t("en-US", lookupCode("groups", 400, 3)?.user ?? "common.none")).toMatch(/does not exist/);
     expect(lookupCode("presence", 400, 3)).toBeUndefined();
   });
 
@@ -174,6 +176,6 @@ describe("classification", () => {
   });
 
   it("fixed sentences are single plain sentences", () => {
-    for (const s of Object.values(SENTENCES)) expect(s).toMatch(/^[A-Z][^\n]*[.!]$/);
+    for (const s of Object.values(SENTENCES)) expect(t("en-US", s)).toMatch(/^[A-Z][^\n]*[.!]$/);
   });
 });

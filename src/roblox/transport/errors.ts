@@ -4,6 +4,8 @@
  * Roblox code. No error ever holds the cookie: messages are built from endpoint names, status
  * codes and Roblox's own (scrubbed) message only.
  */
+import { type Said, said, say } from "../../errors.js";
+import type { MessageKey } from "../../i18n/t.js";
 import { scrub } from "../../logger.js";
 import { fallbackSentence, lookupCode, type RobloxApi, rateLimitedSentence, SENTENCES } from "./codes.js";
 
@@ -27,19 +29,25 @@ export interface ErrorDetails {
 
 export abstract class RobloxError extends Error {
   abstract readonly kind: RobloxErrorKind;
-  readonly userMessage: string;
+  /** The sentence for a Discord user, as a message key and values (say it with `userMessageOf`). */
+  readonly said: Said;
   readonly endpoint: string | undefined;
   readonly status: number | undefined;
   readonly code: number | undefined;
   readonly robloxMessage: string | undefined;
 
-  constructor(message: string, userMessage: string, d: ErrorDetails = {}) {
+  constructor(message: string, user: MessageKey | Said, d: ErrorDetails = {}) {
     super(scrub(message), d.cause === undefined ? undefined : { cause: d.cause });
-    this.userMessage = userMessage;
+    this.said = typeof user === "string" ? said(user) : user;
     this.endpoint = d.endpoint;
     this.status = d.status;
     this.code = d.code;
     this.robloxMessage = d.robloxMessage === undefined ? undefined : scrub(d.robloxMessage);
+  }
+
+  /** ONE plain sentence for a Discord user, in English (the boundary says it in the member's language). */
+  get userMessage(): string {
+    return say(this.said, "en-US");
   }
 
   override get name(): string {
@@ -100,7 +108,7 @@ export class RobloxApiError extends RobloxError {
   readonly api: RobloxApi;
   /** The seed's sentence for this (api, status, code), when the tables know it. */
   readonly documentedMessage: string | undefined;
-  constructor(api: RobloxApi, d: ErrorDetails & { status: number }, userMessage?: string) {
+  constructor(api: RobloxApi, d: ErrorDetails & { status: number }, userMessage?: MessageKey) {
     const known = lookupCode(api, d.status, d.code, d.robloxMessage);
     const documentedMessage = known?.robloxMessage;
     const text = documentedMessage ?? d.robloxMessage ?? "error";
@@ -139,8 +147,8 @@ export class UnavailableError extends RobloxError {
 /** The caller handed something that must not reach a URL (bad id, bad cookie, no session). */
 export class BadInputError extends RobloxError {
   readonly kind = "bad-input" as const;
-  constructor(message: string, userMessage: string) {
-    super(message, userMessage);
+  constructor(message: string, user: MessageKey | Said) {
+    super(message, user);
   }
 }
 

@@ -106,7 +106,7 @@ export class RobloxHttp {
   async call<T>(def: EndpointDef, spec: CallSpec<T>, opts: CallOptions = {}): Promise<T> {
     const session = def.auth === "none" ? null : spec.session;
     if (def.auth !== "none" && session === null) {
-      throw new BadInputError(`${def.name} needs a linked account`, "This needs a linked Roblox account.");
+      throw new BadInputError(`${def.name} needs a linked account`, "error.roblox.needsAccount");
     }
     const url = robloxUrl(def.host, fillPath(def.path, spec.params) + buildQuery(spec.query), this.origin);
     const deadline = opts.deadline ?? Date.now() + this.#budget;

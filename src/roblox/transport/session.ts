@@ -31,9 +31,12 @@ const COOKIE_VALUE_RE = /^[\x21-\x7e]{1,8192}$/;
 
 const usableCookie = (v: string): boolean => COOKIE_VALUE_RE.test(v) && !v.includes(";") && !v.includes(",");
 
-function checkCookieValue(v: string, what: string): string {
+function checkCookieValue(v: string, what: "cookie" | "tracker"): string {
   if (!usableCookie(v)) {
-    throw new BadInputError(`${what} has characters a cookie cannot carry`, `That ${what} is not valid.`);
+    throw new BadInputError(
+      `${what} has characters a cookie cannot carry`,
+      what === "cookie" ? "error.roblox.badCookie" : "error.roblox.badTracker",
+    );
   }
   return v;
 }

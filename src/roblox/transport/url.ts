@@ -14,7 +14,7 @@ export type RobloxId = number | string;
 export function checkId(value: unknown, name = "id"): string {
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return String(value);
   if (typeof value === "string" && ID_RE.test(value)) return value;
-  throw new BadInputError(`${name} must be a numeric Roblox id`, "That is not a valid Roblox id.");
+  throw new BadInputError(`${name} must be a numeric Roblox id`, "error.roblox.badId");
 }
 
 /** Off-network contact ids are opaque; allow a conservative token alphabet only. */
@@ -23,7 +23,7 @@ const CONTACT_RE = /^[A-Za-z0-9_-]{1,64}$/;
 export function checkContactId(value: unknown): string {
   if (typeof value === "string" && CONTACT_RE.test(value)) return value;
   if (typeof value === "number") return checkId(value, "targetContactId");
-  throw new BadInputError("targetContactId has unexpected characters", "That is not a valid contact id.");
+  throw new BadInputError("targetContactId has unexpected characters", "error.roblox.badContactId");
 }
 
 const SUB_RE = /^[a-z][a-z0-9-]{0,30}$/;
