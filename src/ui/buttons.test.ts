@@ -25,7 +25,11 @@ describe("rows", () => {
   });
 
   it("builds Confirm / Cancel with a carried expiry", () => {
-    const json = confirmRow("remove", "11", "33", { now: 1_000_000, ttlSeconds: 60 }).toJSON();
+    const json = confirmRow("remove", "11", "33", {
+      now: 1_000_000,
+      ttlSeconds: 60,
+      locale: "en-US",
+    }).toJSON();
     expect(json.components.map((c) => ("label" in c ? c.label : ""))).toEqual(["Confirm", "Cancel"]);
     const ids = json.components.map((c) => ("custom_id" in c ? c.custom_id : ""));
     expect(decodeCustomId(ids[0])).toEqual({
@@ -36,7 +40,7 @@ describe("rows", () => {
       expires: 1060,
     });
     expect(decodeCustomId(ids[1])).toMatchObject({ action: "cancel", op: "remove", target: "33" });
-    const noTarget = confirmRow("unlink", "11").toJSON();
+    const noTarget = confirmRow("unlink", "11", undefined, { locale: "en-US" }).toJSON();
     const decoded = decodeCustomId(
       "custom_id" in noTarget.components[0]! ? noTarget.components[0].custom_id : "",
     );
@@ -45,7 +49,7 @@ describe("rows", () => {
   });
 
   it("builds a pager, disabling the missing side with distinct ids", () => {
-    const first = pagerRow("friends", "11", null, "k2").toJSON().components;
+    const first = pagerRow("friends", "11", null, "k2", "en-US").toJSON().components;
     expect(first.map((c) => ("label" in c ? c.label : ""))).toEqual(["Previous", "Next"]);
     expect(first[0]?.disabled).toBe(true);
     expect(first[1]?.disabled).toBeFalsy();
@@ -58,11 +62,11 @@ describe("rows", () => {
       dir: "n",
     });
     expect(decodeCustomId(ids[0])?.action).toBe("noop");
-    const none = pagerRow("search", "11", null, null).toJSON().components;
+    const none = pagerRow("search", "11", null, null, "en-US").toJSON().components;
     expect(none.every((c) => c.disabled)).toBe(true);
     const noneIds = none.map((c) => ("custom_id" in c ? c.custom_id : ""));
     expect(new Set(noneIds).size).toBe(2);
-    const both = pagerRow("groups", "11", "p1", "n1").toJSON().components;
+    const both = pagerRow("groups", "11", "p1", "n1", "en-US").toJSON().components;
     expect(decodeCustomId("custom_id" in both[0]! ? both[0].custom_id : "")).toMatchObject({
       key: "p1",
       dir: "p",

@@ -86,21 +86,31 @@ export interface ConfirmOptions {
   now?: number;
   /** Life of the prompt in seconds (default CONFIRM_TTL_SECONDS). */
   ttlSeconds?: number;
+  /** The language of the buttons' labels (the member's). */
+  locale: Locale;
 }
 
 /** "Confirm" (red) and "Cancel" for a destructive operation; both ids carry an expiry. */
 export function confirmRow(
   op: ConfirmOp,
   accountId: string,
-  target?: string,
-  options: ConfirmOptions = {},
+  target: string | undefined,
+  options: ConfirmOptions,
 ): ButtonRow {
   const now = options.now ?? Date.now();
   const exp = Math.floor(now / 1000) + (options.ttlSeconds ?? CONFIRM_TTL_SECONDS);
   const base = { op, accountId, expires: exp, ...(target === undefined ? {} : { target }) };
   return row(
-    button(encodeCustomId({ action: "confirm", ...base }), "Confirm", ButtonStyle.Danger),
-    button(encodeCustomId({ action: "cancel", ...base }), "Cancel", ButtonStyle.Secondary),
+    button(
+      encodeCustomId({ action: "confirm", ...base }),
+      t(options.locale, "button.confirm"),
+      ButtonStyle.Danger,
+    ),
+    button(
+      encodeCustomId({ action: "cancel", ...base }),
+      t(options.locale, "button.cancel"),
+      ButtonStyle.Secondary,
+    ),
   );
 }
 
@@ -110,6 +120,7 @@ export function pagerRow(
   accountId: string,
   prevKey: string | null,
   nextKey: string | null,
+  locale: Locale,
 ): ButtonRow {
   const make = (key: string | null, dir: "n" | "p", label: string): ButtonBuilder =>
     key === null
@@ -119,7 +130,7 @@ export function pagerRow(
           ButtonStyle.Secondary,
         ).setDisabled(true)
       : button(encodeCustomId({ action: "page", kind, accountId, key, dir }), label, ButtonStyle.Secondary);
-  return row(make(prevKey, "p", "Previous"), make(nextKey, "n", "Next"));
+  return row(make(prevKey, "p", t(locale, "button.previous")), make(nextKey, "n", t(locale, "button.next")));
 }
 
 /** "+15 min", "+30 min", … buttons adding temporary screen time (at most 5). */
@@ -169,18 +180,18 @@ export function consentButtons(
 }
 
 /** Confirm/Cancel for /parent unlink (ids carry an expiry like confirmRow's). */
-export function parentUnlinkRow(parentId: string, options: ConfirmOptions = {}): ButtonRow {
+export function parentUnlinkRow(parentId: string, options: ConfirmOptions): ButtonRow {
   const now = options.now ?? Date.now();
   const expires = Math.floor(now / 1000) + (options.ttlSeconds ?? CONFIRM_TTL_SECONDS);
   return row(
     button(
       encodeCustomId({ action: "par-unlink", parentId, expires, go: "y" }),
-      "Confirm",
+      t(options.locale, "button.confirm"),
       ButtonStyle.Danger,
     ),
     button(
       encodeCustomId({ action: "par-unlink", parentId, expires, go: "n" }),
-      "Cancel",
+      t(options.locale, "button.cancel"),
       ButtonStyle.Secondary,
     ),
   );

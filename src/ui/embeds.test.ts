@@ -65,16 +65,19 @@ describe("simple embeds", () => {
 
 describe("accountEmbed", () => {
   it("shows the account with a profile link and health colour", () => {
-    const e = accountEmbed({
-      robloxId: "156",
-      name: "builder_man",
-      displayName: "Builderman",
-      avatarUrl: "https://tr.rbxcdn.com/x.png",
-      label: "Kid",
-      isDefault: true,
-      linkedAt: new Date("2024-01-01T00:00:00Z"),
-      health: "expired",
-    }).toJSON();
+    const e = accountEmbed(
+      {
+        robloxId: "156",
+        name: "builder_man",
+        displayName: "Builderman",
+        avatarUrl: "https://tr.rbxcdn.com/x.png",
+        label: "Kid",
+        isDefault: true,
+        linkedAt: new Date("2024-01-01T00:00:00Z"),
+        health: "expired",
+      },
+      "en-US",
+    ).toJSON();
     expect(e.title).toBe("Builderman (@builder\\_man)");
     expect(e.url).toBe("https://www.roblox.com/users/156/profile");
     expect(e.thumbnail?.url).toBe("https://tr.rbxcdn.com/x.png");
@@ -87,34 +90,42 @@ describe("accountEmbed", () => {
       Linked: "<t:1704067200:R>",
     });
     expect(byName["Health"]).toMatch(/cookie/i);
-    expect(accountEmbed({ robloxId: "1", name: "a", displayName: "a", health: "ok" }).toJSON().color).toBe(
-      COLORS.ok,
-    );
     expect(
-      accountEmbed({
-        robloxId: "1",
-        name: "a",
-        displayName: "a",
-        health: { tone: "warn", text: "Paused" },
-      }).toJSON(),
+      accountEmbed({ robloxId: "1", name: "a", displayName: "a", health: "ok" }, "en-US").toJSON().color,
+    ).toBe(COLORS.ok);
+    expect(
+      accountEmbed(
+        {
+          robloxId: "1",
+          name: "a",
+          displayName: "a",
+          health: { tone: "warn", text: "Paused" },
+        },
+        "en-US",
+      ).toJSON(),
     ).toMatchObject({ color: COLORS.warn });
   });
   it("stays within limits for 10,000-char names", () => {
     const e = assertWithinLimits(
-      accountEmbed({
-        robloxId: "1",
-        name: HUGE,
-        displayName: HUGE,
-        label: HUGE,
-        isDefault: false,
-        health: "locked",
-      }),
+      accountEmbed(
+        {
+          robloxId: "1",
+          name: HUGE,
+          displayName: HUGE,
+          label: HUGE,
+          isDefault: false,
+          health: "locked",
+        },
+        "en-US",
+      ),
     );
     expect(e.title?.length).toBeLessThanOrEqual(LIMITS.title);
     expect(e.title).toContain("…");
   });
   it("omits the link for a bad id instead of throwing", () => {
-    expect(accountEmbed({ robloxId: "x", name: "a", displayName: "a" }).toJSON().url).toBeUndefined();
+    expect(
+      accountEmbed({ robloxId: "x", name: "a", displayName: "a" }, "en-US").toJSON().url,
+    ).toBeUndefined();
   });
 });
 
@@ -132,6 +143,7 @@ describe("userListEmbed", () => {
     );
     expect(userLine({ id: "7", name: "n", displayName: "[evil](http://x)" })).not.toContain("[evil]");
     const e = userListEmbed({
+      locale: "en-US",
       title: "Friends",
       users: users.slice(0, 3),
       page: { number: 1, total: 4 },
@@ -146,7 +158,7 @@ describe("userListEmbed", () => {
   });
 
   it("cuts 500 users with a count of the rest", () => {
-    const json = assertWithinLimits(userListEmbed({ title: "Friends", users, page: 2 }));
+    const json = assertWithinLimits(userListEmbed({ locale: "en-US", title: "Friends", users, page: 2 }));
     const lines = json.description?.split("\n") ?? [];
     const last = lines[lines.length - 1] ?? "";
     const shown = lines.length - 1;
@@ -162,13 +174,16 @@ describe("userListEmbed", () => {
       displayName: HUGE,
       extra: HUGE,
     }));
-    assertWithinLimits(userListEmbed({ title: HUGE, users: absurd, footer: HUGE }));
+    assertWithinLimits(userListEmbed({ locale: "en-US", title: HUGE, users: absurd, footer: HUGE }));
   });
 
   it("says so when the list is empty", () => {
-    expect(userListEmbed({ title: "Online", users: [] }).toJSON().description).toBe("Nobody here.");
+    expect(userListEmbed({ locale: "en-US", title: "Online", users: [] }).toJSON().description).toBe(
+      "Nobody here.",
+    );
     expect(
-      userListEmbed({ title: "Online", users: [], empty: "No friends online." }).toJSON().description,
+      userListEmbed({ locale: "en-US", title: "Online", users: [], empty: "No friends online." }).toJSON()
+        .description,
     ).toBe("No friends online.");
   });
 });

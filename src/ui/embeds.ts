@@ -4,6 +4,8 @@
  * footer 2048, author 256, total 6000).
  */
 import { type APIEmbed, type APIEmbedField, EmbedBuilder } from "discord.js";
+import type { Locale } from "../i18n/locales.js";
+import { type MessageKey, t } from "../i18n/t.js";
 import { discordTimestamp, escapeMarkdown, profileUrl, truncate } from "./format.js";
 
 export const COLORS = {
@@ -83,7 +85,7 @@ function build(e: APIEmbed): EmbedBuilder {
 
 /** Red embed with one plain sentence. */
 export function errorEmbed(message: string): EmbedBuilder {
-  return build({ color: COLORS.alert, description: message || "Something went wrong." });
+  return build({ color: COLORS.alert, description: message || "—" });
 }
 
 /** Green embed: a title and an optional description. */
@@ -98,11 +100,11 @@ export function noticeEmbed(tone: Tone, title: string, description?: string): Em
 
 export type AccountHealth = "ok" | "expired" | "locked" | "unknown" | { tone: Tone; text: string };
 
-const HEALTH: Record<Exclude<AccountHealth, object>, { tone: Tone; text: string }> = {
-  ok: { tone: "ok", text: "Cookie works" },
-  expired: { tone: "alert", text: "Cookie no longer accepted: link it again with `/roblox link`" },
-  locked: { tone: "warn", text: "Restricted right now: see `/restrictions`" },
-  unknown: { tone: "info", text: "Not checked yet" },
+const HEALTH: Record<Exclude<AccountHealth, object>, { tone: Tone; text: MessageKey }> = {
+  ok: { tone: "ok", text: "ui.health.ok" },
+  expired: { tone: "alert", text: "ui.health.expired" },
+  locked: { tone: "warn", text: "ui.health.locked" },
+  unknown: { tone: "info", text: "ui.health.unknown" },
 };
 
 export interface AccountEmbedInput {
@@ -124,18 +126,28 @@ function safeProfileUrl(id: string): string | undefined {
   }
 }
 
-/** A linked account: name, profile link, avatar, label, default flag, link time, health. */
-export function accountEmbed(a: AccountEmbedInput): EmbedBuilder {
-  const health =
-    a.health === undefined ? undefined : typeof a.health === "object" ? a.health : HEALTH[a.health];
-  const fields: APIEmbedField[] = [{ name: "Roblox id", value: a.robloxId, inline: true }];
-  if (a.label) fields.push({ name: "Label", value: md(a.label, 200), inline: true });
+/** A linked account: name, profile link, avatar, label, default flag, link time, health; words in `locale`. */
+export function accountEmbed(a: AccountEmbedInput, locale: Locale): EmbedBuilder {
+  const known = typeof a.health === "string" ? HEALTH[a.health] : undefined;
+  const health = known
+    ? { tone: known.tone, text: t(locale, known.text) }
+    : (a.health as { tone: Tone; text: string } | undefined);
+  const fields: APIEmbedField[] = [{ name: t(locale, "ui.field.robloxId"), value: a.robloxId, inline: true }];
+  if (a.label) fields.push({ name: t(locale, "ui.field.label"), value: md(a.label, 200), inline: true });
   if (a.isDefault !== undefined)
-    fields.push({ name: "Default", value: a.isDefault ? "Yes" : "No", inline: true });
+    fields.push({
+      name: t(locale, "ui.field.default"),
+      value: t(locale, a.isDefault ? "ui.yes" : "ui.no"),
+      inline: true,
+    });
   if (a.linkedAt !== undefined && a.linkedAt !== null) {
-    fields.push({ name: "Linked", value: discordTimestamp(a.linkedAt, "R"), inline: true });
+    fields.push({
+      name: t(locale, "ui.field.linked"),
+      value: discordTimestamp(a.linkedAt, "R"),
+      inline: true,
+    });
   }
-  if (health) fields.push({ name: "Health", value: health.text });
+  if (health) fields.push({ name: t(locale, "ui.field.health"), value: health.text });
   const url = safeProfileUrl(a.robloxId);
   return build({
     color: COLORS[health?.tone ?? "info"],
@@ -164,6 +176,8 @@ export interface UserListInput {
   /** Shown when `users` is empty. */
   empty?: string;
   color?: Tone;
+  /** The language of the page footer and the "…and N more" line. */
+  locale: Locale;
 }
 
 /** `**[Display](profile)** (@name) · extra`, with markdown neutralised. */
@@ -177,10 +191,12 @@ export function userLine(u: ListUser): string {
   return u.known === false ? `${head}${extra}` : `${head} (@${name})${extra}`;
 }
 
-function pageText(page: UserListInput["page"]): string | undefined {
+function pageText(page: UserListInput["page"], locale: Locale): string | undefined {
   if (page === undefined) return undefined;
   const p = typeof page === "number" ? { number: page } : page;
-  return p.total ? `Page ${p.number} of ${p.total}` : `Page ${p.number}`;
+  return p.total
+    ? t(locale, "ui.pageOf", { page: p.number, total: p.total })
+    : t(locale, "ui.page", { page: p.number });
 }
 
 /** A list of Roblox users, one line each, cut with "…and N more" when it would not fit. */
@@ -191,17 +207,17 @@ export function userListEmbed(input: UserListInput): EmbedBuilder {
   for (const [i, u] of input.users.entries()) {
     const line = userLine(u);
     if (used + line.length + 1 > budget) {
-      lines.push(`…and ${input.users.length - i} more`);
+      lines.push(t(input.locale, "digest.more", { count: input.users.length - i }));
       break;
     }
     lines.push(line);
     used += line.length + 1;
   }
-  const footer = [pageText(input.page), input.footer].filter(Boolean).join(" · ");
+  const footer = [pageText(input.page, input.locale), input.footer].filter(Boolean).join(" · ");
   return build({
     color: COLORS[input.color ?? "info"],
     title: input.title,
-    description: lines.length > 0 ? lines.join("\n") : (input.empty ?? "Nobody here."),
+    description: lines.length > 0 ? lines.join("\n") : (input.empty ?? t(input.locale, "ui.nobody")),
     ...(footer ? { footer: { text: footer } } : {}),
   });
 }

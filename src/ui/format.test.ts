@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { t } from "../i18n/t.js";
 import {
   accountAge,
   discordTimestamp,
@@ -42,14 +43,15 @@ describe("formatMinutes", () => {
 
 describe("presence and experience", () => {
   it("labels presence types", () => {
-    expect([0, 1, 2, 3, 4].map(presenceLabel)).toEqual([
+    expect([0, 1, 2, 3, 4].map((type) => t("en-US", presenceLabel(type)))).toEqual([
       "Offline",
       "Online",
       "In game",
       "In Studio",
       "Invisible",
     ]);
-    expect(presenceLabel(null)).toBe("Offline");
+    expect(presenceLabel(null)).toBe("ui.presence.offline");
+    expect(t("de", presenceLabel(2))).not.toBe("In game");
   });
 });
 

@@ -26,12 +26,21 @@ export function formatMinutes(minutes: number, options: FormatMinutesOptions = {
   return `${h} h ${String(m).padStart(2, "0")} min`;
 }
 
-const PRESENCE_LABELS = ["Offline", "Online", "In game", "In Studio", "Invisible"] as const;
+const PRESENCE_LABELS = [
+  "ui.presence.offline",
+  "ui.presence.online",
+  "ui.presence.inGame",
+  "ui.presence.inStudio",
+  "ui.presence.invisible",
+] as const;
 
-/** Roblox presence type → words (0 Offline, 1 Online, 2 In game, 3 In Studio, 4 Invisible). */
-export function presenceLabel(type: number | null | undefined): string {
-  if (type === null || type === undefined || !Number.isInteger(type)) return "Offline";
-  return PRESENCE_LABELS[type] ?? "Offline";
+/**
+ * Roblox presence type → the message key of its words (0 Offline, 1 Online, 2 In game, 3 In Studio,
+ * 4 Invisible); say it with `t(locale, presenceLabel(type))`.
+ */
+export function presenceLabel(type: number | null | undefined): (typeof PRESENCE_LABELS)[number] {
+  if (type === null || type === undefined || !Number.isInteger(type)) return "ui.presence.offline";
+  return PRESENCE_LABELS[type] ?? "ui.presence.offline";
 }
 
 const ID_RE = /^\d{1,20}$/;

@@ -37,7 +37,7 @@ describe("parent custom ids", () => {
     );
     expect(m.components).toEqual([]);
     expect(m.embeds[0]?.description).toContain("Answer it in the Roblox app");
-    const row = parentUnlinkRow("5", { now: 0 }).toJSON();
+    const row = parentUnlinkRow("5", { now: 0, locale: "en-US" }).toJSON();
     expect(row.components.map((c) => ("label" in c ? c.label : ""))).toEqual(["Confirm", "Cancel"]);
   });
 });

@@ -75,16 +75,19 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
       texts: 3,
       render: (t) => [
         embed(
-          accountEmbed({
-            robloxId: "1001",
-            name: t[0] as string,
-            displayName: t[1] as string,
-            label: t[2] as string,
-            isDefault: true,
-            linkedAt: NOW,
-            avatarUrl: AVATAR,
-            health: "ok",
-          }),
+          accountEmbed(
+            {
+              robloxId: "1001",
+              name: t[0] as string,
+              displayName: t[1] as string,
+              label: t[2] as string,
+              isDefault: true,
+              linkedAt: NOW,
+              avatarUrl: AVATAR,
+              health: "ok",
+            },
+            "en-US",
+          ),
         ),
       ],
     },
@@ -99,6 +102,7 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
       render: (t) => [
         embed(
           userListEmbed({
+            locale: "en-US",
             title: "Friends",
             users: [
               { id: "1", name: t[0] as string, displayName: t[1] as string, extra: t[2] },
