@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CATALOGS } from "./catalog.js";
 import { date, minutes, number, relative, weekdays } from "./format.js";
 import { guildLocale, LOCALES, resolveLocale } from "./locales.js";
-import { formatMessage, md, t } from "./t.js";
+import { formatMessage, localizeMentions, md, t } from "./t.js";
 
 describe("locales", () => {
   it("a member's Discord locale picks its catalog; unsupported ones (and en-GB) get the source", () => {
@@ -107,3 +107,23 @@ function placeholders(message: string): string[] {
   walk(new IntlMessageFormat(message, "en-US").getAst());
   return [...names].sort();
 }
+
+describe("command mentions", () => {
+  it("names a command as the member's Discord shows it, leaving other words and English alone", () => {
+    expect(localizeMentions("pt-BR", "Vincule de novo com `/roblox link` agora.")).toBe(
+      "Vincule de novo com `/roblox vincular` agora.",
+    );
+    expect(localizeMentions("de", "siehe /restrictions.")).toBe("siehe /einschränkungen.");
+    expect(localizeMentions("de", "(/alerts show again)")).toBe("(/meldungen anzeigen again)");
+    expect(localizeMentions("de", "https://www.roblox.com/users/1/profile")).toBe(
+      "https://www.roblox.com/users/1/profile",
+    );
+    expect(localizeMentions("de", "1/2 and /nothing-here")).toBe("1/2 and /nothing-here");
+    expect(localizeMentions("en-US", "`/roblox link`")).toBe("`/roblox link`");
+  });
+
+  it("applies to every message t() says", () => {
+    expect(t("pt-BR", "error.noAccount")).toContain("`/roblox vincular`");
+    expect(t("en-US", "error.noAccount")).toContain("`/roblox link`");
+  });
+});

@@ -7,7 +7,7 @@ import { IntlMessageFormat } from "intl-messageformat";
 import { escapeMarkdown } from "../ui/format.js";
 import { CATALOGS } from "./catalog.js";
 import type { enUS } from "./locales/en-US.js";
-import type { Locale } from "./locales.js";
+import { type Locale, SOURCE_LOCALE } from "./locales.js";
 
 export type MessageKey = keyof typeof enUS.messages;
 
@@ -20,6 +20,27 @@ export const md = (text: string): Markdown => new Markdown(text);
 export type MessageValue = string | number | Date | Markdown;
 
 const compiled = new Map<string, IntlMessageFormat>();
+
+/** A slash-command mention in a message: `/roblox link`, (/restrictions), "see /alerts show". */
+const MENTION = /(^|[\s`(“"'])\/([a-z][a-z-]*(?: [a-z][a-z-]*)*)/g;
+
+/**
+ * A message's command mentions with the locale's command names (`/roblox link` → `/roblox vincular` in
+ * pt-BR), so a reply names the command as the member's Discord shows it. Translators write the English
+ * mention; the words after the command that are not command or subcommand names are left alone.
+ */
+export function localizeMentions(locale: Locale, message: string): string {
+  if (locale === SOURCE_LOCALE) return message;
+  const names = CATALOGS[locale].commands.names as Readonly<Record<string, string>>;
+  return message.replace(MENTION, (all, before: string, path: string) => {
+    const words = path.split(" ");
+    let n = 0;
+    while (n < words.length && Object.hasOwn(names, words[n] as string)) n++;
+    if (n === 0) return all;
+    const localized = words.map((w, i) => (i < n ? (names[w] as string) : w));
+    return `${before}/${localized.join(" ")}`;
+  });
+}
 
 /** Formats an ICU message in a locale; string values are escaped, `md(…)` values pass as they are. */
 export function formatMessage(
@@ -46,5 +67,5 @@ export function t(
   key: MessageKey,
   values: Readonly<Record<string, MessageValue>> = {},
 ): string {
-  return formatMessage(locale, CATALOGS[locale].messages[key], values);
+  return formatMessage(locale, localizeMentions(locale, CATALOGS[locale].messages[key]), values);
 }
