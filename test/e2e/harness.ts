@@ -55,6 +55,8 @@ export interface WorldOptions {
   storeUrl?: string;
   /** The default guild's `preferred_locale` as Discord sends it (default en-US). */
   preferredLocale?: string;
+  /** The bot's wall clock runs this far ahead (test/e2e/shift-clock.mjs), e.g. to the next Sunday. */
+  clockOffsetMs?: number;
 }
 
 export interface Bot {
@@ -94,8 +96,11 @@ async function openTestStore(storeUrl: string): Promise<Store> {
   });
 }
 
+const SHIFT_CLOCK = resolve(ROOT, "test/e2e/shift-clock.mjs");
+
 function spawnBot(env: Record<string, string>): Bot {
-  const child = spawn(process.execPath, ["--import", TSX, resolve(ROOT, "src/index.ts")], {
+  const shift = env.ROGUARD_TEST_CLOCK_OFFSET_MS ? ["--import", SHIFT_CLOCK] : [];
+  const child = spawn(process.execPath, [...shift, "--import", TSX, resolve(ROOT, "src/index.ts")], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -158,6 +163,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     POLL_INTERVAL_SECONDS: String(opts.pollIntervalSeconds ?? 3600),
     LOG_LEVEL: "debug",
     ...(opts.shards && opts.shards > 1 ? { SHARDS: String(opts.shards) } : {}),
+    ...(opts.clockOffsetMs ? { ROGUARD_TEST_CLOCK_OFFSET_MS: String(opts.clockOffsetMs) } : {}),
     ...opts.env,
   };
 
