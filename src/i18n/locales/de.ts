@@ -337,6 +337,102 @@ export const de = {
     "consent.setting.enablePurchases": "Käufe",
     "consent.setting.monthlySpendLimit": "monatliches Ausgabenlimit",
     // ── replies: errors, the router and Roblox's codes (src/errors.ts, src/context.ts, src/events/, src/roblox/transport/codes.ts)
+    "error.roblox.blocked": "Roblox erlaubt diesem Konto nicht, das bei diesem Benutzer zu tun.",
+    "error.roblox.targetInvalid":
+      "Diesen Roblox-Benutzer gibt es nicht, oder er kann hier nicht verwendet werden.",
+    "error.roblox.userMissing": "Diesen Roblox-Benutzer gibt es nicht.",
+    "error.roblox.unauthorized":
+      "Das verknüpfte Cookie funktioniert nicht mehr — verknüpfe es erneut mit /roblox link.",
+    "error.roblox.tokenFailed":
+      "Roblox hat das Sicherheitstoken der Anfrage abgelehnt — versuch es gleich noch einmal.",
+    "error.roblox.captcha": "Roblox verlangt ein Captcha: Schließ diesen Schritt in der Roblox-App ab.",
+    "error.roblox.flood":
+      "Das Roblox-Limit für zu viele Anfragen ist erreicht — versuch es in einer Minute noch einmal.",
+    "error.roblox.alreadyFriend": "Dieser Benutzer ist bereits ein Freund.",
+    "error.roblox.badOptions": "Roblox hat diese Optionen nicht akzeptiert.",
+    "error.roblox.selfFriend": "Ein Konto kann nicht mit sich selbst befreundet sein.",
+    "error.roblox.requestGone":
+      "Diese Freundschaftsanfrage gibt es nicht mehr — sie wurde bereits bearbeitet oder zurückgezogen.",
+    "error.roblox.ownFriendLimit": "Dieses Konto hat das Freundeslimit von Roblox erreicht.",
+    "error.roblox.theirFriendLimit": "Dieser Benutzer hat das Freundeslimit von Roblox erreicht.",
+    "error.roblox.sameGame": "Roblox erlaubt das nur zwischen Benutzern im selben Erlebnis.",
+    "error.roblox.tooManyUsers": "Das sind zu viele Benutzer auf einmal — versuch es mit weniger.",
+    "error.roblox.badUserIds": "Eine dieser Benutzer-IDs ist ungültig.",
+    "error.roblox.maxFriendsSend":
+      "Dieses Konto hat bereits so viele Freunde, wie Roblox erlaubt, und kann daher keine Anfragen senden.",
+    "error.roblox.badNickname": "Roblox hat diesen Spitznamen nicht akzeptiert.",
+    "error.roblox.banned": "Roblox untersagt diesem Konto das im Moment.",
+    "error.roblox.badUniverses": "Roblox hat diese Erlebnis-IDs nicht akzeptiert.",
+    "error.roblox.tooManyUniverses": "Zu viele Erlebnisse auf einmal angefragt.",
+    "error.roblox.fallback400": "Roblox hat diese Anfrage nicht akzeptiert.",
+    "error.roblox.fallback403": "Roblox hat diese Anfrage für dieses Konto abgelehnt.",
+    "error.roblox.fallback404": "Roblox konnte das nicht finden.",
+    "error.roblox.fallback409": "Laut Roblox steht das im Widerspruch zum aktuellen Zustand des Kontos.",
+    "error.roblox.fallback": "Roblox hat mit einem Fehler geantwortet (HTTP {status}).",
+    "error.roblox.moderated": "Laut Roblox ist das Konto gerade eingeschränkt; siehe /restrictions.",
+    "error.roblox.unavailable": "Roblox antwortet gerade nicht richtig — versuch es gleich noch einmal.",
+    "error.roblox.trackerNeeded":
+      "Roblox verlangt für diese Änderung das Cookie RBXEventTrackerV2 — führe /roblox link erneut aus und fülle das Tracker-Feld aus.",
+    "error.roblox.rateLimited":
+      "Roblox begrenzt, wie oft dieses Konto Anfragen stellen darf — versuch es in einer Minute noch einmal.",
+    "error.roblox.rateLimitedMinutes":
+      "Roblox begrenzt, wie oft dieses Konto Anfragen stellen darf — versuch es in {count} Minuten noch einmal.",
+    "error.roblox.rateLimitedSeconds":
+      "Roblox begrenzt, wie oft dieses Konto Anfragen stellen darf — versuch es in {count, plural, one {# Sekunde} other {# Sekunden}} noch einmal.",
+    "error.roblox.badUsername":
+      "Das ist kein Roblox-Benutzername und keine Roblox-ID (Benutzernamen haben 3–20 Buchstaben, Ziffern oder _).",
+    "error.roblox.dailyLimitRange": "Das Limit muss zwischen 0 und 1440 Minuten liegen (0 = kein Limit).",
+    "error.roblox.tempMinutesRange": "Die zusätzliche Zeit muss 1 bis 1440 ganze Minuten betragen.",
+    "error.roblox.badCookie": "Dieses Cookie ist ungültig.",
+    "error.roblox.badTracker": "Dieser Tracker ist ungültig.",
+    "error.roblox.badId": "Das ist keine gültige Roblox-ID.",
+    "error.roblox.badContactId": "Das ist keine gültige Kontakt-ID.",
+    "error.roblox.needsAccount": "Dafür ist ein verknüpftes Roblox-Konto nötig.",
+    "error.roblox.badConsentId": "Diese Anfrage-ID ist ungültig.",
+    "error.noAccount":
+      "Auf diesem Server ist noch kein Roblox-Konto verknüpft. Ein Admin kann eines mit `/roblox link` verknüpfen.",
+    "error.needsChildCookie":
+      "Dafür ist kein Roblox-Konto verknüpft: Es braucht das eigene Cookie des Kindes (`/roblox link`). Das hier verknüpfte Elternkonto bietet `/screentime show`, `/screentime limit`, `/parent children` und `/parent requests`.",
+    "error.noMatch": "Kein verknüpftes Konto passt zu „{option}“. Siehe `/roblox accounts`.",
+    "error.noMatchOrChild":
+      "Weder ein verknüpftes Konto noch ein Kind eines verknüpften Elternkontos passt zu „{option}“. Siehe `/parent children`.",
+    "error.deadCookie":
+      "Roblox akzeptiert das Cookie von **{name}** nicht mehr. Ein Admin kann es mit `/roblox link` erneut verknüpfen.",
+    "error.generic":
+      "Bei uns ist etwas schiefgelaufen. Wenn das wieder passiert, gib einem Admin diese Referenz: `{ref}`.",
+    "error.unsupported":
+      "Diese Schaltfläche oder dieser Befehl wird nicht mehr unterstützt. Führe den Befehl erneut aus.",
+    "error.guildOnly": "roguard funktioniert nur auf einem Server.",
+    "error.refusedAdmin":
+      "Dazu hast du keine Berechtigung: Nötig ist „Server verwalten“ oder eine Rolle, der mit /access der Zugriff `Verwalter` gegeben wurde.",
+    "error.refusedViewer":
+      "Du hast keine Berechtigung, dieses Konto zu sehen: Bitte einen Admin, deiner Rolle mit /access den Zugriff `Betrachter` zu geben.",
+    "error.lockedUntil": "**{name}** ist bis {until} gesperrt ({relative}); siehe /restrictions.",
+    "error.throughParent": "{name} (über das Elternkonto)",
+    "error.defaultAccount": "{name} (Standard)",
+    "ui.health.ok": "Cookie funktioniert",
+    "ui.health.expired": "Cookie wird nicht mehr akzeptiert: Verknüpfe es erneut mit `/roblox link`",
+    "ui.health.locked": "Gerade eingeschränkt: siehe `/restrictions`",
+    "ui.health.unknown": "Noch nicht geprüft",
+    "ui.field.robloxId": "Roblox-ID",
+    "ui.field.label": "Bezeichnung",
+    "ui.field.default": "Standard",
+    "ui.field.linked": "Verknüpft",
+    "ui.field.health": "Zustand",
+    "ui.yes": "Ja",
+    "ui.no": "Nein",
+    "ui.page": "Seite {page}",
+    "ui.pageOf": "Seite {page} von {total}",
+    "ui.nobody": "Niemand hier.",
+    "ui.presence.offline": "Offline",
+    "ui.presence.online": "Online",
+    "ui.presence.inGame": "Im Spiel",
+    "ui.presence.inStudio": "In Studio",
+    "ui.presence.invisible": "Unsichtbar",
+    "button.confirm": "Bestätigen",
+    "button.cancel": "Abbrechen",
+    "button.previous": "Zurück",
+    "button.next": "Weiter",
     // ── end errors
     // ── replies: friends (add keys below this line)
     // ── end friends

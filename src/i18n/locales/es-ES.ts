@@ -335,6 +335,101 @@ export const esES = {
     "consent.setting.enablePurchases": "compras",
     "consent.setting.monthlySpendLimit": "límite de gasto mensual",
     // ── replies: errors, the router and Roblox's codes (src/errors.ts, src/context.ts, src/events/, src/roblox/transport/codes.ts)
+    "error.roblox.blocked": "Roblox no permite que esta cuenta haga eso con este usuario.",
+    "error.roblox.targetInvalid": "Ese usuario de Roblox no existe o no se puede usar aquí.",
+    "error.roblox.userMissing": "Ese usuario de Roblox no existe.",
+    "error.roblox.unauthorized": "La cookie vinculada ya no funciona: vuelve a vincularla con /roblox link.",
+    "error.roblox.tokenFailed":
+      "Roblox ha rechazado el token de seguridad de la solicitud: inténtalo de nuevo en un momento.",
+    "error.roblox.captcha": "Roblox pide un captcha: complétalo en la app de Roblox.",
+    "error.roblox.flood":
+      "Se ha alcanzado el límite de envíos de Roblox: inténtalo de nuevo dentro de un minuto.",
+    "error.roblox.alreadyFriend": "Ese usuario ya es amigo de la cuenta.",
+    "error.roblox.badOptions": "Roblox no ha aceptado esas opciones.",
+    "error.roblox.selfFriend": "Una cuenta no puede ser amiga de sí misma.",
+    "error.roblox.requestGone":
+      "Esa solicitud de amistad ya no existe: ya se ha gestionado o se ha retirado.",
+    "error.roblox.ownFriendLimit": "Esta cuenta ha alcanzado el límite de amigos de Roblox.",
+    "error.roblox.theirFriendLimit": "Ese usuario ha alcanzado el límite de amigos de Roblox.",
+    "error.roblox.sameGame": "Roblox solo permite esto entre usuarios que están en la misma experiencia.",
+    "error.roblox.tooManyUsers": "Son demasiados usuarios a la vez: prueba con menos.",
+    "error.roblox.badUserIds": "Uno de esos ID de usuario no es válido.",
+    "error.roblox.maxFriendsSend":
+      "Esta cuenta ya tiene el máximo de amigos que permite Roblox, así que no puede enviar solicitudes.",
+    "error.roblox.badNickname": "Roblox no ha aceptado ese apodo.",
+    "error.roblox.banned": "Ahora mismo Roblox no permite que esta cuenta haga eso.",
+    "error.roblox.badUniverses": "Roblox no ha aceptado esos ID de experiencia.",
+    "error.roblox.tooManyUniverses": "Se han pedido demasiadas experiencias a la vez.",
+    "error.roblox.fallback400": "Roblox no ha aceptado esa solicitud.",
+    "error.roblox.fallback403": "Roblox ha rechazado esa solicitud para esta cuenta.",
+    "error.roblox.fallback404": "Roblox no lo ha encontrado.",
+    "error.roblox.fallback409": "Según Roblox, eso entra en conflicto con el estado actual de la cuenta.",
+    "error.roblox.fallback": "Roblox ha respondido con un error (HTTP {status}).",
+    "error.roblox.moderated":
+      "Según Roblox, la cuenta tiene una restricción en este momento; consulta /restrictions.",
+    "error.roblox.unavailable":
+      "Roblox no está respondiendo bien ahora mismo: inténtalo de nuevo en un momento.",
+    "error.roblox.trackerNeeded":
+      "Roblox pide la cookie RBXEventTrackerV2 para este cambio: vuelve a usar /roblox link y rellena el campo del tracker.",
+    "error.roblox.rateLimited":
+      "Roblox está limitando la frecuencia de las peticiones de esta cuenta: inténtalo de nuevo dentro de un minuto.",
+    "error.roblox.rateLimitedMinutes":
+      "Roblox está limitando la frecuencia de las peticiones de esta cuenta: inténtalo de nuevo dentro de {count} minutos.",
+    "error.roblox.rateLimitedSeconds":
+      "Roblox está limitando la frecuencia de las peticiones de esta cuenta: inténtalo de nuevo dentro de {count, plural, one {# segundo} other {# segundos}}.",
+    "error.roblox.badUsername":
+      "Eso no es un nombre de usuario ni un ID de Roblox (los nombres de usuario tienen de 3 a 20 letras, números o _).",
+    "error.roblox.dailyLimitRange": "El límite debe estar entre 0 y 1440 minutos (0 = sin límite).",
+    "error.roblox.tempMinutesRange": "Los minutos extra deben ser un número entero entre 1 y 1440.",
+    "error.roblox.badCookie": "Esa cookie no es válida.",
+    "error.roblox.badTracker": "Ese tracker no es válido.",
+    "error.roblox.badId": "Ese ID de Roblox no es válido.",
+    "error.roblox.badContactId": "Ese ID de contacto no es válido.",
+    "error.roblox.needsAccount": "Para esto hace falta una cuenta de Roblox vinculada.",
+    "error.roblox.badConsentId": "Ese ID de solicitud no es válido.",
+    "error.noAccount":
+      "Todavía no hay ninguna cuenta de Roblox vinculada en este servidor. Un admin puede vincular una con `/roblox link`.",
+    "error.needsChildCookie":
+      "No hay ninguna cuenta de Roblox vinculada para esto: hace falta la cookie del propio hijo (`/roblox link`). La cuenta de tutor vinculada aquí ofrece `/screentime show`, `/screentime limit`, `/parent children` y `/parent requests`.",
+    "error.noMatch": "Ninguna cuenta vinculada coincide con «{option}». Consulta `/roblox accounts`.",
+    "error.noMatchOrChild":
+      "Ninguna cuenta vinculada ni ningún hijo de una cuenta de tutor vinculada coincide con «{option}». Consulta `/parent children`.",
+    "error.deadCookie":
+      "Roblox ya no acepta la cookie de **{name}**. Un admin puede volver a vincularla con `/roblox link`.",
+    "error.generic":
+      "Algo ha fallado por nuestra parte. Si vuelve a pasar, dale a un admin esta referencia: `{ref}`.",
+    "error.unsupported": "Este botón o comando ya no está disponible. Vuelve a usar el comando.",
+    "error.guildOnly": "roguard solo funciona dentro de un servidor.",
+    "error.refusedAdmin":
+      "No tienes permiso para hacer esto: hace falta el permiso Gestionar servidor o un rol con acceso `gestor` concedido con /access.",
+    "error.refusedViewer":
+      "No tienes permiso para ver esta cuenta: pide a un admin que dé a tu rol acceso `lector` con /access.",
+    "error.lockedUntil": "**{name}** está bloqueado hasta {until} ({relative}); consulta /restrictions.",
+    "error.throughParent": "{name} (a través de la cuenta del tutor)",
+    "error.defaultAccount": "{name} (predeterminada)",
+    "ui.health.ok": "La cookie funciona",
+    "ui.health.expired": "La cookie ya no se acepta: vuelve a vincularla con `/roblox link`",
+    "ui.health.locked": "Con restricciones ahora mismo: consulta `/restrictions`",
+    "ui.health.unknown": "Aún no se ha comprobado",
+    "ui.field.robloxId": "ID de Roblox",
+    "ui.field.label": "Etiqueta",
+    "ui.field.default": "Predeterminada",
+    "ui.field.linked": "Vinculada",
+    "ui.field.health": "Estado",
+    "ui.yes": "Sí",
+    "ui.no": "No",
+    "ui.page": "Página {page}",
+    "ui.pageOf": "Página {page} de {total}",
+    "ui.nobody": "No hay nadie.",
+    "ui.presence.offline": "Desconectado",
+    "ui.presence.online": "Conectado",
+    "ui.presence.inGame": "Jugando",
+    "ui.presence.inStudio": "En Studio",
+    "ui.presence.invisible": "Invisible",
+    "button.confirm": "Confirmar",
+    "button.cancel": "Cancelar",
+    "button.previous": "Anterior",
+    "button.next": "Siguiente",
     // ── end errors
     // ── replies: friends (add keys below this line)
     // ── end friends

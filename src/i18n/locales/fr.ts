@@ -339,6 +339,102 @@ export const fr = {
     "consent.setting.enablePurchases": "achats",
     "consent.setting.monthlySpendLimit": "limite de dépenses mensuelle",
     // ── replies: errors, the router and Roblox's codes (src/errors.ts, src/context.ts, src/events/, src/roblox/transport/codes.ts)
+    "error.roblox.blocked": "Roblox n’autorise pas ce compte à faire cela avec cet utilisateur.",
+    "error.roblox.targetInvalid": "Cet utilisateur Roblox n’existe pas ou ne peut pas être utilisé ici.",
+    "error.roblox.userMissing": "Cet utilisateur Roblox n’existe pas.",
+    "error.roblox.unauthorized":
+      "Le cookie associé ne fonctionne plus — associez-le à nouveau avec /roblox link.",
+    "error.roblox.tokenFailed":
+      "Roblox a refusé le jeton de sécurité de la requête — réessayez dans un instant.",
+    "error.roblox.captcha": "Roblox demande un captcha : terminez cette action dans l’application Roblox.",
+    "error.roblox.flood": "Limite d’envois de Roblox atteinte — réessayez dans une minute.",
+    "error.roblox.alreadyFriend": "Cet utilisateur est déjà un ami.",
+    "error.roblox.badOptions": "Roblox n’a pas accepté ces options.",
+    "error.roblox.selfFriend": "Un compte ne peut pas être ami avec lui-même.",
+    "error.roblox.requestGone": "Cette demande d’ami n’existe plus — elle a déjà été traitée ou retirée.",
+    "error.roblox.ownFriendLimit": "Ce compte a atteint la limite d’amis de Roblox.",
+    "error.roblox.theirFriendLimit": "Cet utilisateur a atteint la limite d’amis de Roblox.",
+    "error.roblox.sameGame": "Roblox n’autorise cela qu’entre utilisateurs présents dans la même expérience.",
+    "error.roblox.tooManyUsers": "Cela fait trop d’utilisateurs à la fois — essayez avec moins.",
+    "error.roblox.badUserIds": "L’un de ces ID d’utilisateur n’est pas valide.",
+    "error.roblox.maxFriendsSend":
+      "Ce compte a déjà le nombre maximal d’amis autorisé par Roblox : il ne peut donc pas envoyer de demandes.",
+    "error.roblox.badNickname": "Roblox n’a pas accepté ce surnom.",
+    "error.roblox.banned": "Roblox interdit pour le moment à ce compte de faire cela.",
+    "error.roblox.badUniverses": "Roblox n’a pas accepté ces ID d’expérience.",
+    "error.roblox.tooManyUniverses": "Trop d’expériences demandées à la fois.",
+    "error.roblox.fallback400": "Roblox n’a pas accepté cette requête.",
+    "error.roblox.fallback403": "Roblox a refusé cette requête pour ce compte.",
+    "error.roblox.fallback404": "Roblox n’a pas trouvé cet élément.",
+    "error.roblox.fallback409": "Selon Roblox, cela entre en conflit avec l’état actuel du compte.",
+    "error.roblox.fallback": "Roblox a répondu par une erreur (HTTP {status}).",
+    "error.roblox.moderated":
+      "Selon Roblox, le compte fait actuellement l’objet d’une restriction ; voir /restrictions.",
+    "error.roblox.unavailable":
+      "Roblox ne répond pas correctement pour le moment — réessayez dans un instant.",
+    "error.roblox.trackerNeeded":
+      "Roblox demande le cookie RBXEventTrackerV2 pour cette modification — relancez /roblox link et remplissez le champ du tracker.",
+    "error.roblox.rateLimited":
+      "Roblox limite la fréquence des requêtes de ce compte — réessayez dans une minute.",
+    "error.roblox.rateLimitedMinutes":
+      "Roblox limite la fréquence des requêtes de ce compte — réessayez dans {count} minutes.",
+    "error.roblox.rateLimitedSeconds":
+      "Roblox limite la fréquence des requêtes de ce compte — réessayez dans {count, plural, one {# seconde} other {# secondes}}.",
+    "error.roblox.badUsername":
+      "Ce n’est ni un nom d’utilisateur ni un ID Roblox (un nom d’utilisateur compte de 3 à 20 lettres, chiffres ou _).",
+    "error.roblox.dailyLimitRange":
+      "La limite doit être comprise entre 0 et 1440 minutes (0 = aucune limite).",
+    "error.roblox.tempMinutesRange":
+      "Les minutes supplémentaires doivent être un nombre entier entre 1 et 1440.",
+    "error.roblox.badCookie": "Ce cookie n’est pas valide.",
+    "error.roblox.badTracker": "Ce tracker n’est pas valide.",
+    "error.roblox.badId": "Cet ID Roblox n’est pas valide.",
+    "error.roblox.badContactId": "Cet ID de contact n’est pas valide.",
+    "error.roblox.needsAccount": "Cela nécessite un compte Roblox associé.",
+    "error.roblox.badConsentId": "Cet ID de demande n’est pas valide.",
+    "error.noAccount":
+      "Aucun compte Roblox n’est encore associé sur ce serveur. Un admin peut en associer un avec `/roblox link`.",
+    "error.needsChildCookie":
+      "Aucun compte Roblox n’est associé pour cela : il faut le cookie de l’enfant lui-même (`/roblox link`). Le compte parent associé ici propose `/screentime show`, `/screentime limit`, `/parent children` et `/parent requests`.",
+    "error.noMatch": "Aucun compte associé ne correspond à « {option} ». Voir `/roblox accounts`.",
+    "error.noMatchOrChild":
+      "Aucun compte associé ni aucun enfant d’un compte parent associé ne correspond à « {option} ». Voir `/parent children`.",
+    "error.deadCookie":
+      "Roblox n’accepte plus le cookie de **{name}**. Un admin peut l’associer à nouveau avec `/roblox link`.",
+    "error.generic":
+      "Un problème est survenu de notre côté. Si cela se reproduit, donnez cette référence à un admin : `{ref}`.",
+    "error.unsupported": "Ce bouton ou cette commande n’est plus pris en charge. Relancez la commande.",
+    "error.guildOnly": "roguard ne fonctionne que dans un serveur.",
+    "error.refusedAdmin":
+      "Vous n’avez pas la permission de faire cela : il faut la permission Gérer le serveur ou un rôle ayant l’accès `gestionnaire` accordé avec /access.",
+    "error.refusedViewer":
+      "Vous n’avez pas la permission de voir ce compte : demandez à un admin d’accorder à votre rôle l’accès `lecteur` avec /access.",
+    "error.lockedUntil": "**{name}** est bloqué jusqu’au {until} ({relative}) ; voir /restrictions.",
+    "error.throughParent": "{name} (via le compte parent)",
+    "error.defaultAccount": "{name} (par défaut)",
+    "ui.health.ok": "Le cookie fonctionne",
+    "ui.health.expired": "Cookie refusé : associez-le à nouveau avec `/roblox link`",
+    "ui.health.locked": "Restriction en cours : voir `/restrictions`",
+    "ui.health.unknown": "Pas encore vérifié",
+    "ui.field.robloxId": "ID Roblox",
+    "ui.field.label": "Libellé",
+    "ui.field.default": "Par défaut",
+    "ui.field.linked": "Associé",
+    "ui.field.health": "État",
+    "ui.yes": "Oui",
+    "ui.no": "Non",
+    "ui.page": "Page {page}",
+    "ui.pageOf": "Page {page} sur {total}",
+    "ui.nobody": "Personne ici.",
+    "ui.presence.offline": "Hors ligne",
+    "ui.presence.online": "En ligne",
+    "ui.presence.inGame": "En jeu",
+    "ui.presence.inStudio": "Dans Studio",
+    "ui.presence.invisible": "Invisible",
+    "button.confirm": "Confirmer",
+    "button.cancel": "Annuler",
+    "button.previous": "Précédent",
+    "button.next": "Suivant",
     // ── end errors
     // ── replies: friends (add keys below this line)
     // ── end friends

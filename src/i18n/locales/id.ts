@@ -331,6 +331,98 @@ export const id = {
     "consent.setting.enablePurchases": "pembelian",
     "consent.setting.monthlySpendLimit": "batas pengeluaran bulanan",
     // ── replies: errors, the router and Roblox's codes (src/errors.ts, src/context.ts, src/events/, src/roblox/transport/codes.ts)
+    "error.roblox.blocked": "Roblox tidak mengizinkan akun ini melakukan itu terhadap pengguna ini.",
+    "error.roblox.targetInvalid": "Pengguna Roblox itu tidak ada atau tidak dapat digunakan di sini.",
+    "error.roblox.userMissing": "Pengguna Roblox itu tidak ada.",
+    "error.roblox.unauthorized":
+      "Cookie yang ditautkan sudah tidak berfungsi — tautkan lagi dengan /roblox link.",
+    "error.roblox.tokenFailed": "Roblox menolak token keamanan permintaan ini — coba lagi sebentar lagi.",
+    "error.roblox.captcha": "Roblox meminta captcha: selesaikan tindakan ini di aplikasi Roblox.",
+    "error.roblox.flood": "Batas pengiriman Roblox tercapai — coba lagi dalam satu menit.",
+    "error.roblox.alreadyFriend": "Pengguna itu sudah berteman.",
+    "error.roblox.badOptions": "Roblox tidak menerima opsi tersebut.",
+    "error.roblox.selfFriend": "Akun tidak bisa berteman dengan dirinya sendiri.",
+    "error.roblox.requestGone": "Permintaan pertemanan itu sudah tidak ada — sudah ditanggapi atau ditarik.",
+    "error.roblox.ownFriendLimit": "Akun ini sudah mencapai batas teman Roblox.",
+    "error.roblox.theirFriendLimit": "Pengguna itu sudah mencapai batas teman Roblox.",
+    "error.roblox.sameGame":
+      "Roblox hanya mengizinkan ini antara pengguna yang berada di pengalaman yang sama.",
+    "error.roblox.tooManyUsers": "Terlalu banyak pengguna sekaligus — coba dengan lebih sedikit.",
+    "error.roblox.badUserIds": "Salah satu ID pengguna itu tidak valid.",
+    "error.roblox.maxFriendsSend":
+      "Akun ini sudah memiliki jumlah teman maksimum yang diizinkan Roblox, jadi tidak bisa mengirim permintaan.",
+    "error.roblox.badNickname": "Roblox tidak menerima nama panggilan itu.",
+    "error.roblox.banned": "Saat ini Roblox melarang akun ini melakukan itu.",
+    "error.roblox.badUniverses": "Roblox tidak menerima ID pengalaman tersebut.",
+    "error.roblox.tooManyUniverses": "Terlalu banyak pengalaman yang diminta sekaligus.",
+    "error.roblox.fallback400": "Roblox tidak menerima permintaan itu.",
+    "error.roblox.fallback403": "Roblox menolak permintaan itu untuk akun ini.",
+    "error.roblox.fallback404": "Roblox tidak dapat menemukannya.",
+    "error.roblox.fallback409": "Menurut Roblox, itu bertentangan dengan keadaan akun saat ini.",
+    "error.roblox.fallback": "Roblox menjawab dengan galat (HTTP {status}).",
+    "error.roblox.moderated": "Menurut Roblox, akun ini sedang dibatasi; lihat /restrictions.",
+    "error.roblox.unavailable": "Roblox sedang tidak merespons dengan baik — coba lagi sebentar lagi.",
+    "error.roblox.trackerNeeded":
+      "Roblox memerlukan cookie RBXEventTrackerV2 untuk perubahan ini — jalankan /roblox link lagi dan isi kolom tracker.",
+    "error.roblox.rateLimited":
+      "Roblox membatasi seberapa sering akun ini boleh mengirim permintaan — coba lagi dalam satu menit.",
+    "error.roblox.rateLimitedMinutes":
+      "Roblox membatasi seberapa sering akun ini boleh mengirim permintaan — coba lagi dalam {count} menit.",
+    "error.roblox.rateLimitedSeconds":
+      "Roblox membatasi seberapa sering akun ini boleh mengirim permintaan — coba lagi dalam {count} detik.",
+    "error.roblox.badUsername":
+      "Itu bukan nama pengguna atau ID Roblox (nama pengguna terdiri dari 3–20 huruf, angka, atau _).",
+    "error.roblox.dailyLimitRange": "Batas harus 0–1440 menit (0 = tanpa batas).",
+    "error.roblox.tempMinutesRange": "Waktu tambahan harus 1–1440 menit (bilangan bulat).",
+    "error.roblox.badCookie": "Cookie itu tidak valid.",
+    "error.roblox.badTracker": "Tracker itu tidak valid.",
+    "error.roblox.badId": "Itu bukan ID Roblox yang valid.",
+    "error.roblox.badContactId": "Itu bukan ID kontak yang valid.",
+    "error.roblox.needsAccount": "Ini memerlukan akun Roblox yang ditautkan.",
+    "error.roblox.badConsentId": "ID permintaan itu tidak valid.",
+    "error.noAccount":
+      "Belum ada akun Roblox yang ditautkan di server ini. Admin dapat menautkannya dengan `/roblox link`.",
+    "error.needsChildCookie":
+      "Belum ada akun Roblox yang ditautkan untuk ini: diperlukan cookie milik anak itu sendiri (`/roblox link`). Akun orang tua yang ditautkan di sini menyediakan `/screentime show`, `/screentime limit`, `/parent children`, dan `/parent requests`.",
+    "error.noMatch": "Tidak ada akun tertaut yang cocok dengan “{option}”. Lihat `/roblox accounts`.",
+    "error.noMatchOrChild":
+      "Tidak ada akun tertaut maupun anak dari akun orang tua tertaut yang cocok dengan “{option}”. Lihat `/parent children`.",
+    "error.deadCookie":
+      "Roblox tidak lagi menerima cookie **{name}**. Admin dapat menautkannya lagi dengan `/roblox link`.",
+    "error.generic":
+      "Terjadi kesalahan di pihak kami. Jika terus terjadi, berikan referensi ini kepada admin: `{ref}`.",
+    "error.unsupported": "Tombol atau perintah ini sudah tidak didukung. Jalankan perintahnya lagi.",
+    "error.guildOnly": "roguard hanya berfungsi di dalam server.",
+    "error.refusedAdmin":
+      "Anda tidak memiliki izin untuk melakukan ini: diperlukan izin Kelola Server atau peran yang diberi akses `pengelola` dengan /access.",
+    "error.refusedViewer":
+      "Anda tidak memiliki izin untuk melihat akun ini: minta admin memberi peran Anda akses `pembaca` dengan /access.",
+    "error.lockedUntil": "**{name}** terkunci sampai {until} ({relative}); lihat /restrictions.",
+    "error.throughParent": "{name} (melalui akun orang tua)",
+    "error.defaultAccount": "{name} (bawaan)",
+    "ui.health.ok": "Cookie berfungsi",
+    "ui.health.expired": "Cookie tidak diterima lagi: tautkan lagi dengan `/roblox link`",
+    "ui.health.locked": "Sedang dibatasi: lihat `/restrictions`",
+    "ui.health.unknown": "Belum diperiksa",
+    "ui.field.robloxId": "ID Roblox",
+    "ui.field.label": "Label",
+    "ui.field.default": "Bawaan",
+    "ui.field.linked": "Ditautkan",
+    "ui.field.health": "Kondisi",
+    "ui.yes": "Ya",
+    "ui.no": "Tidak",
+    "ui.page": "Halaman {page}",
+    "ui.pageOf": "Halaman {page} dari {total}",
+    "ui.nobody": "Tidak ada siapa pun di sini.",
+    "ui.presence.offline": "Luring",
+    "ui.presence.online": "Daring",
+    "ui.presence.inGame": "Sedang bermain",
+    "ui.presence.inStudio": "Di Studio",
+    "ui.presence.invisible": "Tak terlihat",
+    "button.confirm": "Konfirmasi",
+    "button.cancel": "Batal",
+    "button.previous": "Sebelumnya",
+    "button.next": "Berikutnya",
     // ── end errors
     // ── replies: friends (add keys below this line)
     // ── end friends

@@ -334,6 +334,99 @@ export const ptBR = {
     "consent.setting.enablePurchases": "compras",
     "consent.setting.monthlySpendLimit": "limite mensal de gastos",
     // ── replies: errors, the router and Roblox's codes (src/errors.ts, src/context.ts, src/events/, src/roblox/transport/codes.ts)
+    "error.roblox.blocked": "O Roblox não deixa esta conta fazer isso com este usuário.",
+    "error.roblox.targetInvalid": "Esse usuário do Roblox não existe ou não pode ser usado aqui.",
+    "error.roblox.userMissing": "Esse usuário do Roblox não existe.",
+    "error.roblox.unauthorized": "O cookie vinculado não funciona mais — vincule de novo com /roblox link.",
+    "error.roblox.tokenFailed":
+      "O Roblox recusou o token de segurança da solicitação — tente de novo daqui a pouco.",
+    "error.roblox.captcha": "O Roblox está pedindo um captcha: conclua esta ação no app do Roblox.",
+    "error.roblox.flood": "Limite de envios do Roblox atingido — tente de novo daqui a um minuto.",
+    "error.roblox.alreadyFriend": "Esse usuário já é amigo da conta.",
+    "error.roblox.badOptions": "O Roblox não aceitou essas opções.",
+    "error.roblox.selfFriend": "Uma conta não pode ser amiga de si mesma.",
+    "error.roblox.requestGone":
+      "Esse pedido de amizade não existe mais — ele já foi respondido ou cancelado.",
+    "error.roblox.ownFriendLimit": "Esta conta atingiu o limite de amigos do Roblox.",
+    "error.roblox.theirFriendLimit": "Esse usuário atingiu o limite de amigos do Roblox.",
+    "error.roblox.sameGame": "O Roblox só permite isso entre usuários que estão na mesma experiência.",
+    "error.roblox.tooManyUsers": "São usuários demais de uma vez — tente com menos.",
+    "error.roblox.badUserIds": "Um desses IDs de usuário não é válido.",
+    "error.roblox.maxFriendsSend":
+      "Esta conta já tem o máximo de amigos que o Roblox permite, então não pode enviar pedidos.",
+    "error.roblox.badNickname": "O Roblox não aceitou esse apelido.",
+    "error.roblox.banned": "No momento, o Roblox não permite que esta conta faça isso.",
+    "error.roblox.badUniverses": "O Roblox não aceitou esses IDs de experiência.",
+    "error.roblox.tooManyUniverses": "Experiências demais pedidas de uma vez.",
+    "error.roblox.fallback400": "O Roblox não aceitou essa solicitação.",
+    "error.roblox.fallback403": "O Roblox recusou essa solicitação para esta conta.",
+    "error.roblox.fallback404": "O Roblox não encontrou isso.",
+    "error.roblox.fallback409": "O Roblox diz que isso entra em conflito com o estado atual da conta.",
+    "error.roblox.fallback": "O Roblox respondeu com um erro (HTTP {status}).",
+    "error.roblox.moderated":
+      "O Roblox diz que a conta está com uma restrição no momento; veja /restrictions.",
+    "error.roblox.unavailable": "O Roblox não está respondendo direito agora — tente de novo daqui a pouco.",
+    "error.roblox.trackerNeeded":
+      "O Roblox pede o cookie RBXEventTrackerV2 para esta alteração — use /roblox link de novo e preencha o campo do tracker.",
+    "error.roblox.rateLimited":
+      "O Roblox está limitando a frequência de solicitações desta conta — tente de novo daqui a um minuto.",
+    "error.roblox.rateLimitedMinutes":
+      "O Roblox está limitando a frequência de solicitações desta conta — tente de novo daqui a {count} minutos.",
+    "error.roblox.rateLimitedSeconds":
+      "O Roblox está limitando a frequência de solicitações desta conta — tente de novo daqui a {count, plural, one {# segundo} other {# segundos}}.",
+    "error.roblox.badUsername":
+      "Isso não é um nome de usuário nem um ID do Roblox (nomes de usuário têm de 3 a 20 letras, números ou _).",
+    "error.roblox.dailyLimitRange": "O limite precisa ficar entre 0 e 1440 minutos (0 = sem limite).",
+    "error.roblox.tempMinutesRange": "Os minutos extras precisam ser um número inteiro entre 1 e 1440.",
+    "error.roblox.badCookie": "Esse cookie não é válido.",
+    "error.roblox.badTracker": "Esse tracker não é válido.",
+    "error.roblox.badId": "Esse não é um ID do Roblox válido.",
+    "error.roblox.badContactId": "Esse não é um ID de contato válido.",
+    "error.roblox.needsAccount": "Isso precisa de uma conta Roblox vinculada.",
+    "error.roblox.badConsentId": "Esse ID de pedido não é válido.",
+    "error.noAccount":
+      "Ainda não há nenhuma conta Roblox vinculada neste servidor. Um admin pode vincular uma com `/roblox link`.",
+    "error.needsChildCookie":
+      "Não há nenhuma conta Roblox vinculada para isso: é preciso o cookie do próprio filho (`/roblox link`). A conta do responsável vinculada aqui oferece `/screentime show`, `/screentime limit`, `/parent children` e `/parent requests`.",
+    "error.noMatch": "Nenhuma conta vinculada corresponde a “{option}”. Veja `/roblox accounts`.",
+    "error.noMatchOrChild":
+      "Nenhuma conta vinculada e nenhum filho de uma conta de responsável vinculada corresponde a “{option}”. Veja `/parent children`.",
+    "error.deadCookie":
+      "O Roblox não aceita mais o cookie de **{name}**. Um admin pode vincular de novo com `/roblox link`.",
+    "error.generic":
+      "Algo deu errado do nosso lado. Se continuar acontecendo, passe esta referência para um admin: `{ref}`.",
+    "error.unsupported": "Este botão ou comando não é mais compatível. Use o comando de novo.",
+    "error.guildOnly": "O roguard só funciona dentro de um servidor.",
+    "error.refusedAdmin":
+      "Você não tem permissão para fazer isso: é preciso ter a permissão Gerenciar servidor ou um cargo com acesso `gestor` concedido com /access.",
+    "error.refusedViewer":
+      "Você não tem permissão para ver esta conta: peça a um admin para dar ao seu cargo o acesso `leitor` com /access.",
+    "error.lockedUntil": "**{name}** está bloqueado até {until} ({relative}); veja /restrictions.",
+    "error.throughParent": "{name} (pela conta do responsável)",
+    "error.defaultAccount": "{name} (padrão)",
+    "ui.health.ok": "O cookie funciona",
+    "ui.health.expired": "O cookie não é mais aceito: vincule de novo com `/roblox link`",
+    "ui.health.locked": "Com restrição no momento: veja `/restrictions`",
+    "ui.health.unknown": "Ainda não verificado",
+    "ui.field.robloxId": "ID do Roblox",
+    "ui.field.label": "Rótulo",
+    "ui.field.default": "Padrão",
+    "ui.field.linked": "Vinculada",
+    "ui.field.health": "Status",
+    "ui.yes": "Sim",
+    "ui.no": "Não",
+    "ui.page": "Página {page}",
+    "ui.pageOf": "Página {page} de {total}",
+    "ui.nobody": "Ninguém aqui.",
+    "ui.presence.offline": "Offline",
+    "ui.presence.online": "Online",
+    "ui.presence.inGame": "Jogando",
+    "ui.presence.inStudio": "No Studio",
+    "ui.presence.invisible": "Invisível",
+    "button.confirm": "Confirmar",
+    "button.cancel": "Cancelar",
+    "button.previous": "Anterior",
+    "button.next": "Próxima",
     // ── end errors
     // ── replies: friends (add keys below this line)
     // ── end friends

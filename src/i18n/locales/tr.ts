@@ -334,6 +334,97 @@ export const tr = {
     "consent.setting.enablePurchases": "satın almalar",
     "consent.setting.monthlySpendLimit": "aylık harcama sınırı",
     // ── replies: errors, the router and Roblox's codes (src/errors.ts, src/context.ts, src/events/, src/roblox/transport/codes.ts)
+    "error.roblox.blocked": "Roblox, bu hesabın bu kullanıcıyla bunu yapmasına izin vermiyor.",
+    "error.roblox.targetInvalid": "Bu Roblox kullanıcısı yok veya burada kullanılamıyor.",
+    "error.roblox.userMissing": "Bu Roblox kullanıcısı yok.",
+    "error.roblox.unauthorized": "Bağlı çerez artık çalışmıyor — /roblox link ile tekrar bağlayın.",
+    "error.roblox.tokenFailed": "Roblox isteğin güvenlik belirtecini reddetti — birazdan tekrar deneyin.",
+    "error.roblox.captcha": "Roblox bir captcha istiyor: bu işlemi Roblox uygulamasında tamamlayın.",
+    "error.roblox.flood": "Roblox’un yoğunluk sınırına ulaşıldı — bir dakika sonra tekrar deneyin.",
+    "error.roblox.alreadyFriend": "Bu kullanıcı zaten arkadaş.",
+    "error.roblox.badOptions": "Roblox bu seçenekleri kabul etmedi.",
+    "error.roblox.selfFriend": "Bir hesap kendisiyle arkadaş olamaz.",
+    "error.roblox.requestGone": "Bu arkadaşlık isteği artık yok — zaten yanıtlanmış veya geri çekilmiş.",
+    "error.roblox.ownFriendLimit": "Bu hesap Roblox’un arkadaş sınırına ulaştı.",
+    "error.roblox.theirFriendLimit": "Bu kullanıcı Roblox’un arkadaş sınırına ulaştı.",
+    "error.roblox.sameGame": "Roblox buna yalnızca aynı deneyimdeki kullanıcılar arasında izin veriyor.",
+    "error.roblox.tooManyUsers": "Aynı anda çok fazla kullanıcı var — daha azıyla deneyin.",
+    "error.roblox.badUserIds": "Bu kullanıcı ID’lerinden biri geçerli değil.",
+    "error.roblox.maxFriendsSend":
+      "Bu hesap Roblox’un izin verdiği en fazla arkadaş sayısına zaten ulaştı, bu yüzden istek gönderemez.",
+    "error.roblox.badNickname": "Roblox bu takma adı kabul etmedi.",
+    "error.roblox.banned": "Roblox şu anda bu hesabın bunu yapmasını yasaklıyor.",
+    "error.roblox.badUniverses": "Roblox bu deneyim ID’lerini kabul etmedi.",
+    "error.roblox.tooManyUniverses": "Aynı anda çok fazla deneyim istendi.",
+    "error.roblox.fallback400": "Roblox bu isteği kabul etmedi.",
+    "error.roblox.fallback403": "Roblox bu hesap için bu isteği reddetti.",
+    "error.roblox.fallback404": "Roblox bunu bulamadı.",
+    "error.roblox.fallback409": "Roblox’a göre bu, hesabın şu anki durumuyla çelişiyor.",
+    "error.roblox.fallback": "Roblox bir hatayla yanıt verdi (HTTP {status}).",
+    "error.roblox.moderated": "Roblox’a göre hesap şu anda kısıtlı; /restrictions komutuna bakın.",
+    "error.roblox.unavailable": "Roblox şu anda düzgün yanıt vermiyor — birazdan tekrar deneyin.",
+    "error.roblox.trackerNeeded":
+      "Roblox bu değişiklik için RBXEventTrackerV2 çerezini istiyor — /roblox link komutunu yeniden çalıştırıp tracker alanını doldurun.",
+    "error.roblox.rateLimited":
+      "Roblox bu hesabın istek sıklığını sınırlıyor — bir dakika sonra tekrar deneyin.",
+    "error.roblox.rateLimitedMinutes":
+      "Roblox bu hesabın istek sıklığını sınırlıyor — {count} dakika sonra tekrar deneyin.",
+    "error.roblox.rateLimitedSeconds":
+      "Roblox bu hesabın istek sıklığını sınırlıyor — {count} saniye sonra tekrar deneyin.",
+    "error.roblox.badUsername":
+      "Bu bir Roblox kullanıcı adı veya ID’si değil (kullanıcı adları 3–20 harf, rakam veya _ içerir).",
+    "error.roblox.dailyLimitRange": "Sınır 0–1440 dakika arasında olmalı (0 = sınır yok).",
+    "error.roblox.tempMinutesRange": "Ek süre 1–1440 arasında tam dakika olmalı.",
+    "error.roblox.badCookie": "Bu çerez geçerli değil.",
+    "error.roblox.badTracker": "Bu tracker geçerli değil.",
+    "error.roblox.badId": "Bu geçerli bir Roblox ID’si değil.",
+    "error.roblox.badContactId": "Bu geçerli bir kişi ID’si değil.",
+    "error.roblox.needsAccount": "Bunun için bağlı bir Roblox hesabı gerekiyor.",
+    "error.roblox.badConsentId": "Bu istek ID’si geçerli değil.",
+    "error.noAccount":
+      "Bu sunucuda henüz bağlı bir Roblox hesabı yok. Bir yönetici `/roblox link` ile hesap bağlayabilir.",
+    "error.needsChildCookie":
+      "Bunun için bağlı bir Roblox hesabı yok: çocuğun kendi çerezi gerekiyor (`/roblox link`). Burada bağlı olan ebeveyn hesabı `/screentime show`, `/screentime limit`, `/parent children` ve `/parent requests` komutlarını sunar.",
+    "error.noMatch": "“{option}” ile eşleşen bağlı hesap yok. `/roblox accounts` komutuna bakın.",
+    "error.noMatchOrChild":
+      "“{option}” ile eşleşen bağlı hesap veya bağlı bir ebeveyn hesabının çocuğu yok. `/parent children` komutuna bakın.",
+    "error.deadCookie":
+      "Roblox artık **{name}** hesabının çerezini kabul etmiyor. Bir yönetici `/roblox link` ile tekrar bağlayabilir.",
+    "error.generic":
+      "Bizim tarafımızda bir sorun oluştu. Tekrarlanırsa bir yöneticiye şu referansı verin: `{ref}`.",
+    "error.unsupported": "Bu düğme veya komut artık desteklenmiyor. Komutu yeniden çalıştırın.",
+    "error.guildOnly": "roguard yalnızca bir sunucu içinde çalışır.",
+    "error.refusedAdmin":
+      "Bunu yapma izniniz yok: Sunucuyu Yönet izni veya /access ile `yönetici` erişimi verilmiş bir rol gerekir.",
+    "error.refusedViewer":
+      "Bu hesabı görme izniniz yok: bir yöneticiden /access ile rolünüze `görüntüleyen` erişimi vermesini isteyin.",
+    "error.lockedUntil":
+      "**{name}** şu zamana kadar kilitli: {until} ({relative}); /restrictions komutuna bakın.",
+    "error.throughParent": "{name} (ebeveyn hesabı üzerinden)",
+    "error.defaultAccount": "{name} (varsayılan)",
+    "ui.health.ok": "Çerez çalışıyor",
+    "ui.health.expired": "Çerez artık kabul edilmiyor: `/roblox link` ile tekrar bağlayın",
+    "ui.health.locked": "Şu anda kısıtlı: `/restrictions` komutuna bakın",
+    "ui.health.unknown": "Henüz kontrol edilmedi",
+    "ui.field.robloxId": "Roblox ID",
+    "ui.field.label": "Etiket",
+    "ui.field.default": "Varsayılan",
+    "ui.field.linked": "Bağlandı",
+    "ui.field.health": "Durum",
+    "ui.yes": "Evet",
+    "ui.no": "Hayır",
+    "ui.page": "Sayfa {page}",
+    "ui.pageOf": "Sayfa {page}/{total}",
+    "ui.nobody": "Burada kimse yok.",
+    "ui.presence.offline": "Çevrimdışı",
+    "ui.presence.online": "Çevrimiçi",
+    "ui.presence.inGame": "Oyunda",
+    "ui.presence.inStudio": "Studio’da",
+    "ui.presence.invisible": "Görünmez",
+    "button.confirm": "Onayla",
+    "button.cancel": "İptal",
+    "button.previous": "Önceki",
+    "button.next": "Sonraki",
     // ── end errors
     // ── replies: friends (add keys below this line)
     // ── end friends
