@@ -23,10 +23,10 @@ describe("presence words", () => {
     expect(joinsOff({ ...off, lastLocation: "Adopt Me!" })).toBe(false); // the place is named
 
     expect(joinsOff({ ...off, userPresenceType: 1 })).toBe(false);
-    expect(whereText(off, GAMES)).toBe("an experience (joins off)");
-    expect(whereText({ ...off, universeId: 55 }, GAMES)).toBe("Adopt Me! (joins off)");
-    expect(whereText({ userPresenceType: 2, placeId: 1, lastLocation: "Obby" }, GAMES)).toBe("Obby");
-    expect(whereText({ userPresenceType: 1, lastLocation: "Website" }, GAMES)).toBe("Website");
-    expect(whereText(undefined, GAMES)).toBeUndefined();
+    expect(whereText(off, GAMES, "en-US")).toBe("an experience (joins off)");
+    expect(whereText({ ...off, universeId: 55 }, GAMES, "en-US")).toBe("Adopt Me! (joins off)");
+    expect(whereText({ userPresenceType: 2, placeId: 1, lastLocation: "Obby" }, GAMES, "en-US")).toBe("Obby");
+    expect(whereText({ userPresenceType: 1, lastLocation: "Website" }, GAMES, "en-US")).toBe("Website");
+    expect(whereText(undefined, GAMES, "en-US")).toBeUndefined();
   });
 });
