@@ -71,7 +71,7 @@ async function lookup(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const avatarUrl = await ctx.lookups.avatar(user.id, ctx.call);
   return {
     embeds: [profileEmbed(user, avatarUrl, new Date(ctx.now()), ctx.locale)],
-    components: [profileButton(profileUrl(user.id))],
+    components: [profileButton(profileUrl(user.id), ctx.locale)],
   };
 }
 

@@ -29,4 +29,11 @@ describe("presence words", () => {
     expect(whereText({ userPresenceType: 1, lastLocation: "Website" }, GAMES, "en-US")).toBe("Website");
     expect(whereText(undefined, GAMES, "en-US")).toBeUndefined();
   });
+
+  it("says joins off and the hidden experience in the locale", () => {
+    const off = { userPresenceType: 2, placeId: null, rootPlaceId: null, gameId: null, lastLocation: "" };
+    expect(whereText(off, GAMES, "de")).toBe("ein Erlebnis (Beitreten aus)");
+    expect(whereText({ ...off, universeId: 55 }, GAMES, "pt-BR")).toBe("Adopt Me! (entradas desativadas)");
+    expect(whereText({ userPresenceType: 3, universeId: 66 }, GAMES, "fr")).toBe("une expérience");
+  });
 });

@@ -108,7 +108,7 @@ export async function groups(interaction: Cmd, ctx: Invocation, linked: LinkedAc
       count: String(g.friends.length),
     }),
     value: truncate(
-      `${ctx.t("friends.groups.link", { id: String(id) })}${g.members === null ? "" : ` · ${ctx.t("friends.groups.members", { count: String(g.members) })}`}\n${g.friends.join(", ")}`,
+      `[${ctx.t("friends.groups.link", { id: String(id) })}](https://www.roblox.com/communities/${id})${g.members === null ? "" : ` · ${ctx.t("friends.groups.members", { count: String(g.members) })}`}\n${g.friends.join(", ")}`,
       1024,
     ),
   }));

@@ -25,6 +25,12 @@ describe("presence text", () => {
     expect(presenceText(4, "secret", "en-US")).toBe("Offline");
   });
 
+  it("says the presence and the hidden experience in the member's language", () => {
+    // (The labels are the shared ui.presence.* words; the experience is this area's.)
+    expect(presenceText(2, undefined, "pt-BR")).toMatch(/^[^·]+ · uma experiência$/);
+    expect(presenceText(3, "Mein Ort", "de")).toMatch(/^[^·]+ · Mein Ort$/);
+  });
+
   it("reads Roblox's presence type as a number or a name", () => {
     expect(presenceType("InGame")).toBe(2);
     expect(presenceType("InStudio")).toBe(3);
@@ -40,6 +46,8 @@ describe("names", () => {
   it("lists unknown entries in one short sentence", () => {
     expect(unknownNote([], "en-US")).toBeUndefined();
     expect(unknownNote(["a", "b"], "en-US")).toBe("No Roblox user called: a, b");
+    expect(unknownNote(["a_b", "c"], "pt-BR")).toBe("Nenhum usuário do Roblox chamado: a_b, c");
+    expect(unknownNote(["x"], "de")).toBe("Kein Roblox-Nutzer mit dem Namen: x");
     expect(
       unknownNote(
         Array.from({ length: 200 }, () => "abcdefghij"),

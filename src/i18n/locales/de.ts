@@ -373,7 +373,7 @@ export const de = {
     "friends.status.title": "Freundschaft mit {account}",
     "friends.status.footer": "{friends} von {total} sind befreundet",
     "friends.groups.field": "{group} · {n, plural, one {{count} Freund} other {{count} Freunde}}",
-    "friends.groups.link": "[Gruppe {id}](https://www.roblox.com/communities/{id})",
+    "friends.groups.link": "Gruppe {id}",
     "friends.groups.members": "{count} Mitglieder",
     "friends.groups.title": "Gruppen der Freunde von {who}",
     "friends.groups.titleMore": "Gruppen der Freunde von {who} (25 von {total} angezeigt)",

@@ -453,7 +453,7 @@ export const enUS = {
     "friends.status.title": "Friendship with {account}",
     "friends.status.footer": "{friends} of {total} are friends",
     "friends.groups.field": "{group} · {n, plural, one {{count} friend} other {{count} friends}}",
-    "friends.groups.link": "[Group {id}](https://www.roblox.com/communities/{id})",
+    "friends.groups.link": "Group {id}",
     "friends.groups.members": "{count} members",
     "friends.groups.title": "Groups of {who}'s friends",
     "friends.groups.titleMore": "Groups of {who}'s friends (showing 25 of {total})",

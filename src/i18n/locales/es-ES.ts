@@ -367,7 +367,7 @@ export const esES = {
     "friends.status.title": "Amistad con {account}",
     "friends.status.footer": "{friends} de {total} son amigos",
     "friends.groups.field": "{group} · {n, plural, one {{count} amigo} other {{count} amigos}}",
-    "friends.groups.link": "[Grupo {id}](https://www.roblox.com/communities/{id})",
+    "friends.groups.link": "Grupo {id}",
     "friends.groups.members": "{count} miembros",
     "friends.groups.title": "Grupos de los amigos de {who}",
     "friends.groups.titleMore": "Grupos de los amigos de {who} (se muestran 25 de {total})",

@@ -369,7 +369,7 @@ export const fr = {
     "friends.status.title": "Amitié avec {account}",
     "friends.status.footer": "{friends} sur {total} sont amis",
     "friends.groups.field": "{group} · {n, plural, one {{count} ami} other {{count} amis}}",
-    "friends.groups.link": "[Groupe {id}](https://www.roblox.com/communities/{id})",
+    "friends.groups.link": "Groupe {id}",
     "friends.groups.members": "{count} membres",
     "friends.groups.title": "Groupes des amis de {who}",
     "friends.groups.titleMore": "Groupes des amis de {who} (25 affichés sur {total})",

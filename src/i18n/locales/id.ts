@@ -362,7 +362,7 @@ export const id = {
     "friends.status.title": "Pertemanan dengan {account}",
     "friends.status.footer": "{friends} dari {total} berteman",
     "friends.groups.field": "{group} · {count} teman",
-    "friends.groups.link": "[Grup {id}](https://www.roblox.com/communities/{id})",
+    "friends.groups.link": "Grup {id}",
     "friends.groups.members": "{count} anggota",
     "friends.groups.title": "Grup teman-teman {who}",
     "friends.groups.titleMore": "Grup teman-teman {who} (menampilkan 25 dari {total})",

@@ -366,7 +366,7 @@ export const ptBR = {
     "friends.status.title": "Amizade com {account}",
     "friends.status.footer": "{friends} de {total} são amigos",
     "friends.groups.field": "{group} · {n, plural, one {{count} amigo} other {{count} amigos}}",
-    "friends.groups.link": "[Grupo {id}](https://www.roblox.com/communities/{id})",
+    "friends.groups.link": "Grupo {id}",
     "friends.groups.members": "{count} membros",
     "friends.groups.title": "Grupos dos amigos de {who}",
     "friends.groups.titleMore": "Grupos dos amigos de {who} (mostrando 25 de {total})",

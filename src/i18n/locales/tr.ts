@@ -365,7 +365,7 @@ export const tr = {
     "friends.status.title": "{account} ile arkadaşlık",
     "friends.status.footer": "{total} kişiden {friends} kişi arkadaş",
     "friends.groups.field": "{group} · {count} arkadaş",
-    "friends.groups.link": "[Grup {id}](https://www.roblox.com/communities/{id})",
+    "friends.groups.link": "Grup {id}",
     "friends.groups.members": "{count} üye",
     "friends.groups.title": "{who} kullanıcısının arkadaşlarının grupları",
     "friends.groups.titleMore":
