@@ -8,7 +8,7 @@ export const confirmButton: ButtonHandler<"confirm"> = {
   async execute(interaction, action, ctx) {
     if (isExpired(action, ctx.now())) {
       await interaction.update({
-        content: "This confirmation has expired; nothing was changed.",
+        content: ctx.t("friends.confirm.expired"),
         components: [],
       });
       return;
@@ -19,7 +19,7 @@ export const confirmButton: ButtonHandler<"confirm"> = {
     const account = await ctx.store.accounts.get(ctx.guildId, action.accountId);
     if (!account) {
       await interaction.editReply({
-        content: "That account was already unlinked from this server; nothing changed.",
+        content: ctx.t("friends.confirm.unlinked"),
         embeds: [],
         components: [],
       });
@@ -37,8 +37,8 @@ export const confirmButton: ButtonHandler<"confirm"> = {
 export const cancelButton: ButtonHandler<"cancel"> = {
   action: "cancel",
   level: () => "admin",
-  async execute(interaction) {
-    await interaction.update({ content: "Cancelled; nothing was changed.", embeds: [], components: [] });
+  async execute(interaction, _action, ctx) {
+    await interaction.update({ content: ctx.t("friends.confirm.cancelled"), embeds: [], components: [] });
   },
 };
 

@@ -1,13 +1,14 @@
 /** Previous/Next on any paged list: loads the stored page state and re-renders in place. */
 
 import { loadPage, PAGE_EXPIRED } from "../domain/paging.js";
+import type { MessageKey } from "../i18n/t.js";
 import type { ButtonHandler } from "./types.js";
 
 export const pageButton: ButtonHandler<"page"> = {
   action: "page",
   level: () => "viewer",
   async execute(interaction, action, ctx) {
-    const refuse = (content: string) => interaction.reply({ content, flags: "Ephemeral" });
+    const refuse = (key: MessageKey) => interaction.reply({ content: ctx.t(key), flags: "Ephemeral" });
     const pager = ctx.operations?.pager(action.kind);
     if (!pager) {
       await refuse(PAGE_EXPIRED);

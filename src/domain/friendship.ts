@@ -5,10 +5,10 @@
 import type { EmbedBuilder } from "discord.js";
 import type { Invocation, LinkedAccount } from "../context.js";
 import { UserError } from "../errors.js";
+import { md } from "../i18n/t.js";
 import type { CallOptions, RobloxClient, RobloxSession } from "../roblox/index.js";
 import { type ButtonRow, confirmRow } from "../ui/buttons.js";
 import { noticeEmbed } from "../ui/embeds.js";
-import { escapeMarkdown } from "../ui/format.js";
 import { auditName, namePerson, type Person, personMd } from "./people.js";
 
 type Roblox = Pick<RobloxClient, "friends">;
@@ -52,21 +52,15 @@ export interface Prompt {
 
 /** The Confirm/Cancel prompt for removing `target` (after checking they are a friend). */
 export async function removePrompt(ctx: Invocation, linked: LinkedAccount, target: Person): Promise<Prompt> {
-  if (target.id === linked.account.robloxId) throw new UserError("An account cannot unfriend itself.");
-  const account = escapeMarkdown(linked.account.robloxName);
-  if (!(await isFriend(ctx, linked, target.id))) {
-    throw new UserError(`${personMd(target)} is not a friend of **${account}**; nothing to remove.`);
-  }
+  if (target.id === linked.account.robloxId) throw new UserError("friends.remove.self");
+  const names = { person: md(personMd(target)), account: linked.account.robloxName };
+  if (!(await isFriend(ctx, linked, target.id))) throw new UserError("friends.remove.notFriend", names);
   return {
     content: "",
-    embeds: [
-      noticeEmbed(
-        "warn",
-        "Remove this friend?",
-        `Remove ${personMd(target)} from **${account}**'s Roblox friends? Roblox does not tell them, but they will have to send a new request to be friends again.`,
-      ),
+    embeds: [noticeEmbed("warn", ctx.t("friends.remove.title"), ctx.t("friends.remove.prompt", names))],
+    components: [
+      confirmRow("remove", linked.account.robloxId, target.id, { now: ctx.now(), locale: ctx.locale }),
     ],
-    components: [confirmRow("remove", linked.account.robloxId, target.id, { now: ctx.now() })],
   };
 }
 
@@ -77,11 +71,9 @@ export async function removeFriend(
   targetId: string,
 ): Promise<string> {
   const who = await namePerson(ctx, targetId);
-  const account = escapeMarkdown(linked.account.robloxName);
-  if (!(await isFriend(ctx, linked, targetId))) {
-    return `${personMd(who)} is already not a friend of **${account}**; nothing changed.`;
-  }
+  const names = { person: md(personMd(who)), account: linked.account.robloxName };
+  if (!(await isFriend(ctx, linked, targetId))) return ctx.t("friends.remove.already", names);
   await ctx.roblox.friends.unfriend(linked.session, targetId, ctx.call);
   await ctx.audit("friends.remove", linked.account.robloxId, auditName(who));
-  return `Removed ${personMd(who)} from **${account}**'s Roblox friends.`;
+  return ctx.t("friends.remove.done", names);
 }

@@ -3,6 +3,7 @@
  * to the guild, account and list it was made for (store/cursors.ts): elsewhere it is refused.
  */
 import type { Invocation } from "../context.js";
+import type { MessageKey } from "../i18n/t.js";
 import { pagerRow } from "../ui/buttons.js";
 
 /** What a paged list keeps under a short store key: Roblox's cursor and the list's arguments. */
@@ -17,10 +18,9 @@ export interface PageScope {
   accountId: string;
 }
 
-export const PAGE_EXPIRED =
-  "This list has expired, or it is not from this server. Run the command again for a fresh one.";
-export const PAGE_ELSEWHERE =
-  "These buttons belong to another list or another account. Run the command again for a fresh one.";
+/** The refusals of a page key, as message keys (said in the clicking member's language). */
+export const PAGE_EXPIRED: MessageKey = "friends.page.expired";
+export const PAGE_ELSEWHERE: MessageKey = "friends.page.elsewhere";
 
 /** Stores a page state and returns its short key (null when there is no such page). */
 export async function pageKey(
@@ -32,12 +32,12 @@ export async function pageKey(
   return ctx.store.cursors.put({ guildId: ctx.guildId, ...scope }, JSON.stringify(state));
 }
 
-/** The page state behind a key, or the sentence that refuses it. */
+/** The page state behind a key, or the message key of the sentence that refuses it. */
 export async function loadPage(
   ctx: Invocation,
   scope: PageScope,
   key: string,
-): Promise<{ ok: true; state: PageState } | { ok: false; refusal: string }> {
+): Promise<{ ok: true; state: PageState } | { ok: false; refusal: MessageKey }> {
   const read = await ctx.store.cursors.get({ guildId: ctx.guildId, ...scope }, key);
   if (!read.ok) return { ok: false, refusal: read.reason === "elsewhere" ? PAGE_ELSEWHERE : PAGE_EXPIRED };
   try {
@@ -58,5 +58,5 @@ export async function pagerFor(
   const scope = { kind, accountId };
   const prev = page.previousCursor ? await pageKey(ctx, scope, { cursor: page.previousCursor, args }) : null;
   const next = page.nextCursor ? await pageKey(ctx, scope, { cursor: page.nextCursor, args }) : null;
-  return prev || next ? [pagerRow(kind, accountId, prev, next)] : [];
+  return prev || next ? [pagerRow(kind, accountId, prev, next, ctx.locale)] : [];
 }

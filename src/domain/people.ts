@@ -6,7 +6,7 @@
  */
 import { UserError } from "../errors.js";
 import type { Locale } from "../i18n/locales.js";
-import { t } from "../i18n/t.js";
+import { md, t } from "../i18n/t.js";
 import type { Logger } from "../logger.js";
 import { type Lookups, present } from "../lookups.js";
 import type { CallOptions, RobloxClient } from "../roblox/index.js";
@@ -136,7 +136,8 @@ export async function resolveUser(
   const cached = /^\d{1,20}$/.test(text) ? r.lookups?.cachedName(text) : undefined;
   if (cached) return personFrom(cached.id, cached);
   const u = await r.roblox.users.resolve(value, r.call);
-  if (!u) throw new UserError(`No Roblox user called “${escapeMarkdown(value.trim(), { max: 40 })}”.`);
+  if (!u)
+    throw new UserError("friends.users.notFound", { name: md(escapeMarkdown(value.trim(), { max: 40 })) });
   const id = String(u.id);
   const name = present(u.name);
   if (name) r.lookups?.rememberName({ id, name, displayName: present(u.displayName) ?? name });

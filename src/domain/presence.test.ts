@@ -23,10 +23,17 @@ describe("presence words", () => {
     expect(joinsOff({ ...off, lastLocation: "Adopt Me!" })).toBe(false); // the place is named
 
     expect(joinsOff({ ...off, userPresenceType: 1 })).toBe(false);
-    expect(whereText(off, GAMES)).toBe("an experience (joins off)");
-    expect(whereText({ ...off, universeId: 55 }, GAMES)).toBe("Adopt Me! (joins off)");
-    expect(whereText({ userPresenceType: 2, placeId: 1, lastLocation: "Obby" }, GAMES)).toBe("Obby");
-    expect(whereText({ userPresenceType: 1, lastLocation: "Website" }, GAMES)).toBe("Website");
-    expect(whereText(undefined, GAMES)).toBeUndefined();
+    expect(whereText(off, GAMES, "en-US")).toBe("an experience (joins off)");
+    expect(whereText({ ...off, universeId: 55 }, GAMES, "en-US")).toBe("Adopt Me! (joins off)");
+    expect(whereText({ userPresenceType: 2, placeId: 1, lastLocation: "Obby" }, GAMES, "en-US")).toBe("Obby");
+    expect(whereText({ userPresenceType: 1, lastLocation: "Website" }, GAMES, "en-US")).toBe("Website");
+    expect(whereText(undefined, GAMES, "en-US")).toBeUndefined();
+  });
+
+  it("says joins off and the hidden experience in the locale", () => {
+    const off = { userPresenceType: 2, placeId: null, rootPlaceId: null, gameId: null, lastLocation: "" };
+    expect(whereText(off, GAMES, "de")).toBe("ein Erlebnis (Beitreten aus)");
+    expect(whereText({ ...off, universeId: 55 }, GAMES, "pt-BR")).toBe("Adopt Me! (entradas desativadas)");
+    expect(whereText({ userPresenceType: 3, universeId: 66 }, GAMES, "fr")).toBe("une expérience");
   });
 });

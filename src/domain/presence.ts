@@ -5,6 +5,8 @@
  * experience's name comes from `lastLocation`, else from `universeId` through the cached public
  * games lookup (one batched call), else "an experience".
  */
+import type { Locale } from "../i18n/locales.js";
+import { md, t } from "../i18n/t.js";
 import { present } from "../lookups.js";
 import type { Namer } from "./people.js";
 
@@ -82,17 +84,22 @@ export async function presenceGames(
   return gameNames(n, universesToName(items));
 }
 
-/** Where a user is, for a list line: "Adopt Me!", "an experience (joins off)", a website location, or nothing. */
+/**
+ * Where a user is, for a list line: "Adopt Me!", "an experience (joins off)", a website location, or
+ * nothing; plain text in `locale` (the list line escapes it).
+ */
 export function whereText(
   p: RawPresence | undefined,
   games: ReadonlyMap<string, string>,
+  locale: Locale,
 ): string | undefined {
   if (!p) return undefined;
-  const t = p.userPresenceType;
+  const type = p.userPresenceType;
   const name = locationName(p.lastLocation);
-  if (t === 2 || t === 3) {
-    const place = experienceOf(name, p.universeId == null ? null : String(p.universeId), games);
-    return joinsOff(p) ? `${place} (joins off)` : place;
+  if (type === 2 || type === 3) {
+    const universe = p.universeId == null ? undefined : games.get(String(p.universeId));
+    const place = name ?? universe ?? t(locale, "request.anExperience");
+    return joinsOff(p) ? t(locale, "friends.where.joinsOff", { place: md(place) }) : place;
   }
   return name;
 }

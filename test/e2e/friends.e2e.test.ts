@@ -1,6 +1,7 @@
 // /friends end to end: the real bot against the simulator and the fake Discord, as a person sees it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { decodeCursor } from "../../sim/cursor.js";
+import { COGNATES, englishIn } from "../support/english-scan.js";
 import { type FakeMessage, SEED, startWorld, visibleText, type World } from "./harness.js";
 
 const KID = SEED.child.id;
@@ -271,6 +272,65 @@ describe("/friends", () => {
     expect(w.sim.log).toEqual([]);
     expect(w.sim.state.getRequest(KID, 4006)).toBeUndefined();
   });
+
+  it("a member whose Discord speaks pt-BR gets lists, counts, errors, buttons and outcomes in Portuguese", async () => {
+    const locale = "pt-BR";
+    const texts: string[] = [];
+    const seen = (m: FakeMessage) => {
+      texts.push(visibleText(m));
+      return visibleText(m);
+    };
+    const list = await w.run({ name: "friends", subcommand: "list", locale });
+    expect(seen(list)).toContain("Amigos de Kid (@KidAccount)");
+    const [, nextButton] = buttonIds(list);
+    const next = await (
+      await w.fake.clickButton({ message: list, customId: nextButton!.id, user: "admin", locale })
+    ).waitForFinal();
+    expect(shownFriends(next)).toEqual(Array.from({ length: 25 }, (_, i) => 2026 + i));
+    seen(next);
+
+    expect(seen(await w.run({ name: "friends", subcommand: "count", locale }))).toMatch(
+      /Kid \(@KidAccount\) tem \d+ amigos no Roblox\./,
+    );
+    seen(await w.run({ name: "friends", subcommand: "online", locale }));
+    seen(await w.run({ name: "friends", subcommand: "inactive", locale }));
+    seen(await w.run({ name: "friends", subcommand: "search", options: { query: "Pal20" }, locale }));
+    seen(
+      await w.run({
+        name: "friends",
+        subcommand: "status",
+        options: { users: "Friend2001, Stranger4001, no_such_user_98" },
+        locale,
+      }),
+    );
+    seen(await w.run({ name: "friends", subcommand: "groups", locale }));
+    seen(await w.run({ name: "presence", options: { users: "Friend2001, Friend2002" }, locale }));
+    seen(await w.run({ name: "user", subcommand: "lookup", options: { user: "Friend2001" }, locale }));
+
+    const unknown = await w.run({
+      name: "friends",
+      subcommand: "add",
+      options: { user: "no_such_user_99" },
+      locale,
+    });
+    expect(seen(unknown)).toContain("Nenhum usuário do Roblox chamado “no\\_such\\_user\\_99”.");
+
+    const prompt = await w.run({
+      name: "friends",
+      subcommand: "remove",
+      options: { user: "Friend2004" },
+      locale,
+    });
+    expect(seen(prompt)).toContain("Remover este amigo?");
+    const [, cancelButton] = buttonIds(prompt);
+    const cancelled = await (
+      await w.fake.clickButton({ message: prompt, customId: cancelButton!.id, user: "admin", locale })
+    ).waitForFinal();
+    expect(seen(cancelled)).toBe("Cancelado; nada foi alterado.");
+    expect(w.sim.state.areFriends(KID, 2004)).toBe(true);
+
+    expect(englishIn(texts, COGNATES["pt-BR"])).toEqual([]);
+  }, 60_000);
 
   it("the fake Discord saw nothing it would refuse; no cookie in the bot's logs", () => {
     expect(w.fake.violations()).toEqual([]);

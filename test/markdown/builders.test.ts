@@ -429,6 +429,7 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
             },
             AVATAR,
             new Date(NOW),
+            "en-US",
           ),
         ),
       ],

@@ -4,8 +4,9 @@ import { removeFriend, removePrompt } from "../../domain/friendship.js";
 import { recordHandled } from "../../domain/handled-requests.js";
 import { auditName, type Person, personMd, personText, resolveUser } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
+import { md } from "../../i18n/t.js";
 import { successEmbed } from "../../ui/embeds.js";
-import { escapeMarkdown, truncate } from "../../ui/format.js";
+import { truncate } from "../../ui/format.js";
 import type { Cmd, ConfirmOperation, Pager } from "../types.js";
 
 type Reply = Awaited<ReturnType<Pager>>;
@@ -14,14 +15,15 @@ const bold = (p: Person) => personMd(p);
 
 export async function add(interaction: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const target = await resolveUser(ctx, interaction.options.getString("user", true));
-  if (target.id === linked.account.robloxId) throw new UserError("An account cannot be friends with itself.");
+  if (target.id === linked.account.robloxId) throw new UserError("friends.selfFriend");
   const nickname = interaction.options.getString("nickname")?.trim() ?? "";
   const me = linked.account.robloxId;
   const [before] = await ctx.roblox.friends.statuses(linked.session, me, [target.id], ctx.call);
   if (before?.status === "RequestSent") {
-    throw new UserError(
-      `A friend request from ${escapeMarkdown(linked.account.robloxName)} to ${escapeMarkdown(personText(target))} is already waiting for their answer.`,
-    );
+    throw new UserError("friends.add.alreadyAsked", {
+      account: linked.account.robloxName,
+      person: personText(target),
+    });
   }
   await ctx.roblox.requests.send(
     linked.session,
@@ -42,15 +44,17 @@ export async function add(interaction: Cmd, ctx: Invocation, linked: LinkedAccou
     linked.account.robloxId,
     `to ${auditName(target)}${nickname ? ` as “${truncate(nickname, 50)}”` : ""}`,
   );
+  const accepted = before?.status === "RequestReceived";
+  const said = ctx.t(accepted ? "friends.add.accepted" : "friends.add.sent", {
+    person: md(bold(target)),
+    account: linked.account.robloxName,
+  });
   return {
     content: "",
     embeds: [
       successEmbed(
-        before?.status === "RequestReceived" ? "Friend request accepted" : "Friend request sent",
-        (before?.status === "RequestReceived"
-          ? `${bold(target)} had already asked **${escapeMarkdown(linked.account.robloxName)}**, so they are friends now.`
-          : `**${escapeMarkdown(linked.account.robloxName)}** asked ${bold(target)} to be friends.`) +
-          (nickname ? ` Nickname: “${escapeMarkdown(nickname)}”.` : ""),
+        ctx.t(accepted ? "friends.add.acceptedTitle" : "friends.add.sentTitle"),
+        said + (nickname ? ` ${ctx.t("friends.add.nickname", { nickname })}` : ""),
       ),
     ],
     components: [],
@@ -65,8 +69,11 @@ export async function addContact(interaction: Cmd, ctx: Invocation, linked: Link
     content: "",
     embeds: [
       successEmbed(
-        "Friend request sent",
-        `**${escapeMarkdown(linked.account.robloxName)}** sent a friend request to contact \`${truncate(contact, 64).replace(/`/g, "")}\`.`,
+        ctx.t("friends.add.sentTitle"),
+        ctx.t("friends.addContact.sent", {
+          account: linked.account.robloxName,
+          contact: md(truncate(contact, 64).replace(/`/g, "")),
+        }),
       ),
     ],
     components: [],
@@ -83,8 +90,7 @@ export const confirmOperations: ConfirmOperation[] = [
   {
     op: "remove",
     async run(ctx, linked, target) {
-      if (target === undefined)
-        throw new UserError("This button names nobody to remove; run the command again.");
+      if (target === undefined) throw new UserError("friends.remove.noTarget");
       return removeFriend(ctx, linked, target);
     },
   },

@@ -2,10 +2,11 @@
 import type { Invocation, LinkedAccount } from "../../context.js";
 import { personText } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
+import { type MessageKey, md } from "../../i18n/t.js";
 import { type KeyValueField, keyValueEmbed, noticeEmbed, userListEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown, truncate } from "../../ui/format.js";
 import type { Cmd, Pager } from "../types.js";
-import { resolveMany, unknownNote, userOrSelf } from "./users.js";
+import { resolveMany, unknownError, unknownNote, userOrSelf } from "./users.js";
 
 type Reply = Awaited<ReturnType<Pager>>;
 
@@ -17,26 +18,32 @@ export async function count(interaction: Cmd, ctx: Invocation, linked: LinkedAcc
   const n = target.self
     ? await ctx.roblox.friends.myCount(linked.session, ctx.call)
     : await ctx.roblox.friends.count(linked.session, target.id, ctx.call);
-  const who = escapeMarkdown(personText(target), { max: 120 });
+  const who = md(escapeMarkdown(personText(target), { max: 120 }));
+  const count = String(n);
   return {
     content: "",
-    embeds: [noticeEmbed("info", `${n} friend${n === 1 ? "" : "s"}`, `${who} has ${n} Roblox friends.`)],
+    embeds: [
+      noticeEmbed(
+        "info",
+        ctx.t("friends.count.title", { n, count }),
+        ctx.t("friends.count.description", { who, n, count }),
+      ),
+    ],
     components: [],
   };
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  Friends: "Friends",
-  RequestSent: "Friend request sent, waiting for an answer",
-  RequestReceived: "Sent this account a friend request",
-  NotFriends: "Not friends",
+const STATUS_TEXT: Record<string, MessageKey> = {
+  Friends: "friends.status.friends",
+  RequestSent: "friends.status.requestSent",
+  RequestReceived: "friends.status.requestReceived",
+  NotFriends: "friends.status.notFriends",
 };
 
 /** friends/statuses + multiget-are-friends: one line per user. */
 export async function status(interaction: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const { users, unknown } = await resolveMany(ctx, interaction.options.getString("users", true), STATUS_MAX);
-  if (users.length === 0)
-    throw new UserError(escapeMarkdown(unknownNote(unknown) ?? "No Roblox user found."));
+  if (users.length === 0) throw unknownError(unknown) ?? new UserError("friends.status.noUser");
   const me = linked.account.robloxId;
   const ids = users.map((u) => u.id);
   const [statuses, friendIds] = await Promise.all([
@@ -47,18 +54,27 @@ export async function status(interaction: Cmd, ctx: Invocation, linked: LinkedAc
   const friends = new Set(friendIds.map(String));
   const rows = users.map((u) => {
     const raw = u.id === me ? "Self" : (byId.get(u.id) ?? (friends.has(u.id) ? "Friends" : "NotFriends"));
-    const text = raw === "Self" ? "This is the account itself" : (STATUS_TEXT[raw] ?? raw);
+    const key = raw === "Self" ? "friends.status.self" : STATUS_TEXT[raw];
+    const text = key ? ctx.t(key) : raw;
     const mark = friends.has(u.id) ? "✅" : raw === "Self" ? "👤" : "➖";
     return { ...u, extra: `${mark} ${text}` };
   });
-  const note = unknownNote(unknown);
+  const note = unknownNote(unknown, ctx.locale);
   return {
     content: "",
     embeds: [
       userListEmbed({
-        title: `Friendship with ${escapeMarkdown(linked.account.robloxName, { max: 100 })}`,
+        title: ctx.t("friends.status.title", {
+          account: md(escapeMarkdown(linked.account.robloxName, { max: 100 })),
+        }),
         users: rows,
-        footer: [`${friends.size} of ${users.length} are friends`, note].filter(Boolean).join(" · "),
+        footer: [
+          ctx.t("friends.status.footer", { friends: String(friends.size), total: String(users.length) }),
+          note,
+        ]
+          .filter(Boolean)
+          .join(" · "),
+        locale: ctx.locale,
       }),
     ],
     components: [],
@@ -86,20 +102,31 @@ export async function groups(interaction: Cmd, ctx: Invocation, linked: LinkedAc
   }
   const sorted = [...byGroup.entries()].sort((a, b) => b[1].friends.length - a[1].friends.length);
   const fields: KeyValueField[] = sorted.slice(0, 25).map(([id, g]) => ({
-    name: `${escapeMarkdown(g.name, { max: 150 })} · ${g.friends.length} friend${g.friends.length === 1 ? "" : "s"}`,
+    name: ctx.t("friends.groups.field", {
+      group: md(escapeMarkdown(g.name, { max: 150 })),
+      n: g.friends.length,
+      count: String(g.friends.length),
+    }),
     value: truncate(
-      `[Group ${id}](https://www.roblox.com/communities/${id})${g.members === null ? "" : ` · ${g.members} members`}\n${g.friends.join(", ")}`,
+      `[${ctx.t("friends.groups.link", { id: String(id) })}](https://www.roblox.com/communities/${id})${g.members === null ? "" : ` · ${ctx.t("friends.groups.members", { count: String(g.members) })}`}\n${g.friends.join(", ")}`,
       1024,
     ),
   }));
-  const who = escapeMarkdown(personText(target), { max: 120 });
-  const more = sorted.length > 25 ? ` (showing 25 of ${sorted.length})` : "";
+  const who = md(escapeMarkdown(personText(target), { max: 120 }));
+  const title =
+    sorted.length > 25
+      ? ctx.t("friends.groups.titleMore", { who, total: String(sorted.length) })
+      : ctx.t("friends.groups.title", { who });
   return {
     content: "",
     embeds: [
-      keyValueEmbed(`Groups of ${who}'s friends${more}`, fields, {
-        ...(fields.length === 0 ? { description: `No friend of ${who} is in a group.` } : {}),
-        footer: `${data.length} friends in ${byGroup.size} group${byGroup.size === 1 ? "" : "s"}`,
+      keyValueEmbed(title, fields, {
+        ...(fields.length === 0 ? { description: ctx.t("friends.groups.none", { who }) } : {}),
+        footer: ctx.t("friends.groups.footer", {
+          friends: String(data.length),
+          n: byGroup.size,
+          count: String(byGroup.size),
+        }),
       }),
     ],
     components: [],

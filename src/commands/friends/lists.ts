@@ -7,6 +7,7 @@ import { pagerFor } from "../../domain/paging.js";
 import { personText } from "../../domain/people.js";
 import { presenceGames, whereText } from "../../domain/presence.js";
 import { UserError } from "../../errors.js";
+import { md } from "../../i18n/t.js";
 import type { UserSort } from "../../roblox/api/friends.js";
 import { type ListUser, userListEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown } from "../../ui/format.js";
@@ -17,7 +18,7 @@ import { namedRows, presenceText, presenceType, userOrSelf } from "./users.js";
 export const PAGE_SIZE = 25;
 
 /** Roblox's userSort values in words (docs/roblox-behaviour.md, "userSort"). */
-const SORT_NAMES = ["by name", "online first, then by name", "online first, then most played with"] as const;
+const SORT_NAMES = ["friends.sort.name", "friends.sort.online", "friends.sort.played"] as const;
 
 function sortOf(v: unknown): UserSort {
   const n = Number(v);
@@ -38,12 +39,13 @@ export const friendsPager: Pager = async (ctx, linked, state) => {
     ctx.call,
   );
   const users = await namedRows(ctx, page.items);
-  const who = escapeMarkdown(String(args.who ?? linked.account.robloxName), { max: 120 });
+  const who = md(escapeMarkdown(String(args.who ?? linked.account.robloxName), { max: 120 }));
   const embed = userListEmbed({
-    title: `Friends of ${who}`,
+    title: ctx.t("friends.list.title", { who }),
     users,
-    footer: `Sorted ${SORT_NAMES[sort]} · ${PAGE_SIZE} per page`,
-    empty: state.cursor ? "No more friends." : `${who} has no friends on Roblox yet.`,
+    footer: ctx.t("friends.list.footer", { sort: ctx.t(SORT_NAMES[sort]), size: String(PAGE_SIZE) }),
+    empty: state.cursor ? ctx.t("friends.list.noMore") : ctx.t("friends.list.none", { who }),
+    locale: ctx.locale,
   });
   const components = await pagerFor(ctx, "friends", linked.account.robloxId, page, args);
   return { content: "", embeds: [embed], components };
@@ -61,12 +63,13 @@ export const searchPager: Pager = async (ctx, linked, state) => {
     ctx.call,
   );
   const users = await namedRows(ctx, page.items);
-  const who = escapeMarkdown(String(args.who ?? linked.account.robloxName), { max: 120 });
-  const q = escapeMarkdown(query, { max: 50 });
+  const who = md(escapeMarkdown(String(args.who ?? linked.account.robloxName), { max: 120 }));
+  const q = md(escapeMarkdown(query, { max: 50 }));
   const embed = userListEmbed({
-    title: `Friends of ${who} matching “${q}”`,
+    title: ctx.t("friends.search.title", { who, query: q }),
     users,
-    empty: state.cursor ? "No more matches." : `No friend of ${who} matches “${q}”.`,
+    empty: state.cursor ? ctx.t("friends.search.noMore") : ctx.t("friends.search.none", { who, query: q }),
+    locale: ctx.locale,
   });
   const components = await pagerFor(ctx, "search", linked.account.robloxId, page, args);
   return { content: "", embeds: [embed], components };
@@ -81,8 +84,8 @@ export async function list(interaction: Cmd, ctx: Invocation, linked: LinkedAcco
 
 export async function search(interaction: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const query = interaction.options.getString("query", true).trim();
-  if (query === "") throw new UserError("Type part of a name to search for.");
-  if (query.length > 50) throw new UserError("Search for at most 50 characters.");
+  if (query === "") throw new UserError("friends.search.empty");
+  if (query.length > 50) throw new UserError("friends.search.tooLong");
   const who = `${linked.account.robloxName}`;
   const state: PageState = { args: { user: linked.account.robloxId, who, query } };
   return searchPager(ctx, linked, state);
@@ -116,18 +119,24 @@ export async function online(ctx: Invocation, linked: LinkedAccount): Promise<Re
   );
   const users: ListUser[] = named.map((u, i) => {
     const r = rows[i];
-    return { ...u, extra: r ? presenceText(r.type, whereText(r.presence, games)) : null };
+    return {
+      ...u,
+      extra: r ? presenceText(r.type, whereText(r.presence, games, ctx.locale), ctx.locale) : null,
+    };
   });
   const inGame = rows.filter((r) => r.type === 2).length;
   return {
     content: "",
     embeds: [
       userListEmbed({
-        title: `Friends of ${escapeMarkdown(linked.account.robloxName, { max: 100 })} online now`,
+        title: ctx.t("friends.online.title", {
+          account: md(escapeMarkdown(linked.account.robloxName, { max: 100 })),
+        }),
         users,
-        footer: `${rows.length} online · ${inGame} in an experience`,
-        empty: "No friend is online right now.",
+        footer: ctx.t("friends.online.footer", { online: String(rows.length), inGame: String(inGame) }),
+        empty: ctx.t("friends.online.none"),
         color: "ok",
+        locale: ctx.locale,
       }),
     ],
     components: [],
@@ -141,11 +150,14 @@ export async function inactive(ctx: Invocation, linked: LinkedAccount): Promise<
     content: "",
     embeds: [
       userListEmbed({
-        title: `Inactive friends of ${escapeMarkdown(linked.account.robloxName, { max: 100 })}`,
+        title: ctx.t("friends.inactive.title", {
+          account: md(escapeMarkdown(linked.account.robloxName, { max: 100 })),
+        }),
         users,
-        footer: `${users.length} friend${users.length === 1 ? "" : "s"} Roblox counts as inactive`,
-        empty: "No inactive friends.",
+        footer: ctx.t("friends.inactive.footer", { n: users.length, count: String(users.length) }),
+        empty: ctx.t("friends.inactive.none"),
         color: "warn",
+        locale: ctx.locale,
       }),
     ],
     components: [],

@@ -12,10 +12,12 @@ import {
   unknownPerson,
 } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
+import type { Locale } from "../../i18n/locales.js";
+import { md, t } from "../../i18n/t.js";
 import type { UserName } from "../../lookups.js";
 import { USERNAME_RE } from "../../roblox/api/users.js";
 import type { ListUser } from "../../ui/embeds.js";
-import { presenceLabel, truncate } from "../../ui/format.js";
+import { escapeMarkdown, presenceLabel, truncate } from "../../ui/format.js";
 
 const ID_RE = /^\d{1,20}$/;
 
@@ -64,9 +66,9 @@ export interface ResolvedMany {
  */
 export async function resolveMany(ctx: Invocation, raw: string, max: number): Promise<ResolvedMany> {
   const parts = splitUsers(raw);
-  if (parts.length === 0) throw new UserError("Give at least one Roblox username or id.");
+  if (parts.length === 0) throw new UserError("friends.users.none");
   if (parts.length > max) {
-    throw new UserError(`That is ${parts.length} users; give at most ${max} at once.`);
+    throw new UserError("friends.users.tooMany", { count: String(parts.length), max: String(max) });
   }
   const ids = parts.filter((p) => ID_RE.test(p)).map((p) => p.replace(/^0+(?=\d)/, ""));
   const names = parts.filter((p) => !ID_RE.test(p) && USERNAME_RE.test(p));
@@ -102,10 +104,19 @@ export async function namedRows(
   return ids.map((id) => listRow(people.get(id) ?? unknownPerson(id)));
 }
 
-/** "Unknown: a, b, c" for entries that are no Roblox user (cut to stay short; plain text, for footers). */
-export function unknownNote(unknown: readonly string[]): string | undefined {
+/** "No Roblox user called: a, b, c" for entries that are no Roblox user (cut to stay short; plain text, for footers). */
+export function unknownNote(unknown: readonly string[], locale: Locale): string | undefined {
   if (unknown.length === 0) return undefined;
-  return truncate(`No Roblox user called: ${unknown.join(", ")}`, 300);
+  return truncate(t(locale, "friends.users.unknown", { names: md(unknown.join(", ")) }), 300);
+}
+
+/** The same note as a UserError (said in the member's language, escaped for a reply), or undefined. */
+export function unknownError(unknown: readonly string[]): UserError | undefined {
+  if (unknown.length === 0) return undefined;
+  // "No Roblox user called: " is 23 characters: the names keep the English note's 300.
+  return new UserError("friends.users.unknown", {
+    names: md(escapeMarkdown(truncate(unknown.join(", "), 277))),
+  });
 }
 
 const PRESENCE_NAMES: Record<string, number> = {
@@ -127,9 +138,10 @@ export function presenceType(v: string | number | null | undefined): number {
  * "In game · Adopt Me!", "In game · an experience (joins off)", "In Studio · X", "Online · Website",
  * "Offline". Invisible shows as Offline, as Roblox shows it to others. `where` from domain/presence.
  */
-export function presenceText(type: number, where?: string): string {
-  const t = type === 4 ? 0 : type;
-  const label = presenceLabel(t);
-  if (t === 2 || t === 3) return `${label} · ${where ?? "an experience"}`;
-  return where && t !== 0 ? `${label} · ${truncate(where, 80)}` : label;
+export function presenceText(type: number, where: string | undefined, locale: Locale): string {
+  const shown = type === 4 ? 0 : type;
+  const label = t(locale, presenceLabel(shown));
+  const line = (w: string) => t(locale, "friends.where.line", { label: md(label), where: md(w) });
+  if (shown === 2 || shown === 3) return line(where ?? t(locale, "request.anExperience"));
+  return where && shown !== 0 ? line(truncate(where, 80)) : label;
 }

@@ -435,6 +435,93 @@ export const de = {
     "button.next": "Weiter",
     // ── end errors
     // ── replies: friends (add keys below this line)
+    "friends.selfFriend": "Ein Konto kann nicht mit sich selbst befreundet sein.",
+    "friends.add.alreadyAsked":
+      "Eine Freundschaftsanfrage von {account} an {person} wartet bereits auf Antwort.",
+    "friends.add.acceptedTitle": "Freundschaftsanfrage angenommen",
+    "friends.add.sentTitle": "Freundschaftsanfrage gesendet",
+    "friends.add.accepted":
+      "{person} hatte **{account}** bereits angefragt, daher sind sie jetzt befreundet.",
+    "friends.add.sent": "**{account}** hat {person} eine Freundschaftsanfrage gesendet.",
+    "friends.add.nickname": "Spitzname: „{nickname}“.",
+    "friends.addContact.sent":
+      "**{account}** hat dem Kontakt `{contact}` eine Freundschaftsanfrage gesendet.",
+    "friends.remove.noTarget":
+      "Diese Schaltfläche nennt niemanden zum Entfernen; führe den Befehl erneut aus.",
+    "friends.remove.self": "Ein Konto kann die Freundschaft mit sich selbst nicht beenden.",
+    "friends.remove.notFriend":
+      "{person} ist nicht mit **{account}** befreundet; es gibt nichts zu entfernen.",
+    "friends.remove.title": "Diesen Freund entfernen?",
+    "friends.remove.prompt":
+      "{person} aus den Roblox-Freunden von **{account}** entfernen? Roblox benachrichtigt die Person nicht, aber sie muss eine neue Anfrage senden, um wieder befreundet zu sein.",
+    "friends.remove.already":
+      "{person} ist bereits nicht mehr mit **{account}** befreundet; nichts wurde geändert.",
+    "friends.remove.done": "{person} wurde aus den Roblox-Freunden von **{account}** entfernt.",
+    "friends.count.title": "{n, plural, one {{count} Freund} other {{count} Freunde}}",
+    "friends.count.description":
+      "{who} hat {n, plural, one {{count} Roblox-Freund} other {{count} Roblox-Freunde}}.",
+    "friends.status.friends": "Befreundet",
+    "friends.status.requestSent": "Freundschaftsanfrage gesendet, wartet auf Antwort",
+    "friends.status.requestReceived": "Hat diesem Konto eine Freundschaftsanfrage gesendet",
+    "friends.status.notFriends": "Nicht befreundet",
+    "friends.status.self": "Das ist das Konto selbst",
+    "friends.status.noUser": "Kein Roblox-Nutzer gefunden.",
+    "friends.status.title": "Freundschaft mit {account}",
+    "friends.status.footer": "{friends} von {total} sind befreundet",
+    "friends.groups.field": "{group} · {n, plural, one {{count} Freund} other {{count} Freunde}}",
+    "friends.groups.link": "Gruppe {id}",
+    "friends.groups.members": "{count} Mitglieder",
+    "friends.groups.title": "Gruppen der Freunde von {who}",
+    "friends.groups.titleMore": "Gruppen der Freunde von {who} (25 von {total} angezeigt)",
+    "friends.groups.none": "Kein Freund von {who} ist in einer Gruppe.",
+    "friends.groups.footer": "{friends} Freunde in {n, plural, one {{count} Gruppe} other {{count} Gruppen}}",
+    "friends.users.none": "Gib mindestens einen Roblox-Nutzernamen oder eine ID an.",
+    "friends.users.tooMany": "Das sind {count} Nutzer; gib höchstens {max} auf einmal an.",
+    "friends.users.unknown": "Kein Roblox-Nutzer mit dem Namen: {names}",
+    "friends.users.notFound": "Kein Roblox-Nutzer mit dem Namen „{name}“.",
+    "friends.where.line": "{label} · {where}",
+    "friends.where.joinsOff": "{place} (Beitreten aus)",
+    "friends.sort.name": "nach Name",
+    "friends.sort.online": "zuerst online, dann nach Name",
+    "friends.sort.played": "zuerst online, dann nach gemeinsam gespielter Zeit",
+    "friends.list.title": "Freunde von {who}",
+    "friends.list.footer": "Sortiert {sort} · {size} pro Seite",
+    "friends.list.noMore": "Keine weiteren Freunde.",
+    "friends.list.none": "{who} hat noch keine Freunde auf Roblox.",
+    "friends.search.title": "Freunde von {who}, die zu „{query}“ passen",
+    "friends.search.noMore": "Keine weiteren Treffer.",
+    "friends.search.none": "Kein Freund von {who} passt zu „{query}“.",
+    "friends.search.empty": "Gib einen Teil eines Namens ein, nach dem gesucht werden soll.",
+    "friends.search.tooLong": "Suche nach höchstens 50 Zeichen.",
+    "friends.online.title": "Freunde von {account}, die gerade online sind",
+    "friends.online.footer": "{online} online · {inGame} in einem Erlebnis",
+    "friends.online.none": "Gerade ist kein Freund online.",
+    "friends.inactive.title": "Inaktive Freunde von {account}",
+    "friends.inactive.footer":
+      "{n, plural, one {{count} Freund, den Roblox als inaktiv zählt} other {{count} Freunde, die Roblox als inaktiv zählt}}",
+    "friends.inactive.none": "Keine inaktiven Freunde.",
+    "friends.presence.noUser": "Kein Roblox-Nutzer zum Anzeigen.",
+    "friends.presence.title": "Online-Status",
+    "friends.presence.titleWatch": "Online-Status · beobachtete Nutzer von {account}",
+    "friends.presence.tallyOnline": "{count} online",
+    "friends.presence.tallyInGame": "{count} im Spiel",
+    "friends.presence.tallyInStudio": "{count} in Studio",
+    "friends.presence.tallyOffline": "{count} offline",
+    "friends.user.notFound": "Es wurde kein Roblox-Nutzer mit dem Namen „{name}“ gefunden.",
+    "friends.user.created": "Erstellt",
+    "friends.user.createdValue": "{date} ({age} alt)",
+    "friends.user.verified": "Verifiziert-Abzeichen",
+    "friends.user.banned": "Gesperrt",
+    "friends.user.bannedYes": "⛔ Ja",
+    "friends.user.noDescription": "*Keine Beschreibung.*",
+    "friends.page.expired":
+      "Diese Liste ist abgelaufen oder stammt nicht von diesem Server. Führe den Befehl erneut aus, um eine neue zu erhalten.",
+    "friends.page.elsewhere":
+      "Diese Schaltflächen gehören zu einer anderen Liste oder einem anderen Konto. Führe den Befehl erneut aus, um eine neue Liste zu erhalten.",
+    "friends.confirm.expired": "Diese Bestätigung ist abgelaufen; nichts wurde geändert.",
+    "friends.confirm.unlinked":
+      "Dieses Konto wurde bereits von diesem Server getrennt; nichts wurde geändert.",
+    "friends.confirm.cancelled": "Abgebrochen; nichts wurde geändert.",
     // ── end friends
     // ── replies: requests (add keys below this line)
     // ── end requests
