@@ -36,7 +36,7 @@ describe("requestEmbed", () => {
       experience: undefined,
       trusted: false,
     };
-    const e = requestEmbed({ card, nickname: "school" }, now);
+    const e = requestEmbed({ card, nickname: "school" }, now, "en-US");
     expect(e.title).toBe("Req\\*3001 (@Requester3001)"); // a title renders markdown too
     expect(e.description).toContain("From player search");
     expect(e.url).toBe(profileUrl("3001"));
@@ -54,6 +54,7 @@ describe("requestEmbed", () => {
         },
       },
       now,
+      "en-US",
     );
     expect(bare.title).toBe("user 5");
     expect(bare.fields?.map((f) => f.value)).toEqual(["unknown", "none"]);
@@ -64,7 +65,7 @@ describe("editRequestMessage", () => {
   const rows = [
     requestButtons("1001", "3001", profileUrl("3001")).toJSON(),
     requestButtons("1001", "3002", profileUrl("3002")).toJSON(),
-    pagerRow("requests", "1001", null, "abc").toJSON(),
+    pagerRow("requests", "1001", null, "abc", "en-US").toJSON(),
   ];
   const message = {
     content: "Friend requests",
@@ -76,9 +77,9 @@ describe("editRequestMessage", () => {
   };
 
   it("notes who did what on the request's embed and disables only its row (Profile stays)", () => {
-    const note = noteText("42", 1_700_000_000_000);
+    const note = noteText("42", 1_700_000_000_000, "en-US");
     expect(note).toBe("by <@42> <t:1700000000:R>");
-    const out = editRequestMessage(message, "3002", "accepted", note);
+    const out = editRequestMessage(message, "3002", "accepted", note, "en-US");
     expect(out.embeds[0]).toEqual(message.embeds[0]);
     expect(out.embeds[1]?.fields).toEqual([
       { name: "Account age", value: "1 year" },
@@ -95,17 +96,19 @@ describe("editRequestMessage", () => {
     }
     expect(pager).toEqual(rows[2]);
     // a second note replaces the first rather than stacking
-    const again = editRequestMessage({ ...message, embeds: out.embeds }, "3002", "gone", "later");
+    const again = editRequestMessage({ ...message, embeds: out.embeds }, "3002", "gone", "later", "en-US");
     expect(again.embeds[1]?.fields?.map((f) => f.name)).toEqual(["Account age", "No longer pending"]);
   });
 
   it("uses the only embed of an alert, or a content line when no embed fits", () => {
     const alert = { content: "", embeds: [{ title: "New request" }], components: [rows[0] as never] };
-    expect(editRequestMessage(alert, "3001", "declined", "x").embeds[0]?.fields).toEqual([
+    expect(editRequestMessage(alert, "3001", "declined", "x", "en-US").embeds[0]?.fields).toEqual([
       { name: "Declined", value: "x" },
     ]);
     const bare = { content: "hi", embeds: [], components: [] };
-    expect(editRequestMessage(bare, "3001", "accepted", "by me").content).toBe("hi\n**Accepted** by me");
+    expect(editRequestMessage(bare, "3001", "accepted", "by me", "en-US").content).toBe(
+      "hi\n**Accepted** by me",
+    );
   });
 });
 
