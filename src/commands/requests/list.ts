@@ -77,15 +77,13 @@ export function requestEmbed(v: RequestView, now: number, locale: Locale): APIEm
     lines.push(
       t(locale, "requests.card.nickname", { nickname: md(escapeMarkdown(v.nickname, { max: 40 })) }),
     );
-  const game =
+  const where =
     card.experience === undefined
       ? undefined
       : card.experience === "an experience"
-        ? t(locale, "request.anExperience")
-        : escapeMarkdown(card.experience, { max: 80 });
-  const from = [originWords(card, locale), game && t(locale, "requests.card.in", { game: md(game) })]
-    .filter(Boolean)
-    .join(", ");
+        ? t(locale, "requests.card.inExperience")
+        : t(locale, "requests.card.in", { game: md(escapeMarkdown(card.experience, { max: 80 })) });
+  const from = [originWords(card, locale), where].filter(Boolean).join(", ");
   if (from) lines.push(t(locale, "requests.card.from", { from: md(from) }));
   const fields: APIEmbed["fields"] = [
     {

@@ -1,5 +1,7 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import { describe, expect, it } from "vitest";
+import { EVENT_WORDS, eventWords } from "../../domain/alert-events.js";
+import { originWords } from "../../domain/friend-requests.js";
 import { handledSince, withHandled } from "../../domain/handled-requests.js";
 import { editRequestMessage, noteText } from "../../domain/request-message.js";
 import { pagerRow, requestButtons } from "../../ui/buttons.js";
@@ -133,5 +135,52 @@ describe("handled requests", () => {
     expect(handledSince(h, 1000)).toBe(true);
     expect(handledSince(h, 1001)).toBe(false);
     expect(handledSince(undefined, 0)).toBe(false);
+  });
+});
+
+describe("in the member's or the guild's language", () => {
+  const now = Date.parse("2025-06-01T00:00:00Z");
+  const card = {
+    person: { id: "3001", name: "Requester3001", displayName: "Req3001" },
+    created: Date.parse("2022-01-15T00:00:00Z"),
+    verified: false,
+    sentAt: null,
+    mutual: [],
+    origin: "player search",
+    originId: 1,
+    experience: "an experience",
+    trusted: true,
+  };
+
+  it("requestEmbed speaks German: origin, experience, age and no mutual friends", () => {
+    const e = requestEmbed({ card, nickname: "Schule" }, now, "de");
+    expect(e.description).toBe(
+      "Anfrage für eine vertrauenswürdige Verbindung · Spitzname: „Schule“ · Herkunft: Spielersuche, in einem Erlebnis",
+    );
+    expect(e.fields).toEqual([
+      { name: "Kontoalter", value: "3 Jahre", inline: true },
+      { name: "Gemeinsame Freunde", value: "keine", inline: true },
+    ]);
+    expect(originWords(card, "pt-BR")).toBe("busca de jogadores");
+    expect(originWords({ origin: "school class roster" }, "pt-BR")).toBe("school class roster");
+  });
+
+  it("the note on a clicked request is in the message's language, and replaces a note in another", () => {
+    const note = noteText("42", 1_700_000_000_000, "pt-BR");
+    expect(note).toBe("por <@42> <t:1700000000:R>");
+    const alert = { content: "", embeds: [{ title: "Novo pedido" }], components: [] };
+    const out = editRequestMessage(alert, "3001", "accepted", note, "pt-BR");
+    expect(out.embeds[0]?.fields).toEqual([{ name: "Aceito", value: note }]);
+    const again = editRequestMessage({ ...alert, embeds: out.embeds }, "3001", "gone", "x", "de");
+    expect(again.embeds[0]?.fields).toEqual([{ name: "Nicht mehr offen", value: "x" }]);
+    expect(
+      editRequestMessage({ ...alert, embeds: [], content: "oi" }, "3001", "declined", note, "pt-BR").content,
+    ).toBe(`oi\n**Recusado** ${note}`);
+  });
+
+  it("alert event words follow the locale; EVENT_WORDS stays English", () => {
+    expect(eventWords("presence", "pt-BR")).toBe("Alertas de presença (usuários monitorados)");
+    expect(eventWords("daily-summary", "de")).toBe("Die tägliche Zusammenfassung");
+    expect(EVENT_WORDS.presence).toBe("Presence alerts (watched users)");
   });
 });

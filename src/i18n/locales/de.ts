@@ -374,6 +374,7 @@ export const de = {
     "requests.card.nickname": "Spitzname: „{nickname}“",
     "requests.card.from": "Herkunft: {from}",
     "requests.card.in": "in {game}",
+    "requests.card.inExperience": "in einem Erlebnis",
     "requests.card.none": "keine",
     "requests.button.busy":
       "Jemand anderes beantwortet diese Freundschaftsanfrage gerade — versuche es gleich noch einmal, falls sie noch offen ist.",

@@ -459,6 +459,7 @@ export const enUS = {
     "requests.card.nickname": "Nickname: “{nickname}”",
     "requests.card.from": "From {from}",
     "requests.card.in": "in {game}",
+    "requests.card.inExperience": "in an experience",
     "requests.card.none": "none",
     "requests.button.busy":
       "Someone else is answering this friend request right now — try again in a moment if it is still pending.",

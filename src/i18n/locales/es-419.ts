@@ -373,6 +373,7 @@ export const es419 = {
     "requests.card.nickname": "Apodo: “{nickname}”",
     "requests.card.from": "Origen: {from}",
     "requests.card.in": "en {game}",
+    "requests.card.inExperience": "en una experiencia",
     "requests.card.none": "ninguno",
     "requests.button.busy":
       "Otra persona está respondiendo a esta solicitud de amistad en este momento: vuelve a intentarlo en un rato si sigue pendiente.",

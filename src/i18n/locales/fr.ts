@@ -377,6 +377,7 @@ export const fr = {
     "requests.card.nickname": "Surnom : « {nickname} »",
     "requests.card.from": "Origine : {from}",
     "requests.card.in": "dans {game}",
+    "requests.card.inExperience": "dans une expérience",
     "requests.card.none": "aucun",
     "requests.button.busy":
       "Quelqu’un d’autre répond à cette demande d’ami en ce moment — réessayez dans un instant si elle est toujours en attente.",

@@ -366,6 +366,7 @@ export const id = {
     "requests.card.nickname": "Nama panggilan: “{nickname}”",
     "requests.card.from": "Asal: {from}",
     "requests.card.in": "di {game}",
+    "requests.card.inExperience": "di sebuah pengalaman",
     "requests.card.none": "tidak ada",
     "requests.button.busy":
       "Orang lain sedang menjawab permintaan pertemanan ini — coba lagi sebentar lagi jika masih tertunda.",

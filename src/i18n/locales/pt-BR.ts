@@ -371,6 +371,7 @@ export const ptBR = {
     "requests.card.nickname": "Apelido: “{nickname}”",
     "requests.card.from": "Origem: {from}",
     "requests.card.in": "em {game}",
+    "requests.card.inExperience": "em uma experiência",
     "requests.card.none": "nenhum",
     "requests.button.busy":
       "Outra pessoa está respondendo a este pedido de amizade agora — tente de novo daqui a pouco se ele ainda estiver pendente.",

@@ -371,6 +371,7 @@ export const tr = {
     "requests.card.nickname": "Takma ad: “{nickname}”",
     "requests.card.from": "Kaynak: {from}",
     "requests.card.in": "{game} içinde",
+    "requests.card.inExperience": "bir deneyim içinde",
     "requests.card.none": "yok",
     "requests.button.busy":
       "Bu arkadaşlık isteğini şu anda başka biri yanıtlıyor — hâlâ bekliyorsa birazdan tekrar deneyin.",
