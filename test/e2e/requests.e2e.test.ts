@@ -342,3 +342,66 @@ describe("/requests", () => {
     expect(w.fake.violations()).toEqual([]);
   });
 });
+
+describe("Accept on a friend-request alert in a German server", () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld({ link: [{ robloxId: KID }], pollIntervalSeconds: 1 });
+  }, 60_000);
+  afterAll(async () => {
+    await w?.stop();
+  });
+
+  it("the note on the shared alert is in the server's language, the answer to the clicker in theirs", async () => {
+    await w.runText({
+      name: "alerts",
+      subcommand: "channel",
+      options: { channel: w.fake.world.channels.alerts },
+    });
+    await w.runText({ name: "alerts", subcommand: "language", options: { language: "de" } });
+    // Two polls first: the first one takes the pending requests as they are (no alert for those).
+    const polled = () =>
+      w.sim.log.filter((e) => e.path.startsWith("/usermoderation/v2") && e.cookieHeader).length;
+    const target = polled() + 2;
+    while (polled() < target) await new Promise((r) => setTimeout(r, 50));
+    w.sim.control.sendFriendRequest(3003, KID);
+    const alert = await w.fake.waitForMessage(
+      "alerts",
+      (x) => (x.embeds[0]?.title ?? "").includes("Neue Freundschaftsanfrage"),
+      10_000,
+    );
+    const accept = button(alert, "Annehmen", 3003);
+    const first = await w.fake.clickButton({
+      message: alert,
+      customId: accept,
+      user: "admin",
+      locale: "pt-BR",
+    });
+    const edited = await first.waitForFinal();
+    const admin = w.fake.world.people.admin.user.id;
+    expect(visibleText(edited)).toMatch(new RegExp(`Angenommen\\nvon <@${admin}> <t:\\d+:R>`));
+    expect(w.sim.state.areFriends(KID, 3003)).toBe(true);
+
+    // A request withdrawn on Roblox before the click: the clicker is told in Portuguese, the alert
+    // notes it in German.
+    w.sim.control.sendFriendRequest(3004, KID);
+    const alert2 = await w.fake.waitForMessage(
+      "alerts",
+      (x) =>
+        (x.embeds[0]?.title ?? "").includes("Neue Freundschaftsanfrage") && visibleText(x).includes("3004"),
+      10_000,
+    );
+    w.sim.state.removeRequest(3004, KID);
+    const gone = await w.fake.clickButton({
+      message: alert2,
+      customId: button(alert2, "Annehmen", 3004),
+      user: "admin",
+      locale: "pt-BR",
+    });
+    const said = await gone.waitForFollowUp();
+    expect(said.content).toMatch(
+      /^O pedido de amizade de .*Requester3004.* não existe mais no Roblox — foi retirado ou já respondido no app do Roblox\. Nada mudou\.$/,
+    );
+    expect(visibleText(await gone.waitForFinal())).toMatch(/Nicht mehr offen\nvon <@\d+> <t:\d+:R>/);
+  });
+});
