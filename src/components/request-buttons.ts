@@ -47,8 +47,12 @@ function robloxCode(err: unknown): number | undefined {
  */
 async function messageLocale(interaction: ButtonInteraction<"cached">, ctx: Invocation): Promise<Locale> {
   if (interaction.message.flags.has(MessageFlags.Ephemeral)) return ctx.locale;
-  const settings = await ctx.store.settings.get(ctx.guildId);
-  return guildLocale(settings.language, interaction.guild.preferredLocale);
+  // A store hiccup must not lose the note of an answer Roblox already took: the guild's own locale then.
+  const settings = await ctx.store.settings.get(ctx.guildId).catch((err: unknown) => {
+    ctx.log.warn({ err }, "could not read the guild's language; the note follows the guild's locale");
+    return undefined;
+  });
+  return guildLocale(settings?.language, interaction.guild.preferredLocale);
 }
 
 async function editMessage(
