@@ -10,6 +10,10 @@
  * admins clicking Accept together make one Roblox call. The second click waits briefly for the
  * first and then says "already accepted by …"; if the first is still talking to Roblox after
  * that, it says someone else is on it.
+ *
+ * Languages: what only the clicker sees (the follow-ups) is in the clicker's language; the note
+ * edited into the message is in the message's own language — the guild's for an alert (a shared
+ * channel message), the member's for an ephemeral /requests list page.
  */
 import { type ButtonInteraction, MessageFlags } from "discord.js";
 import { INTERACTION_DEADLINE_MS, type Invocation, type LinkedAccount } from "../context.js";
@@ -17,8 +21,9 @@ import { isFriend } from "../domain/friendship.js";
 import { getHandled, type Handled, handledSince, recordHandled } from "../domain/handled-requests.js";
 import { auditName, namePerson, type Person, personMd } from "../domain/people.js";
 import { editRequestMessage, noteText, type Outcome } from "../domain/request-message.js";
+import { guildLocale, type Locale } from "../i18n/locales.js";
+import { md } from "../i18n/t.js";
 import { isRobloxError } from "../roblox/index.js";
-import { escapeMarkdown } from "../ui/format.js";
 import type { ButtonHandler } from "./types.js";
 
 type Kind = "accept" | "decline";
@@ -31,21 +36,35 @@ export const CLAIM_TTL_MS = INTERACTION_DEADLINE_MS + 10_000;
 /** How long a second click waits for the first to finish before saying someone is on it. */
 export const CLAIM_WAIT_MS = 5_000;
 
-export const BUSY_SENTENCE =
-  "Someone else is answering this friend request right now — try again in a moment if it is still pending.";
-
 /** Friends API code 10: "The friend request does not exist." — 5: "already a friend". */
 function robloxCode(err: unknown): number | undefined {
   return isRobloxError(err) && err.kind === "api" && err.status === 400 ? err.code : undefined;
 }
 
+/**
+ * The language of the message clicked: an ephemeral page is the member's own (only they see it and
+ * click it); any other message (an alert) speaks the guild's language.
+ */
+async function messageLocale(interaction: ButtonInteraction<"cached">, ctx: Invocation): Promise<Locale> {
+  if (interaction.message.flags.has(MessageFlags.Ephemeral)) return ctx.locale;
+  // A store hiccup must not lose the note of an answer Roblox already took: the guild's own locale then.
+  const settings = await ctx.store.settings.get(ctx.guildId).catch((err: unknown) => {
+    ctx.log.warn({ err }, "could not read the guild's language; the note follows the guild's locale");
+    return undefined;
+  });
+  return guildLocale(settings?.language, interaction.guild.preferredLocale);
+}
+
 async function editMessage(
   interaction: ButtonInteraction<"cached">,
+  ctx: Invocation,
   requesterId: string,
   outcome: Outcome,
-  note: string,
+  by: { userId: string; at: number },
 ): Promise<void> {
-  const edited = editRequestMessage(interaction.message, requesterId, outcome, note);
+  const locale = await messageLocale(interaction, ctx);
+  const note = noteText(by.userId, by.at, locale);
+  const edited = editRequestMessage(interaction.message, requesterId, outcome, note, locale);
   await interaction.editReply({ ...edited, allowedMentions: { parse: [] } });
 }
 
@@ -53,8 +72,15 @@ async function tell(interaction: ButtonInteraction<"cached">, content: string): 
   await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
 }
 
-function alreadySentence(h: Handled, who: string): string {
-  return `The friend request from ${who} was already ${h.action} by <@${h.by}> <t:${Math.floor(h.at / 1000)}:R>; nothing changed.`;
+function alreadySentence(ctx: Invocation, h: Handled, who: string): string {
+  return ctx.t(
+    h.action === "accepted" ? "requests.button.alreadyAccepted" : "requests.button.alreadyDeclined",
+    {
+      person: md(who),
+      by: md(`<@${h.by}>`),
+      when: md(`<t:${Math.floor(h.at / 1000)}:R>`),
+    },
+  );
 }
 
 async function click(
@@ -68,7 +94,7 @@ async function click(
   const linked = await ctx.account(accountId);
   const person = await namePerson(ctx, requesterId);
   const who = personMd(person);
-  const account = `**${escapeMarkdown(linked.account.robloxName)}**`;
+  const account = linked.account.robloxName;
 
   const claim = await ctx.store.claims.acquire(
     `req:${ctx.guildId}:${linked.account.robloxId}:${requesterId}`,
@@ -76,7 +102,7 @@ async function click(
     CLAIM_WAIT_MS,
   );
   if (!claim) {
-    await tell(interaction, BUSY_SENTENCE);
+    await tell(interaction, ctx.t("requests.button.busy"));
     return;
   }
   try {
@@ -101,8 +127,8 @@ async function answer(
   const requesterId = person.id;
   const prior = await getHandled(ctx, linked.account.robloxId, requesterId);
   if (handledSince(prior, interaction.message.createdTimestamp)) {
-    await editMessage(interaction, requesterId, prior.action, noteText(prior.by, prior.at));
-    await tell(interaction, alreadySentence(prior, who));
+    await editMessage(interaction, ctx, requesterId, prior.action, { userId: prior.by, at: prior.at });
+    await tell(interaction, alreadySentence(ctx, prior, who));
     return;
   }
 
@@ -115,12 +141,15 @@ async function answer(
     if (code !== 10 && !(kind === "accept" && code === 5)) throw err;
     const friends =
       code === 5 || (kind === "accept" && (await isFriend(ctx, linked, requesterId).catch(() => false)));
-    await editMessage(interaction, requesterId, friends ? "friends" : "gone", noteText(ctx.userId, now()));
+    await editMessage(interaction, ctx, requesterId, friends ? "friends" : "gone", {
+      userId: ctx.userId,
+      at: now(),
+    });
     await tell(
       interaction,
       friends
-        ? `${who} is already a friend of ${account}; nothing changed.`
-        : `The friend request from ${who} no longer exists on Roblox — it was withdrawn or already answered in the Roblox app. Nothing changed.`,
+        ? ctx.t("requests.button.alreadyFriends", { person: md(who), account })
+        : ctx.t("requests.button.gone", { person: md(who) }),
     );
     return;
   }
@@ -129,7 +158,7 @@ async function answer(
   const at = now();
   await recordHandled(ctx, linked.account.robloxId, requesterId, { action, by: ctx.userId, at });
   await ctx.audit(`requests.${kind}`, linked.account.robloxId, `${auditName(person)} by button`);
-  await editMessage(interaction, requesterId, action, noteText(ctx.userId, at));
+  await editMessage(interaction, ctx, requesterId, action, { userId: ctx.userId, at });
 }
 
 export const requestAcceptButton: ButtonHandler<"req-accept"> = {

@@ -2,6 +2,9 @@
  * The alert events, defined once: the `/alerts toggle` choices, the settings schema, `/alerts
  * show` and the defaults of a new guild (every event on except the daily summary).
  */
+import type { Locale } from "../i18n/locales.js";
+import { type MessageKey, t } from "../i18n/t.js";
+
 export const ALERT_EVENTS = [
   "presence",
   "friend-requests",
@@ -14,17 +17,27 @@ export const ALERT_EVENTS = [
 ] as const;
 export type AlertEventName = (typeof ALERT_EVENTS)[number];
 
-/** What each event posts, for the toggle's confirmation. */
-export const EVENT_WORDS: Record<AlertEventName, string> = {
-  presence: "Presence alerts (watched users)",
-  "friend-requests": "Friend-request alerts (trusted-connection requests too)",
-  connections: "New-connection alerts",
-  restrictions: "Restriction alerts",
-  screentime: "Screen-time alerts (80 % and 100 %)",
-  "cookie-health": "Cookie-health alerts",
-  "daily-summary": "The daily summary",
-  "parent-requests": "Children's requests to a linked parent account (Approve/Deny)",
-};
+/** What each event posts (its message key), for the toggle's confirmation and `/alerts show`. */
+export const EVENT_KEYS = {
+  presence: "requests.alertEvent.presence",
+  "friend-requests": "requests.alertEvent.friend-requests",
+  connections: "requests.alertEvent.connections",
+  restrictions: "requests.alertEvent.restrictions",
+  screentime: "requests.alertEvent.screentime",
+  "cookie-health": "requests.alertEvent.cookie-health",
+  "daily-summary": "requests.alertEvent.daily-summary",
+  "parent-requests": "requests.alertEvent.parent-requests",
+} as const satisfies Record<AlertEventName, MessageKey>;
+
+/** Pure: what an event posts, in `locale` ("Presence alerts (watched users)", …) — the member's for a reply. */
+export function eventWords(event: AlertEventName, locale: Locale): string {
+  return t(locale, EVENT_KEYS[event]);
+}
+
+/** What each event posts, in English (the source words); a reply says `eventWords(event, ctx.locale)`. */
+export const EVENT_WORDS: Record<AlertEventName, string> = Object.fromEntries(
+  ALERT_EVENTS.map((e) => [e, eventWords(e, "en-US")]),
+) as Record<AlertEventName, string>;
 
 export function defaultEvents(): Record<AlertEventName, boolean> {
   return Object.fromEntries(ALERT_EVENTS.map((e) => [e, e !== "daily-summary"])) as Record<

@@ -3,6 +3,8 @@
  * sent it (named the one way, domain/people), how old their account is, mutual friends, where it
  * came from (origin and experience), and when. Commands, buttons and watchers share it.
  */
+import type { Locale } from "../i18n/locales.js";
+import { type MessageKey, t } from "../i18n/t.js";
 import type { Lookups } from "../lookups.js";
 import { present } from "../lookups.js";
 import type { RobloxClient, RobloxSession } from "../roblox/index.js";
@@ -55,6 +57,15 @@ export function originText(v: string | number | null | undefined): string | unde
     .trim()
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase();
+}
+
+/**
+ * Pure: a card's origin in `locale` — "player search", "Spielersuche", … for an origin roguard knows
+ * (its number), the origin's own words otherwise (an enum name roguard has no translation for).
+ */
+export function originWords(c: Pick<RequestCard, "origin" | "originId">, locale: Locale): string | undefined {
+  if (c.origin === undefined) return undefined;
+  return c.originId === undefined ? c.origin : t(locale, `origin.${c.originId}` as MessageKey);
 }
 
 function originIdOf(v: string | number | null | undefined): { originId?: number } {

@@ -9,6 +9,8 @@ import {
   type APIEmbed,
   ComponentType,
 } from "discord.js";
+import { LOCALES, type Locale } from "../i18n/locales.js";
+import { md, t } from "../i18n/t.js";
 import { type ComponentLike, disableAll } from "../ui/buttons.js";
 import { decodeCustomId } from "../ui/custom-id.js";
 import { COLORS, fitEmbed, LIMITS } from "../ui/embeds.js";
@@ -19,12 +21,15 @@ type RowJson = APIActionRowComponent<APIComponentInMessageActionRow>;
 
 export type Outcome = HandledAction | "gone" | "friends";
 
-const TITLES: Record<Outcome, string> = {
-  accepted: "Accepted",
-  declined: "Declined",
-  gone: "No longer pending",
-  friends: "Already friends",
-};
+const TITLES = {
+  accepted: "requests.outcome.accepted",
+  declined: "requests.outcome.declined",
+  gone: "requests.outcome.gone",
+  friends: "requests.outcome.friends",
+} as const satisfies Record<Outcome, string>;
+
+/** Every outcome title in every locale: a new note replaces an older one, whatever its language. */
+const ALL_TITLES = new Set(LOCALES.flatMap((l) => Object.values(TITLES).map((k) => t(l, k))));
 const COLOR: Record<Outcome, number> = {
   accepted: COLORS.ok,
   declined: COLORS.alert,
@@ -32,9 +37,9 @@ const COLOR: Record<Outcome, number> = {
   friends: COLORS.ok,
 };
 
-/** "by <@123> <t:…:R>" — who and when, as Discord renders it. */
-export function noteText(userId: string, at: number): string {
-  return `by <@${userId}> ${discordTimestamp(at, "R")}`;
+/** "by <@123> <t:…:R>" — who and when, as Discord renders it (in `locale`). */
+export function noteText(userId: string, at: number, locale: Locale): string {
+  return t(locale, "requests.outcome.by", { user: md(`<@${userId}>`), when: md(discordTimestamp(at, "R")) });
 }
 
 export interface MessageLike {
@@ -64,22 +69,24 @@ export function isRequestRow(row: RowJson, requesterId: string): boolean {
   });
 }
 
-function noteEmbed(e: APIEmbed, outcome: Outcome, note: string): APIEmbed {
-  const fields = [...(e.fields ?? [])].filter((f) => !Object.values(TITLES).includes(f.name));
+function noteEmbed(e: APIEmbed, outcome: Outcome, note: string, locale: Locale): APIEmbed {
+  const fields = [...(e.fields ?? [])].filter((f) => !ALL_TITLES.has(f.name));
   if (fields.length >= LIMITS.fields) fields.length = LIMITS.fields - 1;
-  fields.push({ name: TITLES[outcome], value: note });
+  fields.push({ name: t(locale, TITLES[outcome]), value: note });
   return fitEmbed({ ...e, color: COLOR[outcome], fields });
 }
 
 /**
  * The message after `outcome` on `requesterId`'s request: the note goes on the embed that links
- * to the requester's profile (or the only embed), else on a line of the content.
+ * to the requester's profile (or the only embed), else on a line of the content. `locale` is the
+ * message's own language (an alert's: the guild's), so the note reads like the rest of it.
  */
 export function editRequestMessage(
   message: MessageLike,
   requesterId: string,
   outcome: Outcome,
   note: string,
+  locale: Locale,
 ): EditedMessage {
   const url = profileUrl(requesterId);
   const embeds = message.embeds.map((e) => json<APIEmbed>(e));
@@ -87,9 +94,9 @@ export function editRequestMessage(
   if (at < 0 && embeds.length === 1) at = 0;
   let content = message.content;
   if (at >= 0) {
-    embeds[at] = noteEmbed(embeds[at] as APIEmbed, outcome, note);
+    embeds[at] = noteEmbed(embeds[at] as APIEmbed, outcome, note, locale);
   } else {
-    const line = `**${TITLES[outcome]}** ${note}`;
+    const line = `**${t(locale, TITLES[outcome])}** ${note}`;
     content = (content ? `${content}\n${line}` : line).slice(-2000);
   }
   const components = message.components.map((r) => {

@@ -1,6 +1,7 @@
 // /requests and the Accept/Decline buttons end to end: the real bot against the simulator and the
 // fake Discord, as a person sees it, with the simulator's state and request log as the proof.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { COGNATES, englishIn } from "../support/english-scan.js";
 import { Perm } from "./fake-discord/ids.js";
 import { type FakeMessage, SEED, startWorld, visibleText, type World } from "./harness.js";
 
@@ -270,6 +271,59 @@ describe("/requests", () => {
     expect(w.sim.log).toHaveLength(0);
   });
 
+  // Before the flood-limit test: the bot then holds mark-seen back for a minute.
+  it("a member whose Discord is in Portuguese gets every reply, button and note in Portuguese", async () => {
+    const pt = { locale: "pt-BR" } as const;
+    const texts: string[] = [];
+    const seen = (m: FakeMessage) => {
+      texts.push(visibleText(m));
+      return m;
+    };
+    const ptClick = async (m: FakeMessage, customId: string) =>
+      w.fake.clickButton({ message: m, customId, user: "admin", locale: "pt-BR" });
+
+    const count = visibleText(seen(await w.run({ name: "requests", subcommand: "count", ...pt })));
+    expect(count).toMatch(/Pendentes\n2/);
+    const m = seen(await w.run({ name: "requests", subcommand: "list", ...pt }));
+    expect(m.content).toBe("Pedidos de amizade para **KidAccount** · ordem padrão do Roblox · página 1");
+    expect(buttons(m)[0]?.map((b) => b.label)).toEqual(["Aceitar", "Recusar", "Perfil"]);
+    const stale = await w.run({ name: "requests", subcommand: "list", ...pt });
+
+    // Accept on the (ephemeral) page: the note is in the member's language.
+    const edited = seen(await (await ptClick(m, button(m, "Aceitar", 3001))).waitForFinal());
+    const admin = w.fake.world.people.admin.user.id;
+    expect(visibleText(edited)).toMatch(new RegExp(`Aceito\\npor <@${admin}> <t:\\d+:R>`));
+    const second = await ptClick(stale, button(stale, "Aceitar", 3001));
+    const said = await second.waitForFollowUp();
+    texts.push(said.content);
+    expect(said.content).toMatch(
+      new RegExp(
+        `^O pedido de amizade de \\*\\*Req3001\\*\\* \\(@Requester3001\\) já foi aceito por <@${admin}> <t:\\d+:R>; nada mudou\\.$`,
+      ),
+    );
+    seen(await second.waitForFinal());
+
+    // An error path: a token with a space in it.
+    const bad = await w.runText({
+      name: "requests",
+      subcommand: "accept-token",
+      options: { user: "Requester3002", token: "qr token" },
+      ...pt,
+    });
+    texts.push(bad);
+    expect(bad).toContain("Esse token de amizade não é válido: copie-o novamente do link do QR code.");
+
+    texts.push(await w.runText({ name: "requests", subcommand: "mark-seen", ...pt }));
+    const prompt = seen(await w.run({ name: "requests", subcommand: "decline-all", ...pt }));
+    expect(visibleText(prompt)).toContain("Recusar o 1 pedido de amizade pendente de **KidAccount**?");
+    const done = seen(await (await ptClick(prompt, buttons(prompt)[0]![0]!.id)).waitForFinal());
+    expect(done.content).toContain("O 1 pedido de amizade pendente de **KidAccount** foi recusado.");
+    texts.push(await w.runText({ name: "requests", subcommand: "list", ...pt }));
+    expect(texts.at(-1)).toContain("Nenhum pedido de amizade pendente");
+
+    expect(englishIn(texts, COGNATES["pt-BR"])).toEqual([]);
+  });
+
   it("Roblox's flood limit (429 code 9) reaches the user as its sentence", async () => {
     w.sim.control.addFault({
       method: "DELETE",
@@ -286,5 +340,68 @@ describe("/requests", () => {
 
   it("Discord saw nothing it would refuse", () => {
     expect(w.fake.violations()).toEqual([]);
+  });
+});
+
+describe("Accept on a friend-request alert in a German server", () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await startWorld({ link: [{ robloxId: KID }], pollIntervalSeconds: 1 });
+  }, 60_000);
+  afterAll(async () => {
+    await w?.stop();
+  });
+
+  it("the note on the shared alert is in the server's language, the answer to the clicker in theirs", async () => {
+    await w.runText({
+      name: "alerts",
+      subcommand: "channel",
+      options: { channel: w.fake.world.channels.alerts },
+    });
+    await w.runText({ name: "alerts", subcommand: "language", options: { language: "de" } });
+    // Two polls first: the first one takes the pending requests as they are (no alert for those).
+    const polled = () =>
+      w.sim.log.filter((e) => e.path.startsWith("/usermoderation/v2") && e.cookieHeader).length;
+    const target = polled() + 2;
+    while (polled() < target) await new Promise((r) => setTimeout(r, 50));
+    w.sim.control.sendFriendRequest(3003, KID);
+    const alert = await w.fake.waitForMessage(
+      "alerts",
+      (x) => (x.embeds[0]?.title ?? "").includes("Neue Freundschaftsanfrage"),
+      10_000,
+    );
+    const accept = button(alert, "Annehmen", 3003);
+    const first = await w.fake.clickButton({
+      message: alert,
+      customId: accept,
+      user: "admin",
+      locale: "pt-BR",
+    });
+    const edited = await first.waitForFinal();
+    const admin = w.fake.world.people.admin.user.id;
+    expect(visibleText(edited)).toMatch(new RegExp(`Angenommen\\nvon <@${admin}> <t:\\d+:R>`));
+    expect(w.sim.state.areFriends(KID, 3003)).toBe(true);
+
+    // A request withdrawn on Roblox before the click: the clicker is told in Portuguese, the alert
+    // notes it in German.
+    w.sim.control.sendFriendRequest(3004, KID);
+    const alert2 = await w.fake.waitForMessage(
+      "alerts",
+      (x) =>
+        (x.embeds[0]?.title ?? "").includes("Neue Freundschaftsanfrage") && visibleText(x).includes("3004"),
+      10_000,
+    );
+    w.sim.state.removeRequest(3004, KID);
+    const gone = await w.fake.clickButton({
+      message: alert2,
+      customId: button(alert2, "Annehmen", 3004),
+      user: "admin",
+      locale: "pt-BR",
+    });
+    const said = await gone.waitForFollowUp();
+    expect(said.content).toMatch(
+      /^O pedido de amizade de .*Requester3004.* não existe mais no Roblox — foi retirado ou já respondido no app do Roblox\. Nada mudou\.$/,
+    );
+    expect(visibleText(await gone.waitForFinal())).toMatch(/Nicht mehr offen\nvon <@\d+> <t:\d+:R>/);
   });
 });

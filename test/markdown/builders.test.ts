@@ -363,10 +363,10 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
         const alert = CASES["jobs/requests/requests-render.ts"]?.requestAlert?.render(t)[0] as Payload;
         const components = requestAlert(account(t), card(), null, NOW).components;
         const msg = { content: "", embeds: alert.embeds as never[], components: components as never[] };
-        const note = noteText("123456789012345678", NOW);
+        const note = noteText("123456789012345678", NOW, "en-US");
         return [
-          editRequestMessage(msg, "3001", "accepted", note) as unknown as Payload,
-          editRequestMessage({ ...msg, embeds: [] }, "3001", "gone", note) as unknown as Payload,
+          editRequestMessage(msg, "3001", "accepted", note, "en-US") as unknown as Payload,
+          editRequestMessage({ ...msg, embeds: [] }, "3001", "gone", note, "en-US") as unknown as Payload,
         ];
       },
     },
@@ -387,6 +387,7 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
               avatarUrl: AVATAR,
             },
             NOW,
+            "en-US",
           ),
         ),
       ],

@@ -7,6 +7,7 @@ import type { Invocation, LinkedAccount } from "../../context.js";
 import { recordHandled } from "../../domain/handled-requests.js";
 import { auditName, type Person, personMd, resolveUser } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
+import { md } from "../../i18n/t.js";
 import { confirmRow } from "../../ui/buttons.js";
 import { keyValueEmbed, noticeEmbed, successEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown } from "../../ui/format.js";
@@ -14,8 +15,9 @@ import type { Cmd, ConfirmOperation, Pager } from "../types.js";
 
 type Reply = Awaited<ReturnType<Pager>>;
 
-const bold = (p: Person) => personMd(p);
-const accountName = (linked: LinkedAccount) => `**${escapeMarkdown(linked.account.robloxName)}**`;
+const bold = (p: Person) => md(personMd(p));
+/** The account's name as a message value (the message makes it bold; t escapes it). */
+const accountName = (linked: LinkedAccount) => linked.account.robloxName;
 
 export async function count(_i: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const [pending, fresh] = await Promise.all([
@@ -26,12 +28,14 @@ export async function count(_i: Cmd, ctx: Invocation, linked: LinkedAccount): Pr
     content: "",
     embeds: [
       keyValueEmbed(
-        `Friend requests of ${escapeMarkdown(linked.account.robloxName, { max: 100 })}`,
+        ctx.t("requests.count.title", {
+          account: md(escapeMarkdown(linked.account.robloxName, { max: 100 })),
+        }),
         [
-          { name: "Pending", value: String(pending), inline: true },
-          { name: "New (not seen yet)", value: String(fresh), inline: true },
+          { name: ctx.t("requests.count.pending"), value: String(pending), inline: true },
+          { name: ctx.t("requests.count.new"), value: String(fresh), inline: true },
         ],
-        { footer: "See them with /requests list" },
+        { footer: ctx.t("requests.count.footer") },
       ),
     ],
     components: [],
@@ -50,13 +54,13 @@ async function answer(
   const action = kind === "accept" ? "accepted" : "declined";
   await recordHandled(ctx, linked.account.robloxId, who.id, { action, by: ctx.userId, at: ctx.now() });
   await ctx.audit(`requests.${kind}`, linked.account.robloxId, auditName(who));
-  const text =
-    kind === "accept"
-      ? `${accountName(linked)} and ${bold(who)} are now friends on Roblox.`
-      : `Declined the friend request from ${bold(who)} to ${accountName(linked)}.`;
+  const values = { account: accountName(linked), person: bold(who) };
+  const text = ctx.t(kind === "accept" ? "requests.accepted.text" : "requests.declined.text", values);
   return {
     content: "",
-    embeds: [successEmbed(kind === "accept" ? "Request accepted" : "Request declined", text)],
+    embeds: [
+      successEmbed(ctx.t(kind === "accept" ? "requests.accepted.title" : "requests.declined.title"), text),
+    ],
     components: [],
   };
 }
@@ -68,7 +72,7 @@ export async function acceptToken(i: Cmd, ctx: Invocation, linked: LinkedAccount
   const who = await resolveUser(ctx, i.options.getString("user", true));
   const token = i.options.getString("token", true).trim();
   if (token === "" || /\s/.test(token)) {
-    throw new UserError("That friending token is not valid: copy it again from the QR link.");
+    throw new UserError("requests.token.invalid");
   }
   await ctx.roblox.requests.acceptWithToken(linked.session, who.id, token, ctx.call);
   await recordHandled(ctx, linked.account.robloxId, who.id, {
@@ -81,8 +85,8 @@ export async function acceptToken(i: Cmd, ctx: Invocation, linked: LinkedAccount
     content: "",
     embeds: [
       successEmbed(
-        "Request accepted",
-        `${accountName(linked)} and ${bold(who)} are now friends on Roblox (friending token).`,
+        ctx.t("requests.accepted.title"),
+        ctx.t("requests.token.text", { account: accountName(linked), person: bold(who) }),
       ),
     ],
     components: [],
@@ -96,7 +100,11 @@ export async function declineAll(_i: Cmd, ctx: Invocation, linked: LinkedAccount
     return {
       content: "",
       embeds: [
-        noticeEmbed("ok", "Nothing to decline", `${accountName(linked)} has no pending friend requests.`),
+        noticeEmbed(
+          "ok",
+          ctx.t("requests.declineAll.noneTitle"),
+          ctx.t("requests.declineAll.noneText", { account: accountName(linked) }),
+        ),
       ],
       components: [],
     };
@@ -106,11 +114,17 @@ export async function declineAll(_i: Cmd, ctx: Invocation, linked: LinkedAccount
     embeds: [
       noticeEmbed(
         "warn",
-        "Decline every request?",
-        `Decline all ${pending} pending friend request${pending === 1 ? "" : "s"} of ${accountName(linked)}? Roblox does not tell the senders, and this cannot be undone.`,
+        ctx.t("requests.declineAll.title"),
+        ctx.t("requests.declineAll.prompt", {
+          n: pending,
+          count: String(pending),
+          account: accountName(linked),
+        }),
       ),
     ],
-    components: [confirmRow("decline-all", linked.account.robloxId, undefined, { now: ctx.now() })],
+    components: [
+      confirmRow("decline-all", linked.account.robloxId, undefined, { now: ctx.now(), locale: ctx.locale }),
+    ],
   };
 }
 
@@ -121,8 +135,8 @@ export async function markSeen(_i: Cmd, ctx: Invocation, linked: LinkedAccount):
     content: "",
     embeds: [
       successEmbed(
-        "Marked as seen",
-        `New friend requests of ${accountName(linked)} are marked as seen; they are still pending.`,
+        ctx.t("requests.markSeen.title"),
+        ctx.t("requests.markSeen.text", { account: accountName(linked) }),
       ),
     ],
     components: [],
@@ -140,8 +154,10 @@ export const confirmOperations: ConfirmOperation[] = [
         linked.account.robloxId,
         before === undefined ? undefined : `${before} pending`,
       );
-      const n = before === undefined ? "every" : `all ${before}`;
-      return `Declined ${n} pending friend request${before === 1 ? "" : "s"} of ${accountName(linked)}.`;
+      const account = accountName(linked);
+      return before === undefined
+        ? ctx.t("requests.declineAll.doneEvery", { account })
+        : ctx.t("requests.declineAll.done", { n: before, count: String(before), account });
     },
   },
 ];

@@ -5,13 +5,15 @@
  */
 import type { APIEmbed } from "discord.js";
 import type { Invocation, LinkedAccount } from "../../context.js";
-import { type RequestCard, requestCards } from "../../domain/friend-requests.js";
+import { originWords, type RequestCard, requestCards } from "../../domain/friend-requests.js";
 import { pageKey } from "../../domain/paging.js";
-import { personText } from "../../domain/people.js";
+import { accountAgeText, personText } from "../../domain/people.js";
+import type { Locale } from "../../i18n/locales.js";
+import { md, t } from "../../i18n/t.js";
 import type { FriendRequest } from "../../roblox/index.js";
 import { pagerRow, requestButtons } from "../../ui/buttons.js";
 import { COLORS, fitEmbed, noticeEmbed } from "../../ui/embeds.js";
-import { accountAge, discordTimestamp, escapeMarkdown, profileUrl, truncate } from "../../ui/format.js";
+import { discordTimestamp, escapeMarkdown, profileUrl, truncate } from "../../ui/format.js";
 import type { Pager, PageState } from "../types.js";
 
 /** Requests per message: 4 request rows + the pager row = Discord's 5. */
@@ -21,9 +23,9 @@ export const ROBLOX_PAGE = 10;
 
 /**
  * The `sort` option is Roblox's friendRequestSort, sent as it is (REQUEST_SORT says what each
- * value means; 0 leaves the order to Roblox, whose default is newest first).
+ * value means; 0 leaves the order to Roblox, whose default is newest first). The words of each, by value.
  */
-export const SORT_NAMES = ["Roblox's default order", "newest first", "oldest first"] as const;
+export const SORT_KEYS = ["requests.sort.0", "requests.sort.1", "requests.sort.2"] as const;
 
 export function sortOf(v: unknown): 0 | 1 | 2 {
   const n = Number(v);
@@ -64,25 +66,36 @@ export interface RequestView {
   avatarUrl?: string | null | undefined;
 }
 
-/** Pure: one request as an embed (linked to the profile, so button edits find it). */
-export function requestEmbed(v: RequestView, now: number): APIEmbed {
+/** Pure: one request as an embed (linked to the profile, so button edits find it), in `locale`. */
+export function requestEmbed(v: RequestView, now: number, locale: Locale): APIEmbed {
   const { card } = v;
   const lines: string[] = [];
-  if (card.trusted) lines.push("Trusted connection request");
-  if (card.sentAt !== null) lines.push(`Sent ${discordTimestamp(card.sentAt, "R")}`);
-  if (v.nickname) lines.push(`Nickname: “${escapeMarkdown(v.nickname, { max: 40 })}”`);
-  const from = [card.origin, card.experience && `in ${escapeMarkdown(card.experience, { max: 80 })}`]
-    .filter(Boolean)
-    .join(", ");
-  if (from) lines.push(`From ${from}`);
+  if (card.trusted) lines.push(t(locale, "requests.card.trusted"));
+  if (card.sentAt !== null)
+    lines.push(t(locale, "requests.card.sent", { when: md(discordTimestamp(card.sentAt, "R")) }));
+  if (v.nickname)
+    lines.push(
+      t(locale, "requests.card.nickname", { nickname: md(escapeMarkdown(v.nickname, { max: 40 })) }),
+    );
+  const where =
+    card.experience === undefined
+      ? undefined
+      : card.experience === "an experience"
+        ? t(locale, "requests.card.inExperience")
+        : t(locale, "requests.card.in", { game: md(escapeMarkdown(card.experience, { max: 80 })) });
+  const from = [originWords(card, locale), where].filter(Boolean).join(", ");
+  if (from) lines.push(t(locale, "requests.card.from", { from: md(from) }));
   const fields: APIEmbed["fields"] = [
     {
-      name: "Account age",
-      value: card.created === null ? "unknown" : accountAge(new Date(card.created), new Date(now)),
+      name: t(locale, "field.accountAge"),
+      value:
+        card.created === null
+          ? t(locale, "common.unknown")
+          : accountAgeText(locale, new Date(card.created), new Date(now)),
       inline: true,
     },
     {
-      name: "Mutual friends",
+      name: t(locale, "field.mutualFriends"),
       value: card.mutual.length
         ? truncate(
             card.mutual
@@ -91,7 +104,7 @@ export function requestEmbed(v: RequestView, now: number): APIEmbed {
               .join(", "),
             300,
           )
-        : "none",
+        : t(locale, "requests.card.none"),
       inline: true,
     },
   ];
@@ -135,12 +148,12 @@ export const requestsPager: Pager = async (ctx, linked, state) => {
     !!page.nextCursor,
   );
   const shown = page.items.slice(s.start, s.end);
-  const account = escapeMarkdown(linked.account.robloxName);
+  const account = linked.account.robloxName;
   if (shown.length === 0 && s.prev === null) {
     return {
       content: "",
       embeds: [
-        noticeEmbed("ok", "No pending friend requests", `Nobody is waiting for **${account}** to answer.`),
+        noticeEmbed("ok", ctx.t("requests.list.noneTitle"), ctx.t("requests.list.noneText", { account })),
       ],
       components: [],
     };
@@ -148,12 +161,16 @@ export const requestsPager: Pager = async (ctx, linked, state) => {
   const list = await views(ctx, shown);
   const now = ctx.now();
   const rows = list.map((v) =>
-    requestButtons(linked.account.robloxId, v.card.person.id, profileUrl(v.card.person.id)),
+    requestButtons(linked.account.robloxId, v.card.person.id, profileUrl(v.card.person.id), ctx.locale),
   );
   const pager = await pagerRowFor(ctx, linked, state, s, { sort, pageNo, page });
   return {
-    content: `Friend requests to **${account}** · ${SORT_NAMES[sort]} · page ${pageNo}`,
-    embeds: list.map((v) => requestEmbed(v, now)),
+    content: ctx.t("requests.list.header", {
+      account,
+      sort: md(ctx.t(SORT_KEYS[sort])),
+      page: String(pageNo),
+    }),
+    embeds: list.map((v) => requestEmbed(v, now, ctx.locale)),
     components: pager ? [...rows, pager] : rows,
   };
 };
@@ -188,5 +205,5 @@ async function pagerRowFor(
         : at(state.cursor, s.next, pageNo + 1);
   const scope = { kind: "requests", accountId: linked.account.robloxId };
   const [prev, next] = await Promise.all([pageKey(ctx, scope, prevState), pageKey(ctx, scope, nextState)]);
-  return prev || next ? pagerRow("requests", linked.account.robloxId, prev, next) : null;
+  return prev || next ? pagerRow("requests", linked.account.robloxId, prev, next, ctx.locale) : null;
 }

@@ -1,5 +1,7 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import { describe, expect, it } from "vitest";
+import { EVENT_WORDS, eventWords } from "../../domain/alert-events.js";
+import { originWords } from "../../domain/friend-requests.js";
 import { handledSince, withHandled } from "../../domain/handled-requests.js";
 import { editRequestMessage, noteText } from "../../domain/request-message.js";
 import { pagerRow, requestButtons } from "../../ui/buttons.js";
@@ -36,7 +38,7 @@ describe("requestEmbed", () => {
       experience: undefined,
       trusted: false,
     };
-    const e = requestEmbed({ card, nickname: "school" }, now);
+    const e = requestEmbed({ card, nickname: "school" }, now, "en-US");
     expect(e.title).toBe("Req\\*3001 (@Requester3001)"); // a title renders markdown too
     expect(e.description).toContain("From player search");
     expect(e.url).toBe(profileUrl("3001"));
@@ -54,6 +56,7 @@ describe("requestEmbed", () => {
         },
       },
       now,
+      "en-US",
     );
     expect(bare.title).toBe("user 5");
     expect(bare.fields?.map((f) => f.value)).toEqual(["unknown", "none"]);
@@ -64,7 +67,7 @@ describe("editRequestMessage", () => {
   const rows = [
     requestButtons("1001", "3001", profileUrl("3001")).toJSON(),
     requestButtons("1001", "3002", profileUrl("3002")).toJSON(),
-    pagerRow("requests", "1001", null, "abc").toJSON(),
+    pagerRow("requests", "1001", null, "abc", "en-US").toJSON(),
   ];
   const message = {
     content: "Friend requests",
@@ -76,9 +79,9 @@ describe("editRequestMessage", () => {
   };
 
   it("notes who did what on the request's embed and disables only its row (Profile stays)", () => {
-    const note = noteText("42", 1_700_000_000_000);
+    const note = noteText("42", 1_700_000_000_000, "en-US");
     expect(note).toBe("by <@42> <t:1700000000:R>");
-    const out = editRequestMessage(message, "3002", "accepted", note);
+    const out = editRequestMessage(message, "3002", "accepted", note, "en-US");
     expect(out.embeds[0]).toEqual(message.embeds[0]);
     expect(out.embeds[1]?.fields).toEqual([
       { name: "Account age", value: "1 year" },
@@ -95,17 +98,19 @@ describe("editRequestMessage", () => {
     }
     expect(pager).toEqual(rows[2]);
     // a second note replaces the first rather than stacking
-    const again = editRequestMessage({ ...message, embeds: out.embeds }, "3002", "gone", "later");
+    const again = editRequestMessage({ ...message, embeds: out.embeds }, "3002", "gone", "later", "en-US");
     expect(again.embeds[1]?.fields?.map((f) => f.name)).toEqual(["Account age", "No longer pending"]);
   });
 
   it("uses the only embed of an alert, or a content line when no embed fits", () => {
     const alert = { content: "", embeds: [{ title: "New request" }], components: [rows[0] as never] };
-    expect(editRequestMessage(alert, "3001", "declined", "x").embeds[0]?.fields).toEqual([
+    expect(editRequestMessage(alert, "3001", "declined", "x", "en-US").embeds[0]?.fields).toEqual([
       { name: "Declined", value: "x" },
     ]);
     const bare = { content: "hi", embeds: [], components: [] };
-    expect(editRequestMessage(bare, "3001", "accepted", "by me").content).toBe("hi\n**Accepted** by me");
+    expect(editRequestMessage(bare, "3001", "accepted", "by me", "en-US").content).toBe(
+      "hi\n**Accepted** by me",
+    );
   });
 });
 
@@ -130,5 +135,52 @@ describe("handled requests", () => {
     expect(handledSince(h, 1000)).toBe(true);
     expect(handledSince(h, 1001)).toBe(false);
     expect(handledSince(undefined, 0)).toBe(false);
+  });
+});
+
+describe("in the member's or the guild's language", () => {
+  const now = Date.parse("2025-06-01T00:00:00Z");
+  const card = {
+    person: { id: "3001", name: "Requester3001", displayName: "Req3001" },
+    created: Date.parse("2022-01-15T00:00:00Z"),
+    verified: false,
+    sentAt: null,
+    mutual: [],
+    origin: "player search",
+    originId: 1,
+    experience: "an experience",
+    trusted: true,
+  };
+
+  it("requestEmbed speaks German: origin, experience, age and no mutual friends", () => {
+    const e = requestEmbed({ card, nickname: "Schule" }, now, "de");
+    expect(e.description).toBe(
+      "Anfrage für eine vertrauenswürdige Verbindung · Spitzname: „Schule“ · Herkunft: Spielersuche, in einem Erlebnis",
+    );
+    expect(e.fields).toEqual([
+      { name: "Kontoalter", value: "3 Jahre", inline: true },
+      { name: "Gemeinsame Freunde", value: "keine", inline: true },
+    ]);
+    expect(originWords(card, "pt-BR")).toBe("busca de jogadores");
+    expect(originWords({ origin: "school class roster" }, "pt-BR")).toBe("school class roster");
+  });
+
+  it("the note on a clicked request is in the message's language, and replaces a note in another", () => {
+    const note = noteText("42", 1_700_000_000_000, "pt-BR");
+    expect(note).toBe("por <@42> <t:1700000000:R>");
+    const alert = { content: "", embeds: [{ title: "Novo pedido" }], components: [] };
+    const out = editRequestMessage(alert, "3001", "accepted", note, "pt-BR");
+    expect(out.embeds[0]?.fields).toEqual([{ name: "Aceito", value: note }]);
+    const again = editRequestMessage({ ...alert, embeds: out.embeds }, "3001", "gone", "x", "de");
+    expect(again.embeds[0]?.fields).toEqual([{ name: "Nicht mehr offen", value: "x" }]);
+    expect(
+      editRequestMessage({ ...alert, embeds: [], content: "oi" }, "3001", "declined", note, "pt-BR").content,
+    ).toBe(`oi\n**Recusado** ${note}`);
+  });
+
+  it("alert event words follow the locale; EVENT_WORDS stays English", () => {
+    expect(eventWords("presence", "pt-BR")).toBe("Alertas de presença (usuários monitorados)");
+    expect(eventWords("daily-summary", "de")).toBe("Die tägliche Zusammenfassung");
+    expect(EVENT_WORDS.presence).toBe("Presence alerts (watched users)");
   });
 });

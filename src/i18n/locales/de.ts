@@ -524,6 +524,66 @@ export const de = {
     "friends.confirm.cancelled": "Abgebrochen; nichts wurde geändert.",
     // ── end friends
     // ── replies: requests (add keys below this line)
+    "requests.count.title": "Freundschaftsanfragen von {account}",
+    "requests.count.pending": "Offen",
+    "requests.count.new": "Neu (noch nicht gesehen)",
+    "requests.count.footer": "Zeige sie mit /requests list an",
+    "requests.accepted.title": "Anfrage angenommen",
+    "requests.declined.title": "Anfrage abgelehnt",
+    "requests.accepted.text": "**{account}** und {person} sind jetzt auf Roblox befreundet.",
+    "requests.declined.text": "Die Freundschaftsanfrage von {person} an **{account}** wurde abgelehnt.",
+    "requests.token.invalid": "Dieser Freundschafts-Token ist ungültig: Kopiere ihn erneut aus dem QR-Link.",
+    "requests.token.text":
+      "**{account}** und {person} sind jetzt auf Roblox befreundet (Freundschafts-Token).",
+    "requests.declineAll.noneTitle": "Nichts abzulehnen",
+    "requests.declineAll.noneText": "**{account}** hat keine offenen Freundschaftsanfragen.",
+    "requests.declineAll.title": "Alle Anfragen ablehnen?",
+    "requests.declineAll.prompt":
+      "{n, plural, one {Die {count} offene Freundschaftsanfrage} other {Alle {count} offenen Freundschaftsanfragen}} von **{account}** ablehnen? Roblox benachrichtigt die Absender nicht, und das lässt sich nicht rückgängig machen.",
+    "requests.declineAll.done":
+      "{n, plural, one {Die {count} offene Freundschaftsanfrage von **{account}** wurde abgelehnt} other {Alle {count} offenen Freundschaftsanfragen von **{account}** wurden abgelehnt}}.",
+    "requests.declineAll.doneEvery": "Alle offenen Freundschaftsanfragen von **{account}** wurden abgelehnt.",
+    "requests.markSeen.title": "Als gesehen markiert",
+    "requests.markSeen.text":
+      "Neue Freundschaftsanfragen von **{account}** sind als gesehen markiert; sie bleiben offen.",
+    "requests.list.noneTitle": "Keine offenen Freundschaftsanfragen",
+    "requests.list.noneText": "Niemand wartet auf eine Antwort von **{account}**.",
+    "requests.list.header": "Freundschaftsanfragen an **{account}** · {sort} · Seite {page}",
+    "requests.sort.0": "Standardreihenfolge von Roblox",
+    "requests.sort.1": "neueste zuerst",
+    "requests.sort.2": "älteste zuerst",
+    "requests.card.trusted": "Anfrage für eine vertrauenswürdige Verbindung",
+    "requests.card.sent": "Gesendet {when}",
+    "requests.card.nickname": "Spitzname: „{nickname}“",
+    "requests.card.from": "Herkunft: {from}",
+    "requests.card.in": "in {game}",
+    "requests.card.inExperience": "in einem Erlebnis",
+    "requests.card.none": "keine",
+    "requests.button.busy":
+      "Jemand anderes beantwortet diese Freundschaftsanfrage gerade — versuche es gleich noch einmal, falls sie noch offen ist.",
+    "requests.button.alreadyAccepted":
+      "Die Freundschaftsanfrage von {person} wurde bereits {when} von {by} angenommen; nichts wurde geändert.",
+    "requests.button.alreadyDeclined":
+      "Die Freundschaftsanfrage von {person} wurde bereits {when} von {by} abgelehnt; nichts wurde geändert.",
+    "requests.button.alreadyFriends":
+      "{person} ist bereits mit **{account}** befreundet; nichts wurde geändert.",
+    "requests.button.gone":
+      "Die Freundschaftsanfrage von {person} gibt es auf Roblox nicht mehr — sie wurde zurückgezogen oder schon in der Roblox-App beantwortet. Nichts wurde geändert.",
+    "requests.outcome.accepted": "Angenommen",
+    "requests.outcome.declined": "Abgelehnt",
+    "requests.outcome.gone": "Nicht mehr offen",
+    "requests.outcome.friends": "Bereits befreundet",
+    "requests.outcome.by": "von {user} {when}",
+    "requests.alertEvent.presence": "Online-Status-Meldungen (beobachtete Nutzer)",
+    "requests.alertEvent.friend-requests":
+      "Meldungen zu Freundschaftsanfragen (auch Anfragen für vertrauenswürdige Verbindungen)",
+    "requests.alertEvent.connections": "Meldungen zu neuen Verbindungen",
+    "requests.alertEvent.restrictions": "Meldungen zu Einschränkungen",
+    "requests.alertEvent.screentime": "Bildschirmzeit-Meldungen (80 % und 100 %)",
+    "requests.alertEvent.cookie-health": "Meldungen zum Cookie-Zustand",
+    "requests.alertEvent.daily-summary": "Die tägliche Zusammenfassung",
+    "requests.alertEvent.parent-requests":
+      "Anfragen der Kinder an ein verknüpftes Elternkonto (Genehmigen/Ablehnen)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
     // ── end roblox

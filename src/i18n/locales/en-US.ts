@@ -507,6 +507,62 @@ export const enUS = {
     "friends.confirm.cancelled": "Cancelled; nothing was changed.",
     // ── end friends
     // ── replies: requests (add keys below this line)
+    "requests.count.title": "Friend requests of {account}",
+    "requests.count.pending": "Pending",
+    "requests.count.new": "New (not seen yet)",
+    "requests.count.footer": "See them with /requests list",
+    "requests.accepted.title": "Request accepted",
+    "requests.declined.title": "Request declined",
+    "requests.accepted.text": "**{account}** and {person} are now friends on Roblox.",
+    "requests.declined.text": "Declined the friend request from {person} to **{account}**.",
+    "requests.token.invalid": "That friending token is not valid: copy it again from the QR link.",
+    "requests.token.text": "**{account}** and {person} are now friends on Roblox (friending token).",
+    "requests.declineAll.noneTitle": "Nothing to decline",
+    "requests.declineAll.noneText": "**{account}** has no pending friend requests.",
+    "requests.declineAll.title": "Decline every request?",
+    "requests.declineAll.prompt":
+      "Decline all {n, plural, one {{count} pending friend request} other {{count} pending friend requests}} of **{account}**? Roblox does not tell the senders, and this cannot be undone.",
+    "requests.declineAll.done":
+      "Declined all {n, plural, one {{count} pending friend request} other {{count} pending friend requests}} of **{account}**.",
+    "requests.declineAll.doneEvery": "Declined every pending friend requests of **{account}**.",
+    "requests.markSeen.title": "Marked as seen",
+    "requests.markSeen.text":
+      "New friend requests of **{account}** are marked as seen; they are still pending.",
+    "requests.list.noneTitle": "No pending friend requests",
+    "requests.list.noneText": "Nobody is waiting for **{account}** to answer.",
+    "requests.list.header": "Friend requests to **{account}** · {sort} · page {page}",
+    "requests.sort.0": "Roblox's default order",
+    "requests.sort.1": "newest first",
+    "requests.sort.2": "oldest first",
+    "requests.card.trusted": "Trusted connection request",
+    "requests.card.sent": "Sent {when}",
+    "requests.card.nickname": "Nickname: “{nickname}”",
+    "requests.card.from": "From {from}",
+    "requests.card.in": "in {game}",
+    "requests.card.inExperience": "in an experience",
+    "requests.card.none": "none",
+    "requests.button.busy":
+      "Someone else is answering this friend request right now — try again in a moment if it is still pending.",
+    "requests.button.alreadyAccepted":
+      "The friend request from {person} was already accepted by {by} {when}; nothing changed.",
+    "requests.button.alreadyDeclined":
+      "The friend request from {person} was already declined by {by} {when}; nothing changed.",
+    "requests.button.alreadyFriends": "{person} is already a friend of **{account}**; nothing changed.",
+    "requests.button.gone":
+      "The friend request from {person} no longer exists on Roblox — it was withdrawn or already answered in the Roblox app. Nothing changed.",
+    "requests.outcome.accepted": "Accepted",
+    "requests.outcome.declined": "Declined",
+    "requests.outcome.gone": "No longer pending",
+    "requests.outcome.friends": "Already friends",
+    "requests.outcome.by": "by {user} {when}",
+    "requests.alertEvent.presence": "Presence alerts (watched users)",
+    "requests.alertEvent.friend-requests": "Friend-request alerts (trusted-connection requests too)",
+    "requests.alertEvent.connections": "New-connection alerts",
+    "requests.alertEvent.restrictions": "Restriction alerts",
+    "requests.alertEvent.screentime": "Screen-time alerts (80 % and 100 %)",
+    "requests.alertEvent.cookie-health": "Cookie-health alerts",
+    "requests.alertEvent.daily-summary": "The daily summary",
+    "requests.alertEvent.parent-requests": "Children's requests to a linked parent account (Approve/Deny)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
     // ── end roblox

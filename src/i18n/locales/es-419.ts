@@ -514,6 +514,66 @@ export const es419 = {
     "friends.confirm.cancelled": "Cancelado; no se cambió nada.",
     // ── end friends
     // ── replies: requests (add keys below this line)
+    "requests.count.title": "Solicitudes de amistad de {account}",
+    "requests.count.pending": "Pendientes",
+    "requests.count.new": "Nuevas (aún sin ver)",
+    "requests.count.footer": "Consúltalas con /requests list",
+    "requests.accepted.title": "Solicitud aceptada",
+    "requests.declined.title": "Solicitud rechazada",
+    "requests.accepted.text": "**{account}** y {person} ya son amigos en Roblox.",
+    "requests.declined.text": "Se rechazó la solicitud de amistad de {person} a **{account}**.",
+    "requests.token.invalid":
+      "Ese token de amistad no es válido: vuelve a copiarlo del enlace del código QR.",
+    "requests.token.text": "**{account}** y {person} ya son amigos en Roblox (token de amistad).",
+    "requests.declineAll.noneTitle": "Nada que rechazar",
+    "requests.declineAll.noneText": "**{account}** no tiene solicitudes de amistad pendientes.",
+    "requests.declineAll.title": "¿Rechazar todas las solicitudes?",
+    "requests.declineAll.prompt":
+      "¿Rechazar {n, plural, one {la {count} solicitud de amistad pendiente} other {las {count} solicitudes de amistad pendientes}} de **{account}**? Roblox no les avisa a quienes las enviaron y no se puede deshacer.",
+    "requests.declineAll.done":
+      "{n, plural, one {Se rechazó la {count} solicitud de amistad pendiente} other {Se rechazaron las {count} solicitudes de amistad pendientes}} de **{account}**.",
+    "requests.declineAll.doneEvery":
+      "Se rechazaron todas las solicitudes de amistad pendientes de **{account}**.",
+    "requests.markSeen.title": "Marcadas como vistas",
+    "requests.markSeen.text":
+      "Las solicitudes de amistad nuevas de **{account}** se marcaron como vistas; siguen pendientes.",
+    "requests.list.noneTitle": "No hay solicitudes de amistad pendientes",
+    "requests.list.noneText": "Nadie está esperando una respuesta de **{account}**.",
+    "requests.list.header": "Solicitudes de amistad a **{account}** · {sort} · página {page}",
+    "requests.sort.0": "orden predeterminado de Roblox",
+    "requests.sort.1": "más recientes primero",
+    "requests.sort.2": "más antiguas primero",
+    "requests.card.trusted": "Solicitud de conexión de confianza",
+    "requests.card.sent": "Enviada {when}",
+    "requests.card.nickname": "Apodo: “{nickname}”",
+    "requests.card.from": "Origen: {from}",
+    "requests.card.in": "en {game}",
+    "requests.card.inExperience": "en una experiencia",
+    "requests.card.none": "ninguno",
+    "requests.button.busy":
+      "Otra persona está respondiendo a esta solicitud de amistad en este momento: vuelve a intentarlo en un rato si sigue pendiente.",
+    "requests.button.alreadyAccepted":
+      "{by} ya aceptó la solicitud de amistad de {person} {when}; no cambió nada.",
+    "requests.button.alreadyDeclined":
+      "{by} ya rechazó la solicitud de amistad de {person} {when}; no cambió nada.",
+    "requests.button.alreadyFriends": "{person} ya es amigo de **{account}**; no cambió nada.",
+    "requests.button.gone":
+      "La solicitud de amistad de {person} ya no existe en Roblox: se retiró o ya se respondió en la app de Roblox. No cambió nada.",
+    "requests.outcome.accepted": "Aceptada",
+    "requests.outcome.declined": "Rechazada",
+    "requests.outcome.gone": "Ya no está pendiente",
+    "requests.outcome.friends": "Ya son amigos",
+    "requests.outcome.by": "por {user} {when}",
+    "requests.alertEvent.presence": "Alertas de presencia (usuarios vigilados)",
+    "requests.alertEvent.friend-requests":
+      "Alertas de solicitudes de amistad (también las de conexiones de confianza)",
+    "requests.alertEvent.connections": "Alertas de nuevas conexiones",
+    "requests.alertEvent.restrictions": "Alertas de restricciones",
+    "requests.alertEvent.screentime": "Alertas de tiempo de pantalla (80 % y 100 %)",
+    "requests.alertEvent.cookie-health": "Alertas del estado de la cookie",
+    "requests.alertEvent.daily-summary": "El resumen diario",
+    "requests.alertEvent.parent-requests":
+      "Solicitudes de los hijos a una cuenta de tutor vinculada (Aprobar/Denegar)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
     // ── end roblox

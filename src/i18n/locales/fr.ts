@@ -519,6 +519,65 @@ export const fr = {
     "friends.confirm.cancelled": "Annulé ; rien n'a été modifié.",
     // ── end friends
     // ── replies: requests (add keys below this line)
+    "requests.count.title": "Demandes d’ami de {account}",
+    "requests.count.pending": "En attente",
+    "requests.count.new": "Nouvelles (pas encore vues)",
+    "requests.count.footer": "Voyez-les avec /requests list",
+    "requests.accepted.title": "Demande acceptée",
+    "requests.declined.title": "Demande refusée",
+    "requests.accepted.text": "**{account}** et {person} sont maintenant amis sur Roblox.",
+    "requests.declined.text": "La demande d’ami de {person} à **{account}** a été refusée.",
+    "requests.token.invalid":
+      "Ce jeton d’ami n’est pas valide : copiez-le à nouveau depuis le lien du QR code.",
+    "requests.token.text": "**{account}** et {person} sont maintenant amis sur Roblox (jeton d’ami).",
+    "requests.declineAll.noneTitle": "Rien à refuser",
+    "requests.declineAll.noneText": "**{account}** n’a aucune demande d’ami en attente.",
+    "requests.declineAll.title": "Refuser toutes les demandes ?",
+    "requests.declineAll.prompt":
+      "Refuser {n, plural, one {la {count} demande d’ami en attente} other {les {count} demandes d’ami en attente}} de **{account}** ? Roblox ne prévient pas les expéditeurs, et c’est irréversible.",
+    "requests.declineAll.done":
+      "{n, plural, one {La {count} demande d’ami en attente de **{account}** a été refusée} other {Les {count} demandes d’ami en attente de **{account}** ont été refusées}}.",
+    "requests.declineAll.doneEvery":
+      "Toutes les demandes d’ami en attente de **{account}** ont été refusées.",
+    "requests.markSeen.title": "Marquées comme vues",
+    "requests.markSeen.text":
+      "Les nouvelles demandes d’ami de **{account}** sont marquées comme vues ; elles restent en attente.",
+    "requests.list.noneTitle": "Aucune demande d’ami en attente",
+    "requests.list.noneText": "Personne n’attend de réponse de **{account}**.",
+    "requests.list.header": "Demandes d’ami pour **{account}** · {sort} · page {page}",
+    "requests.sort.0": "ordre par défaut de Roblox",
+    "requests.sort.1": "les plus récentes d’abord",
+    "requests.sort.2": "les plus anciennes d’abord",
+    "requests.card.trusted": "Demande de connexion de confiance",
+    "requests.card.sent": "Envoyée {when}",
+    "requests.card.nickname": "Surnom : « {nickname} »",
+    "requests.card.from": "Origine : {from}",
+    "requests.card.in": "dans {game}",
+    "requests.card.inExperience": "dans une expérience",
+    "requests.card.none": "aucun",
+    "requests.button.busy":
+      "Quelqu’un d’autre répond à cette demande d’ami en ce moment — réessayez dans un instant si elle est toujours en attente.",
+    "requests.button.alreadyAccepted":
+      "La demande d’ami de {person} a déjà été acceptée par {by} {when} ; rien n’a changé.",
+    "requests.button.alreadyDeclined":
+      "La demande d’ami de {person} a déjà été refusée par {by} {when} ; rien n’a changé.",
+    "requests.button.alreadyFriends": "{person} est déjà ami avec **{account}** ; rien n’a changé.",
+    "requests.button.gone":
+      "La demande d’ami de {person} n’existe plus sur Roblox — elle a été retirée ou déjà traitée dans l’application Roblox. Rien n’a changé.",
+    "requests.outcome.accepted": "Acceptée",
+    "requests.outcome.declined": "Refusée",
+    "requests.outcome.gone": "Plus en attente",
+    "requests.outcome.friends": "Déjà amis",
+    "requests.outcome.by": "par {user} {when}",
+    "requests.alertEvent.presence": "Alertes de présence (utilisateurs surveillés)",
+    "requests.alertEvent.friend-requests":
+      "Alertes de demandes d’ami (demandes de connexion de confiance comprises)",
+    "requests.alertEvent.connections": "Alertes de nouvelles connexions",
+    "requests.alertEvent.restrictions": "Alertes de restriction",
+    "requests.alertEvent.screentime": "Alertes de temps d’écran (80 % et 100 %)",
+    "requests.alertEvent.cookie-health": "Alertes d’état du cookie",
+    "requests.alertEvent.daily-summary": "Le résumé quotidien",
+    "requests.alertEvent.parent-requests": "Demandes des enfants à un compte parent lié (Approuver/Refuser)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
     // ── end roblox

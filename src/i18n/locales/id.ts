@@ -507,6 +507,62 @@ export const id = {
     "friends.confirm.cancelled": "Dibatalkan; tidak ada yang diubah.",
     // ── end friends
     // ── replies: requests (add keys below this line)
+    "requests.count.title": "Permintaan pertemanan {account}",
+    "requests.count.pending": "Tertunda",
+    "requests.count.new": "Baru (belum dilihat)",
+    "requests.count.footer": "Lihat dengan /requests list",
+    "requests.accepted.title": "Permintaan diterima",
+    "requests.declined.title": "Permintaan ditolak",
+    "requests.accepted.text": "**{account}** dan {person} sekarang berteman di Roblox.",
+    "requests.declined.text": "Permintaan pertemanan dari {person} ke **{account}** ditolak.",
+    "requests.token.invalid": "Token pertemanan itu tidak valid: salin lagi dari tautan kode QR.",
+    "requests.token.text": "**{account}** dan {person} sekarang berteman di Roblox (token pertemanan).",
+    "requests.declineAll.noneTitle": "Tidak ada yang perlu ditolak",
+    "requests.declineAll.noneText": "**{account}** tidak punya permintaan pertemanan tertunda.",
+    "requests.declineAll.title": "Tolak semua permintaan?",
+    "requests.declineAll.prompt":
+      "Tolak semua {count} permintaan pertemanan tertunda milik **{account}**? Roblox tidak memberi tahu pengirimnya, dan ini tidak bisa dibatalkan.",
+    "requests.declineAll.done": "Semua {count} permintaan pertemanan tertunda milik **{account}** ditolak.",
+    "requests.declineAll.doneEvery": "Semua permintaan pertemanan tertunda milik **{account}** ditolak.",
+    "requests.markSeen.title": "Ditandai sudah dilihat",
+    "requests.markSeen.text":
+      "Permintaan pertemanan baru untuk **{account}** ditandai sudah dilihat; semuanya masih tertunda.",
+    "requests.list.noneTitle": "Tidak ada permintaan pertemanan tertunda",
+    "requests.list.noneText": "Tidak ada yang menunggu jawaban dari **{account}**.",
+    "requests.list.header": "Permintaan pertemanan untuk **{account}** · {sort} · halaman {page}",
+    "requests.sort.0": "urutan bawaan Roblox",
+    "requests.sort.1": "terbaru dulu",
+    "requests.sort.2": "terlama dulu",
+    "requests.card.trusted": "Permintaan koneksi tepercaya",
+    "requests.card.sent": "Dikirim {when}",
+    "requests.card.nickname": "Nama panggilan: “{nickname}”",
+    "requests.card.from": "Asal: {from}",
+    "requests.card.in": "di {game}",
+    "requests.card.inExperience": "di sebuah pengalaman",
+    "requests.card.none": "tidak ada",
+    "requests.button.busy":
+      "Orang lain sedang menjawab permintaan pertemanan ini — coba lagi sebentar lagi jika masih tertunda.",
+    "requests.button.alreadyAccepted":
+      "Permintaan pertemanan dari {person} sudah diterima oleh {by} {when}; tidak ada yang berubah.",
+    "requests.button.alreadyDeclined":
+      "Permintaan pertemanan dari {person} sudah ditolak oleh {by} {when}; tidak ada yang berubah.",
+    "requests.button.alreadyFriends": "{person} sudah berteman dengan **{account}**; tidak ada yang berubah.",
+    "requests.button.gone":
+      "Permintaan pertemanan dari {person} sudah tidak ada di Roblox — ditarik kembali atau sudah dijawab di aplikasi Roblox. Tidak ada yang berubah.",
+    "requests.outcome.accepted": "Diterima",
+    "requests.outcome.declined": "Ditolak",
+    "requests.outcome.gone": "Tidak lagi tertunda",
+    "requests.outcome.friends": "Sudah berteman",
+    "requests.outcome.by": "oleh {user} {when}",
+    "requests.alertEvent.presence": "Peringatan status online (pengguna yang dipantau)",
+    "requests.alertEvent.friend-requests":
+      "Peringatan permintaan pertemanan (termasuk permintaan koneksi tepercaya)",
+    "requests.alertEvent.connections": "Peringatan koneksi baru",
+    "requests.alertEvent.restrictions": "Peringatan pembatasan",
+    "requests.alertEvent.screentime": "Peringatan waktu layar (80 % dan 100 %)",
+    "requests.alertEvent.cookie-health": "Peringatan kondisi cookie",
+    "requests.alertEvent.daily-summary": "Ringkasan harian",
+    "requests.alertEvent.parent-requests": "Permintaan anak ke akun orang tua yang ditautkan (Setujui/Tolak)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
     // ── end roblox

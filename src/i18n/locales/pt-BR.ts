@@ -513,6 +513,65 @@ export const ptBR = {
     "friends.confirm.cancelled": "Cancelado; nada foi alterado.",
     // ── end friends
     // ── replies: requests (add keys below this line)
+    "requests.count.title": "Pedidos de amizade de {account}",
+    "requests.count.pending": "Pendentes",
+    "requests.count.new": "Novos (ainda não vistos)",
+    "requests.count.footer": "Veja-os com /requests list",
+    "requests.accepted.title": "Pedido aceito",
+    "requests.declined.title": "Pedido recusado",
+    "requests.accepted.text": "**{account}** e {person} agora são amigos no Roblox.",
+    "requests.declined.text": "O pedido de amizade de {person} para **{account}** foi recusado.",
+    "requests.token.invalid": "Esse token de amizade não é válido: copie-o novamente do link do QR code.",
+    "requests.token.text": "**{account}** e {person} agora são amigos no Roblox (token de amizade).",
+    "requests.declineAll.noneTitle": "Nada para recusar",
+    "requests.declineAll.noneText": "**{account}** não tem pedidos de amizade pendentes.",
+    "requests.declineAll.title": "Recusar todos os pedidos?",
+    "requests.declineAll.prompt":
+      "Recusar {n, plural, one {o {count} pedido de amizade pendente} other {todos os {count} pedidos de amizade pendentes}} de **{account}**? O Roblox não avisa quem enviou, e isso não pode ser desfeito.",
+    "requests.declineAll.done":
+      "{n, plural, one {O {count} pedido de amizade pendente de **{account}** foi recusado} other {Todos os {count} pedidos de amizade pendentes de **{account}** foram recusados}}.",
+    "requests.declineAll.doneEvery":
+      "Todos os pedidos de amizade pendentes de **{account}** foram recusados.",
+    "requests.markSeen.title": "Marcados como vistos",
+    "requests.markSeen.text":
+      "Os novos pedidos de amizade de **{account}** foram marcados como vistos; eles continuam pendentes.",
+    "requests.list.noneTitle": "Nenhum pedido de amizade pendente",
+    "requests.list.noneText": "Ninguém está esperando uma resposta de **{account}**.",
+    "requests.list.header": "Pedidos de amizade para **{account}** · {sort} · página {page}",
+    "requests.sort.0": "ordem padrão do Roblox",
+    "requests.sort.1": "mais recentes primeiro",
+    "requests.sort.2": "mais antigos primeiro",
+    "requests.card.trusted": "Pedido de conexão confiável",
+    "requests.card.sent": "Enviado {when}",
+    "requests.card.nickname": "Apelido: “{nickname}”",
+    "requests.card.from": "Origem: {from}",
+    "requests.card.in": "em {game}",
+    "requests.card.inExperience": "em uma experiência",
+    "requests.card.none": "nenhum",
+    "requests.button.busy":
+      "Outra pessoa está respondendo a este pedido de amizade agora — tente de novo daqui a pouco se ele ainda estiver pendente.",
+    "requests.button.alreadyAccepted":
+      "O pedido de amizade de {person} já foi aceito por {by} {when}; nada mudou.",
+    "requests.button.alreadyDeclined":
+      "O pedido de amizade de {person} já foi recusado por {by} {when}; nada mudou.",
+    "requests.button.alreadyFriends": "{person} já é amigo de **{account}**; nada mudou.",
+    "requests.button.gone":
+      "O pedido de amizade de {person} não existe mais no Roblox — foi retirado ou já respondido no app do Roblox. Nada mudou.",
+    "requests.outcome.accepted": "Aceito",
+    "requests.outcome.declined": "Recusado",
+    "requests.outcome.gone": "Não está mais pendente",
+    "requests.outcome.friends": "Já são amigos",
+    "requests.outcome.by": "por {user} {when}",
+    "requests.alertEvent.presence": "Alertas de presença (usuários monitorados)",
+    "requests.alertEvent.friend-requests":
+      "Alertas de pedidos de amizade (pedidos de conexão confiável também)",
+    "requests.alertEvent.connections": "Alertas de novas conexões",
+    "requests.alertEvent.restrictions": "Alertas de restrição",
+    "requests.alertEvent.screentime": "Alertas de tempo de tela (80 % e 100 %)",
+    "requests.alertEvent.cookie-health": "Alertas de estado do cookie",
+    "requests.alertEvent.daily-summary": "O resumo diário",
+    "requests.alertEvent.parent-requests":
+      "Pedidos dos filhos a uma conta de responsável vinculada (Aprovar/Negar)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
     // ── end roblox

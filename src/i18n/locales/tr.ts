@@ -510,6 +510,64 @@ export const tr = {
     "friends.confirm.cancelled": "İptal edildi; hiçbir şey değiştirilmedi.",
     // ── end friends
     // ── replies: requests (add keys below this line)
+    "requests.count.title": "{account} hesabının arkadaşlık istekleri",
+    "requests.count.pending": "Bekleyen",
+    "requests.count.new": "Yeni (henüz görülmedi)",
+    "requests.count.footer": "Görmek için: /requests list",
+    "requests.accepted.title": "İstek kabul edildi",
+    "requests.declined.title": "İstek reddedildi",
+    "requests.accepted.text": "**{account}** ve {person} artık Roblox'ta arkadaş.",
+    "requests.declined.text":
+      "{person} kullanıcısının **{account}** hesabına gönderdiği arkadaşlık isteği reddedildi.",
+    "requests.token.invalid": "Bu arkadaşlık belirteci geçerli değil: QR bağlantısından yeniden kopyalayın.",
+    "requests.token.text": "**{account}** ve {person} artık Roblox'ta arkadaş (arkadaşlık belirteci).",
+    "requests.declineAll.noneTitle": "Reddedilecek bir şey yok",
+    "requests.declineAll.noneText": "**{account}** hesabının bekleyen arkadaşlık isteği yok.",
+    "requests.declineAll.title": "Tüm istekler reddedilsin mi?",
+    "requests.declineAll.prompt":
+      "**{account}** hesabının bekleyen {count} arkadaşlık isteğinin tümü reddedilsin mi? Roblox gönderenlere haber vermez ve bu işlem geri alınamaz.",
+    "requests.declineAll.done":
+      "**{account}** hesabının bekleyen {count} arkadaşlık isteğinin tümü reddedildi.",
+    "requests.declineAll.doneEvery": "**{account}** hesabının bekleyen tüm arkadaşlık istekleri reddedildi.",
+    "requests.markSeen.title": "Görüldü olarak işaretlendi",
+    "requests.markSeen.text":
+      "**{account}** hesabının yeni arkadaşlık istekleri görüldü olarak işaretlendi; hâlâ bekliyorlar.",
+    "requests.list.noneTitle": "Bekleyen arkadaşlık isteği yok",
+    "requests.list.noneText": "Kimse **{account}** hesabından yanıt beklemiyor.",
+    "requests.list.header": "**{account}** hesabına gelen arkadaşlık istekleri · {sort} · sayfa {page}",
+    "requests.sort.0": "Roblox'un varsayılan sırası",
+    "requests.sort.1": "önce en yeniler",
+    "requests.sort.2": "önce en eskiler",
+    "requests.card.trusted": "Güvenilir bağlantı isteği",
+    "requests.card.sent": "Gönderildi: {when}",
+    "requests.card.nickname": "Takma ad: “{nickname}”",
+    "requests.card.from": "Kaynak: {from}",
+    "requests.card.in": "{game} içinde",
+    "requests.card.inExperience": "bir deneyim içinde",
+    "requests.card.none": "yok",
+    "requests.button.busy":
+      "Bu arkadaşlık isteğini şu anda başka biri yanıtlıyor — hâlâ bekliyorsa birazdan tekrar deneyin.",
+    "requests.button.alreadyAccepted":
+      "{person} kullanıcısının arkadaşlık isteği {when} {by} tarafından zaten kabul edildi; hiçbir şey değişmedi.",
+    "requests.button.alreadyDeclined":
+      "{person} kullanıcısının arkadaşlık isteği {when} {by} tarafından zaten reddedildi; hiçbir şey değişmedi.",
+    "requests.button.alreadyFriends": "{person} zaten **{account}** ile arkadaş; hiçbir şey değişmedi.",
+    "requests.button.gone":
+      "{person} kullanıcısının arkadaşlık isteği artık Roblox'ta yok — geri çekilmiş ya da Roblox uygulamasında zaten yanıtlanmış. Hiçbir şey değişmedi.",
+    "requests.outcome.accepted": "Kabul edildi",
+    "requests.outcome.declined": "Reddedildi",
+    "requests.outcome.gone": "Artık beklemede değil",
+    "requests.outcome.friends": "Zaten arkadaş",
+    "requests.outcome.by": "{user} tarafından, {when}",
+    "requests.alertEvent.presence": "Çevrimiçi durum uyarıları (izlenen kullanıcılar)",
+    "requests.alertEvent.friend-requests": "Arkadaşlık isteği uyarıları (güvenilir bağlantı istekleri dahil)",
+    "requests.alertEvent.connections": "Yeni bağlantı uyarıları",
+    "requests.alertEvent.restrictions": "Kısıtlama uyarıları",
+    "requests.alertEvent.screentime": "Ekran süresi uyarıları (% 80 ve % 100)",
+    "requests.alertEvent.cookie-health": "Çerez durumu uyarıları",
+    "requests.alertEvent.daily-summary": "Günlük özet",
+    "requests.alertEvent.parent-requests":
+      "Çocukların bağlı ebeveyn hesabına gönderdiği istekler (Onayla/Reddet)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
     // ── end roblox
