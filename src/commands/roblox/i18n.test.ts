@@ -30,6 +30,7 @@ describe("roblox.* messages", () => {
       name: "Kid",
       label: "kid",
       level: "viewer",
+      kind: "screenTime",
       before: "manager",
       role: md("<@&1>"),
       who: md("<@2>"),

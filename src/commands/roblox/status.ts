@@ -1,9 +1,13 @@
 /** /roblox status: does the cookie work (users authenticated), is the account restricted (v2)? */
 import type { Invocation } from "../../context.js";
-import { restrictionLine } from "../../domain/restriction.js";
 import { userMessageOf } from "../../errors.js";
 import { md } from "../../i18n/t.js";
-import { ModeratedError, type RestrictionT, UnauthenticatedError } from "../../roblox/index.js";
+import {
+  ModeratedError,
+  RestrictionSource,
+  type RestrictionT,
+  UnauthenticatedError,
+} from "../../roblox/index.js";
 import type { AccountRecord } from "../../store/index.js";
 import { type AccountHealth, accountEmbed } from "../../ui/embeds.js";
 import { discordTimestamp } from "../../ui/format.js";
@@ -61,6 +65,25 @@ function cookieLine(ctx: Invocation, c: CookieCheck, account: AccountRecord): st
   }
 }
 
+/** One line for a restriction: kind and end, in the member's language. */
+function restrictionLine(ctx: Invocation, r: RestrictionT | null): string {
+  if (!r) return ctx.t("roblox.status.restrictionNone");
+  const kind =
+    r.source === RestrictionSource.ScreenTime
+      ? "screenTime"
+      : r.source === RestrictionSource.Ban
+        ? "ban"
+        : "other";
+  const end = r.endTime ? new Date(r.endTime) : undefined;
+  return end && !Number.isNaN(end.getTime())
+    ? ctx.t("roblox.status.restrictionUntil", {
+        kind,
+        end: md(discordTimestamp(end, "f")),
+        relative: md(discordTimestamp(end, "R")),
+      })
+    : ctx.t("roblox.status.restrictionNoEnd", { kind });
+}
+
 export async function status(_interaction: Cmd, ctx: Invocation, account: AccountRecord): Promise<Reply> {
   const cookie = await checkCookie(ctx, account);
   const restriction = cookie.kind === "dead" ? undefined : await checkRestriction(ctx, account);
@@ -95,7 +118,7 @@ export async function status(_interaction: Cmd, ctx: Invocation, account: Accoun
         restriction === undefined
           ? ctx.t("roblox.status.notChecked")
           : "r" in restriction
-            ? restrictionLine(restriction.r)
+            ? restrictionLine(ctx, restriction.r)
             : ctx.t("roblox.status.couldNotCheck", { why: md(restriction.why) }),
     },
     {

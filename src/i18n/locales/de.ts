@@ -441,6 +441,11 @@ export const de = {
       "Noch nichts: Verknüpfungen, Änderungen und Klicks auf Schaltflächen über roguard erscheinen hier.",
     "roblox.audit.title": "Audit-Log (neueste zuerst)",
     "roblox.audit.footer": "{count, plural, one {# Eintrag} other {# Einträge}} angezeigt (Limit {limit})",
+    "roblox.status.restrictionNone": "Keine",
+    "roblox.status.restrictionUntil":
+      "{kind, select, screenTime {Bildschirmzeitsperre} ban {Von Roblox gesperrt} other {Eingeschränkt}} bis {end} ({relative})",
+    "roblox.status.restrictionNoEnd":
+      "{kind, select, screenTime {Bildschirmzeitsperre} ban {Von Roblox gesperrt} other {Eingeschränkt}} ohne Enddatum",
     // ── end roblox
     // ── replies: alerts (add keys below this line)
     // ── end alerts

@@ -521,6 +521,11 @@ export const enUS = {
     "roblox.audit.empty": "Nothing yet: links, changes and button clicks made through roguard appear here.",
     "roblox.audit.title": "Audit log (newest first)",
     "roblox.audit.footer": "{count, plural, one {# entry} other {# entries}} shown (limit {limit})",
+    "roblox.status.restrictionNone": "None",
+    "roblox.status.restrictionUntil":
+      "{kind, select, screenTime {Screen-time lock} ban {Banned by Roblox} other {Restricted}} until {end} ({relative})",
+    "roblox.status.restrictionNoEnd":
+      "{kind, select, screenTime {Screen-time lock} ban {Banned by Roblox} other {Restricted}} with no end date",
     // ── end roblox
     // ── replies: alerts (add keys below this line)
     // ── end alerts

@@ -438,6 +438,11 @@ export const esES = {
     "roblox.audit.title": "Registro de auditoría (lo más reciente primero)",
     "roblox.audit.footer":
       "{count, plural, one {# entrada mostrada} other {# entradas mostradas}} (límite {limit})",
+    "roblox.status.restrictionNone": "Ninguna",
+    "roblox.status.restrictionUntil":
+      "{kind, select, screenTime {Bloqueo por tiempo de pantalla} ban {Baneada por Roblox} other {Restringida}} hasta {end} ({relative})",
+    "roblox.status.restrictionNoEnd":
+      "{kind, select, screenTime {Bloqueo por tiempo de pantalla} ban {Baneada por Roblox} other {Restringida}} sin fecha de fin",
     // ── end roblox
     // ── replies: alerts (add keys below this line)
     // ── end alerts

@@ -443,6 +443,11 @@ export const fr = {
     "roblox.audit.title": "Journal d’audit (du plus récent au plus ancien)",
     "roblox.audit.footer":
       "{count, plural, one {# entrée affichée} other {# entrées affichées}} (limite {limit})",
+    "roblox.status.restrictionNone": "Aucune",
+    "roblox.status.restrictionUntil":
+      "{kind, select, screenTime {Blocage par temps d’écran} ban {Banni par Roblox} other {Restreint}} jusqu’au {end} ({relative})",
+    "roblox.status.restrictionNoEnd":
+      "{kind, select, screenTime {Blocage par temps d’écran} ban {Banni par Roblox} other {Restreint}} sans date de fin",
     // ── end roblox
     // ── replies: alerts (add keys below this line)
     // ── end alerts

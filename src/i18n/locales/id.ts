@@ -429,6 +429,11 @@ export const id = {
       "Belum ada apa-apa: tautan, perubahan, dan klik tombol yang dilakukan lewat roguard muncul di sini.",
     "roblox.audit.title": "Log audit (terbaru dulu)",
     "roblox.audit.footer": "{count, plural, other {# entri}} ditampilkan (batas {limit})",
+    "roblox.status.restrictionNone": "Tidak ada",
+    "roblox.status.restrictionUntil":
+      "{kind, select, screenTime {Kunci waktu layar} ban {Diblokir oleh Roblox} other {Dibatasi}} sampai {end} ({relative})",
+    "roblox.status.restrictionNoEnd":
+      "{kind, select, screenTime {Kunci waktu layar} ban {Diblokir oleh Roblox} other {Dibatasi}} tanpa tanggal berakhir",
     // ── end roblox
     // ── replies: alerts (add keys below this line)
     // ── end alerts

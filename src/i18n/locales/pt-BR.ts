@@ -436,6 +436,11 @@ export const ptBR = {
     "roblox.audit.title": "Registro de auditoria (mais recentes primeiro)",
     "roblox.audit.footer":
       "{count, plural, one {# entrada exibida} other {# entradas exibidas}} (limite {limit})",
+    "roblox.status.restrictionNone": "Nenhuma",
+    "roblox.status.restrictionUntil":
+      "{kind, select, screenTime {Bloqueio por tempo de tela} ban {Banida pelo Roblox} other {Restrita}} até {end} ({relative})",
+    "roblox.status.restrictionNoEnd":
+      "{kind, select, screenTime {Bloqueio por tempo de tela} ban {Banida pelo Roblox} other {Restrita}} sem data de término",
     // ── end roblox
     // ── replies: alerts (add keys below this line)
     // ── end alerts

@@ -435,6 +435,11 @@ export const tr = {
       "Henüz bir şey yok: roguard üzerinden yapılan bağlamalar, değişiklikler ve düğme tıklamaları burada görünür.",
     "roblox.audit.title": "Denetim kaydı (en yenisi önce)",
     "roblox.audit.footer": "{count, plural, one {# kayıt} other {# kayıt}} gösteriliyor (sınır {limit})",
+    "roblox.status.restrictionNone": "Yok",
+    "roblox.status.restrictionUntil":
+      "{kind, select, screenTime {Ekran süresi kilidi} ban {Roblox tarafından yasaklandı} other {Kısıtlandı}}, bitiş: {end} ({relative})",
+    "roblox.status.restrictionNoEnd":
+      "{kind, select, screenTime {Ekran süresi kilidi} ban {Roblox tarafından yasaklandı} other {Kısıtlandı}}, bitiş tarihi yok",
     // ── end roblox
     // ── replies: alerts (add keys below this line)
     // ── end alerts
