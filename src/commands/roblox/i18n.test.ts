@@ -1,5 +1,6 @@
 // The roblox.* replies (/roblox, /access, /audit, the link form) in every locale: same keys as en-US,
 // valid ICU, the link form within Discord's limits, and exact sentences in de and pt-BR.
+import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { accountLimitSentence } from "../../components/roblox-link.js";
 import { COOKIE_REFUSED_KEY, cookieProblemSentence } from "../../domain/cookie.js";
@@ -20,6 +21,35 @@ describe("roblox.* messages", () => {
   it("exist in every locale, with the same keys as en-US", () => {
     expect(en.length).toBeGreaterThan(60);
     for (const locale of LOCALES) expect([locale, areaKeys(CATALOGS[locale].messages)]).toEqual([locale, en]);
+  });
+
+  it("use the same placeholders as the English message", () => {
+    const names = (message: string) => {
+      const found = new Set<string>();
+      const walk = (nodes: unknown[]): void => {
+        for (const node of nodes as {
+          type: number;
+          value?: unknown;
+          options?: Record<string, { value: unknown[] }>;
+        }[]) {
+          if (typeof node.value === "string" && node.type !== 0) found.add(node.value);
+          for (const option of Object.values(node.options ?? {})) walk(option.value);
+        }
+      };
+      walk(new IntlMessageFormat(message, "en-US", undefined, { ignoreTag: true }).getAst());
+      return [...found].sort();
+    };
+    const messages = (locale: (typeof LOCALES)[number]) =>
+      CATALOGS[locale].messages as Record<string, string>;
+    for (const locale of LOCALES) {
+      for (const key of en) {
+        expect([locale, key, names(messages(locale)[key] ?? "")]).toEqual([
+          locale,
+          key,
+          names(messages("en-US")[key] ?? ""),
+        ]);
+      }
+    }
   });
 
   it("format in every locale (valid ICU, every placeholder filled)", () => {
