@@ -1,5 +1,6 @@
 import type { Invocation } from "../context.js";
 import { UserError } from "../errors.js";
+import { md } from "../i18n/t.js";
 import type { AccessLevel } from "../permissions.js";
 import { keyValueEmbed } from "../ui/embeds.js";
 import { type Adder, guildCommand, subcommand } from "./options.js";
@@ -25,18 +26,19 @@ export const data = guildCommand("access", "Which roles may see or manage the li
   .addSubcommand(subcommand("list", "Roles with access"))
   .toJSON();
 
-const LEVEL_WORDS: Record<AccessLevel, string> = {
-  viewer: "viewer — may read the linked accounts' data",
-  manager: "manager — may do everything, like Manage Server",
-};
+const LEVEL_WORDS = {
+  viewer: "roblox.access.viewerWords",
+  manager: "roblox.access.managerWords",
+} as const satisfies Record<AccessLevel, string>;
+
+/** The level's own word ("viewer", "manager") in the member's language. */
+const levelWord = (ctx: Invocation, level: AccessLevel) => ctx.t("roblox.access.level", { level });
 
 async function roleAdd(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const role = interaction.options.getRole("role", true);
   const level: AccessLevel = interaction.options.getString("level") === "viewer" ? "viewer" : "manager";
   if (role.id === ctx.guildId) {
-    throw new UserError(
-      "Grant access to a specific role, not @everyone: every member would see the accounts.",
-    );
+    throw new UserError("roblox.access.everyone");
   }
   let before: AccessLevel | undefined;
   await ctx.store.settings.update(ctx.guildId, (s) => {
@@ -45,8 +47,10 @@ async function roleAdd(interaction: Cmd, ctx: Invocation): Promise<Reply> {
     return s;
   });
   await ctx.audit("access.role-add", undefined, `${role.name} (${role.id}) → ${level}`);
-  const was = before && before !== level ? ` (was ${before})` : "";
-  return `<@&${role.id}> is now **${LEVEL_WORDS[level]}**${was}.\nIf the role should also see the admin-only commands (/roblox, /alerts, /access, /audit) in Discord's menu, allow it under Server Settings → Integrations → roguard.`;
+  const values = { role: md(`<@&${role.id}>`), level: ctx.t(LEVEL_WORDS[level]) };
+  return before && before !== level
+    ? ctx.t("roblox.access.addedWas", { ...values, before: levelWord(ctx, before) })
+    : ctx.t("roblox.access.added", values);
 }
 
 async function roleRemove(interaction: Cmd, ctx: Invocation): Promise<Reply> {
@@ -57,9 +61,10 @@ async function roleRemove(interaction: Cmd, ctx: Invocation): Promise<Reply> {
     delete s.accessRoles[role.id];
     return s;
   });
-  if (!had) return `<@&${role.id}> had no roguard access; nothing changed.`;
+  const mention = md(`<@&${role.id}>`);
+  if (!had) return ctx.t("roblox.access.hadNone", { role: mention });
   await ctx.audit("access.role-remove", undefined, `${role.name} (${role.id}), was ${had}`);
-  return `<@&${role.id}> no longer has roguard access (it was ${had}). Members with Manage Server keep theirs.`;
+  return ctx.t("roblox.access.removed", { role: mention, level: levelWord(ctx, had) });
 }
 
 async function list(interaction: Cmd, ctx: Invocation): Promise<Reply> {
@@ -68,19 +73,25 @@ async function list(interaction: Cmd, ctx: Invocation): Promise<Reply> {
     a === b ? 0 : a === "manager" ? -1 : 1,
   );
   const lines = entries.map(([id, level]) => {
-    const gone = interaction.guild.roles.cache.has(id) ? "" : " (role deleted)";
-    return `<@&${id}>${gone} — **${level}**`;
+    const gone = !interaction.guild.roles.cache.has(id);
+    return ctx.t(gone ? "roblox.access.roleLineGone" : "roblox.access.roleLine", {
+      role: md(`<@&${id}>`),
+      level: levelWord(ctx, level),
+    });
   });
   return {
     embeds: [
       keyValueEmbed(
-        "Who may use roguard",
+        ctx.t("roblox.access.listTitle"),
         [
-          { name: "Always admin", value: "Members with Manage Server (or Administrator)" },
-          { name: `Roles granted with /access (${entries.length})`, value: lines.join("\n") || "None yet" },
-          { name: "Everyone else", value: "`/user lookup` only (public Roblox profiles)" },
+          { name: ctx.t("roblox.access.alwaysAdmin"), value: ctx.t("roblox.access.alwaysAdminWho") },
+          {
+            name: ctx.t("roblox.access.granted", { count: entries.length }),
+            value: lines.join("\n") || ctx.t("roblox.access.noneYet"),
+          },
+          { name: ctx.t("roblox.access.everyoneElse"), value: ctx.t("roblox.access.everyoneElseWhat") },
         ],
-        { footer: "viewer reads the linked accounts; manager does everything." },
+        { footer: ctx.t("roblox.access.listFooter") },
       ),
     ],
   };

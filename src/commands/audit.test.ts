@@ -16,6 +16,7 @@ describe("audit lines", () => {
         detail: "to 4001",
       },
       accounts,
+      "en-US",
     );
     expect(line).toBe(
       "<t:1767323045:f> (<t:1767323045:R>) <@42> **friends.add** · kid (@KidAccount) · to 4001",
@@ -32,6 +33,7 @@ describe("audit lines", () => {
         detail: "**x**",
       },
       accounts,
+      "en-US",
     );
     expect(line).toContain("account 77 (unlinked) · \\*\\*x\\*\\*");
   });
@@ -39,10 +41,11 @@ describe("audit lines", () => {
   it("cuts to the embed budget and says how many were left out", () => {
     const text = fitLines(
       Array.from({ length: 50 }, (_, i) => `${i}`.padEnd(150, ".")),
+      "en-US",
       1000,
     );
     expect(text.length).toBeLessThanOrEqual(1000);
     expect(text.split("\n").at(-1)).toMatch(/^…and \d+ older entries not shown$/);
-    expect(fitLines(["a", "b"])).toBe("a\nb");
+    expect(fitLines(["a", "b"], "en-US")).toBe("a\nb");
   });
 });

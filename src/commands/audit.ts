@@ -1,4 +1,6 @@
 import type { Invocation } from "../context.js";
+import type { Locale } from "../i18n/locales.js";
+import { t } from "../i18n/t.js";
 import type { AccountRecord, AuditEntry } from "../store/index.js";
 import { noticeEmbed } from "../ui/embeds.js";
 import { discordTimestamp, escapeMarkdown } from "../ui/format.js";
@@ -16,8 +18,8 @@ const DESCRIPTION_BUDGET = 3900;
 
 type Named = Pick<AccountRecord, "robloxId" | "robloxName" | "displayName" | "label">;
 
-/** One line per entry: when, who, what, which account, detail. Pure. */
-export function auditLine(e: AuditEntry, accounts: ReadonlyMap<string, Named>): string {
+/** One line per entry: when, who, what, which account, detail. Pure. The action and detail stay as stored. */
+export function auditLine(e: AuditEntry, accounts: ReadonlyMap<string, Named>, locale: Locale): string {
   const at = new Date(e.at);
   const when = Number.isNaN(at.getTime())
     ? "?"
@@ -26,19 +28,19 @@ export function auditLine(e: AuditEntry, accounts: ReadonlyMap<string, Named>): 
   const account = e.robloxId
     ? a
       ? ` · ${escapeMarkdown(a.label ? `${a.label} (@${a.robloxName})` : `@${a.robloxName}`)}`
-      : ` · account ${e.robloxId} (unlinked)`
+      : ` · ${t(locale, "roblox.audit.unlinked", { id: e.robloxId })}`
     : "";
   const detail = e.detail ? ` · ${escapeMarkdown(e.detail, { max: 200 })}` : "";
   return `${when} <@${e.actorId}> **${escapeMarkdown(e.action)}**${account}${detail}`;
 }
 
 /** Lines that fit one embed description, with a last line telling how many were left out. */
-export function fitLines(lines: readonly string[], budget = DESCRIPTION_BUDGET): string {
+export function fitLines(lines: readonly string[], locale: Locale, budget = DESCRIPTION_BUDGET): string {
   const out: string[] = [];
   let used = 0;
   for (const [i, line] of lines.entries()) {
     if (used + line.length + 1 > budget - 60) {
-      out.push(`…and ${lines.length - i} older ${lines.length - i === 1 ? "entry" : "entries"} not shown`);
+      out.push(t(locale, "roblox.audit.more", { count: lines.length - i }));
       break;
     }
     out.push(line);
@@ -56,12 +58,15 @@ async function run(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const byId = new Map(accounts.map((a) => [a.robloxId, a] as const));
   const description =
     entries.length === 0
-      ? "Nothing yet: links, changes and button clicks made through roguard appear here."
-      : fitLines(entries.map((e) => auditLine(e, byId)));
+      ? ctx.t("roblox.audit.empty")
+      : fitLines(
+          entries.map((e) => auditLine(e, byId, ctx.locale)),
+          ctx.locale,
+        );
   return {
     embeds: [
-      noticeEmbed("info", "Audit log (newest first)", description).setFooter({
-        text: `${entries.length} ${entries.length === 1 ? "entry" : "entries"} shown (limit ${limit})`,
+      noticeEmbed("info", ctx.t("roblox.audit.title"), description).setFooter({
+        text: ctx.t("roblox.audit.footer", { count: entries.length, limit }),
       }),
     ],
   };

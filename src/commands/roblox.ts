@@ -2,7 +2,7 @@ import { linkModalData } from "../ui/modals.js";
 import { accountSub, guildCommand, subcommand, text } from "./options.js";
 import { accounts, setDefault, unlinkOperation, unlinkPrompt } from "./roblox/manage.js";
 import { status } from "./roblox/status.js";
-import { type ConfirmOperation, onStored, opensForm, plain, type Subcommand } from "./types.js";
+import { type ConfirmOperation, onStored, plain, type Subcommand } from "./types.js";
 
 /** /roblox default's `account`: required, unlike the optional one of every other subcommand. */
 const namedAccount = text("account", "Linked account (label or username)", {
@@ -22,7 +22,11 @@ export const data = guildCommand("roblox", "Link and manage the Roblox accounts 
 /** unlink and status work on any stored account, a dead cookie included; all are admin's. */
 export const subcommands: Record<string, Subcommand> = {
   // The cookie is collected only through the modal, never a chat message; its submit is components/roblox-link.ts.
-  link: opensForm("admin", linkModalData),
+  // The form is in the member's language (ctx.locale), so it is opened here rather than with opensForm.
+  link: plain("admin", async (interaction, ctx) => {
+    await interaction.showModal(linkModalData(ctx.locale));
+    return undefined;
+  }),
   unlink: onStored("admin", unlinkPrompt),
   status: onStored("admin", status, "ephemeral"),
   accounts: plain("admin", accounts),

@@ -5,8 +5,9 @@
  */
 import type { ModalSubmitInteraction } from "discord.js";
 import type { Invocation } from "../context.js";
-import { cookieProblem, cookieProblemSentence, currentCookie } from "../domain/cookie.js";
-import { UserError } from "../errors.js";
+import { cookieProblem, cookieProblemKey, currentCookie } from "../domain/cookie.js";
+import { UserError, userMessageOf } from "../errors.js";
+import { md } from "../i18n/t.js";
 import { BadInputError, type RobloxSession } from "../roblox/index.js";
 
 /** A text field of the form ("" when the form has no such field). */
@@ -21,11 +22,16 @@ export function field(interaction: ModalSubmitInteraction, id: string): string {
 /** A session on the typed cookie, not kept; a malformed cookie is a plain sentence (nothing stored). */
 export function transientSession(ctx: Invocation, cookie: string, tracker?: string): RobloxSession {
   const problem = cookieProblem(cookie);
-  if (problem) throw new UserError(cookieProblemSentence(problem));
+  if (problem) throw new UserError(cookieProblemKey(problem));
   try {
     return ctx.sessions.transient(cookie, tracker);
   } catch (err) {
-    if (err instanceof BadInputError) throw new UserError(`${err.userMessage} Nothing was stored.`);
+    if (err instanceof BadInputError) {
+      // Roblox's sentence in the member's language (it names no part of the cookie).
+      throw new UserError("roblox.link.badInput", {
+        reason: md(userMessageOf(err, ctx.locale) ?? err.userMessage),
+      });
+    }
     throw err;
   }
 }

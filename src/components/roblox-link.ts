@@ -5,13 +5,19 @@
  */
 import { MessageFlags, type ModalSubmitInteraction } from "discord.js";
 import type { Invocation } from "../context.js";
-import { COOKIE_REFUSED, normalizeCookie, normalizeLabel, normalizeTracker } from "../domain/cookie.js";
-import { lockedWhileLinking } from "../domain/restriction.js";
+import { COOKIE_REFUSED_KEY, normalizeCookie, normalizeLabel, normalizeTracker } from "../domain/cookie.js";
 import { UserError } from "../errors.js";
-import { ModeratedError, type RobloxSession, UnauthenticatedError } from "../roblox/index.js";
+import type { Locale } from "../i18n/locales.js";
+import { md, t } from "../i18n/t.js";
+import {
+  ModeratedError,
+  type RestrictionT,
+  type RobloxSession,
+  UnauthenticatedError,
+} from "../roblox/index.js";
 import { AccountLimitError } from "../store/index.js";
 import { accountEmbed } from "../ui/embeds.js";
-import { escapeMarkdown } from "../ui/format.js";
+import { discordTimestamp, escapeMarkdown } from "../ui/format.js";
 import { ROBLOX_LINK_MODAL_ID } from "../ui/modals.js";
 import { field, linkIdentity, transientSession } from "./link-form.js";
 import type { ModalHandler } from "./types.js";
@@ -21,28 +27,46 @@ async function whoIs(ctx: Invocation, session: RobloxSession) {
   try {
     return await ctx.roblox.users.authenticated(session, ctx.call);
   } catch (err) {
-    if (err instanceof UnauthenticatedError) throw new UserError(COOKIE_REFUSED);
-    if (err instanceof ModeratedError) throw new UserError(await lockedWhileLinking(ctx, session));
+    if (err instanceof UnauthenticatedError) throw new UserError(COOKIE_REFUSED_KEY);
+    if (err instanceof ModeratedError) throw await lockedWhileLinking(ctx, session);
     throw err;
   }
 }
 
+/**
+ * Linking while locked answers "locked until <end>; link again after that", in the member's language.
+ * The end comes from usermoderation v2 on the same (transient) session.
+ */
+async function lockedWhileLinking(ctx: Invocation, session: RobloxSession): Promise<UserError> {
+  let r: RestrictionT | null = null;
+  try {
+    r = await ctx.roblox.moderation.restriction(session, ctx.call);
+  } catch {
+    // The end stays unknown; the sentence still says what to do.
+  }
+  const end = r?.endTime ? new Date(r.endTime) : undefined;
+  return end && !Number.isNaN(end.getTime())
+    ? new UserError("roblox.link.lockedUntil", {
+        end: md(discordTimestamp(end, "f")),
+        relative: md(discordTimestamp(end, "R")),
+      })
+    : new UserError("roblox.link.lockedNoEnd");
+}
+
 async function checkLabel(ctx: Invocation, robloxId: string, label: string | undefined) {
   if (label === undefined) return;
-  if (/^\d+$/.test(label)) throw new UserError("A label cannot be only digits (ids look like that).");
+  if (/^\d+$/.test(label)) throw new UserError("roblox.link.labelDigits");
   const taken = (await ctx.store.accounts.list(ctx.guildId)).find(
     (a) => a.robloxId !== robloxId && a.label?.toLowerCase() === label.toLowerCase(),
   );
   if (taken) {
-    throw new UserError(
-      `Another linked account (@${escapeMarkdown(taken.robloxName)}) already has the label “${escapeMarkdown(label)}”. Choose another label.`,
-    );
+    throw new UserError("roblox.link.labelTaken", { name: taken.robloxName, label });
   }
 }
 
 /** The refusal past MAX_ACCOUNTS_PER_GUILD. */
-export function accountLimitSentence(limit: number): string {
-  return `This server already has ${limit} linked Roblox account${limit === 1 ? "" : "s"}, the most allowed here. Unlink one with \`/roblox unlink\` first; nothing was stored.`;
+export function accountLimitSentence(limit: number, locale: Locale): string {
+  return t(locale, "roblox.link.accountLimit", { count: limit });
 }
 
 /** A new account past the guild's cap is refused; re-linking one already linked always passes. */
@@ -50,7 +74,8 @@ async function checkRoom(ctx: Invocation, robloxId: string): Promise<void> {
   const max = ctx.config.maxAccountsPerGuild;
   if (max === undefined) return;
   const ids = await ctx.store.accounts.ids(ctx.guildId);
-  if (!ids.includes(robloxId) && ids.length >= max) throw new UserError(accountLimitSentence(max));
+  if (!ids.includes(robloxId) && ids.length >= max)
+    throw new UserError("roblox.link.accountLimit", { count: max });
 }
 
 async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: Invocation) {
@@ -74,7 +99,8 @@ async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: Invoca
       ...(max === undefined ? {} : { maxAccounts: max }),
     })
     .catch((err: unknown) => {
-      if (err instanceof AccountLimitError) throw new UserError(accountLimitSentence(err.limit));
+      if (err instanceof AccountLimitError)
+        throw new UserError("roblox.link.accountLimit", { count: err.limit });
       throw err;
     });
   if (account.health.state !== "ok") {
@@ -89,36 +115,33 @@ async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: Invoca
   ctx.log.info({ robloxId, created, shared: elsewhere.length > 0 }, "linked a Roblox account");
 
   const avatarUrl = await ctx.lookups.avatar(robloxId, ctx.call);
-  const who = `**${escapeMarkdown(me.displayName, { max: 100 })}** (@${escapeMarkdown(me.name, { max: 60 })}, id ${robloxId})`;
-  const lines = [
-    created
-      ? `Linked ${who}. The cookie is stored encrypted.`
-      : `Re-linked ${who}: the new cookie replaced the old one; label, alerts and settings are kept.`,
-  ];
-  if (account.isDefault) lines.push("Commands use this account when no `account` is given.");
-  if (account.tracker === undefined) {
-    lines.push(
-      "No RBXEventTrackerV2 cookie was given: changing the screen-time limit may need it (link again to add it).",
-    );
-  }
-  if (elsewhere.length > 0) {
-    lines.push(
-      `⚠️ This Roblox account is also linked in ${elsewhere.length === 1 ? "another server" : `${elsewhere.length} other servers`}. Roblox may rotate the cookie and break the other link; use a separate login (cookie) for each server if you can.`,
-    );
-  }
+  const who = md(
+    ctx.t("roblox.link.who", {
+      display: md(escapeMarkdown(me.displayName, { max: 100 })),
+      name: md(escapeMarkdown(me.name, { max: 60 })),
+      id: robloxId,
+    }),
+  );
+  const lines = [ctx.t(created ? "roblox.link.linked" : "roblox.link.relinked", { who })];
+  if (account.isDefault) lines.push(ctx.t("roblox.link.isDefault"));
+  if (account.tracker === undefined) lines.push(ctx.t("roblox.link.noTracker"));
+  if (elsewhere.length > 0) lines.push(ctx.t("roblox.link.elsewhere", { count: elsewhere.length }));
   await interaction.editReply({
     content: lines.join("\n"),
     embeds: [
-      accountEmbed({
-        robloxId,
-        name: me.name,
-        displayName: me.displayName,
-        avatarUrl,
-        label: account.label ?? null,
-        isDefault: account.isDefault,
-        linkedAt: new Date(account.linkedAt),
-        health: "ok",
-      }),
+      accountEmbed(
+        {
+          robloxId,
+          name: me.name,
+          displayName: me.displayName,
+          avatarUrl,
+          label: account.label ?? null,
+          isDefault: account.isDefault,
+          linkedAt: new Date(account.linkedAt),
+          health: "ok",
+        },
+        ctx.locale,
+      ),
     ],
   });
 }

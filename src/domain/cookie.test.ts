@@ -42,7 +42,11 @@ describe("what a person pastes into the link form", () => {
     expect(cookieProblem("")).toBe("empty");
     expect(cookieProblem("hello")).toBe("not-a-cookie");
     expect(cookieProblem(COOKIE)).toBeNull();
-    for (const s of [cookieProblemSentence("empty"), cookieProblemSentence("not-a-cookie"), COOKIE_REFUSED]) {
+    for (const s of [
+      cookieProblemSentence("empty", "en-US"),
+      cookieProblemSentence("not-a-cookie", "en-US"),
+      COOKIE_REFUSED,
+    ]) {
       expect(s).toMatch(/cookie/);
       expect(s).toContain("not accepted");
       expect(s).not.toContain("CANARY");

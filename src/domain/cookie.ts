@@ -3,6 +3,9 @@
  * message here ever repeats the value (not even in part: a cookie is the account).
  */
 
+import type { Locale } from "../i18n/locales.js";
+import { type MessageKey, t } from "../i18n/t.js";
+
 /** Every .ROBLOSECURITY value starts with Roblox's warning. */
 export const COOKIE_PREFIX = "_|WARNING:";
 
@@ -53,16 +56,21 @@ export function cookieProblem(cookie: string): CookieProblem | null {
   return null;
 }
 
-/** The sentence for a value we refuse before asking Roblox (never echoes the value). */
-export function cookieProblemSentence(p: CookieProblem): string {
-  return p === "empty"
-    ? "The cookie field was empty, so the cookie was not accepted. Nothing was stored."
-    : "That is not a .ROBLOSECURITY cookie (it always starts with `_|WARNING:`), so it was not accepted. Nothing was stored.";
+/** The message key for a value we refuse before asking Roblox (never echoes the value). */
+export function cookieProblemKey(p: CookieProblem): MessageKey {
+  return p === "empty" ? "roblox.cookie.empty" : "roblox.cookie.notACookie";
 }
 
-/** What a person reads when Roblox refuses the cookie (401). */
-export const COOKIE_REFUSED =
-  "That cookie was not accepted by Roblox: it may have expired, been logged out, or been copied only in part. Nothing was stored. Copy a fresh `.ROBLOSECURITY` cookie and run `/roblox link` again.";
+/** The sentence for a value we refuse before asking Roblox (never echoes the value). */
+export function cookieProblemSentence(p: CookieProblem, locale: Locale): string {
+  return t(locale, cookieProblemKey(p));
+}
+
+/** What a person reads when Roblox refuses the cookie (401): its message key. */
+export const COOKIE_REFUSED_KEY: MessageKey = "roblox.cookie.refused";
+
+/** That sentence in English (logs, tests). */
+export const COOKIE_REFUSED = t("en-US", COOKIE_REFUSED_KEY);
 
 /**
  * The cookie a session holds now: Roblox may rotate it (Set-Cookie) during the very call that

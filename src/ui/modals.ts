@@ -7,6 +7,8 @@ import {
   TextInputStyle,
 } from "discord.js";
 import { LABEL_MAX } from "../domain/cookie.js";
+import type { Locale } from "../i18n/locales.js";
+import { t } from "../i18n/t.js";
 
 export const ROBLOX_LINK_MODAL_ID = "roblox-link";
 
@@ -15,10 +17,14 @@ export const ROBLOX_LINK_MODAL_ID = "roblox-link";
  * every field on each `toJSON()`, which was the largest share of roguard's own CPU per link in a
  * profile of 1,000 links (BENCHMARKS.md, burst).
  */
-let linkModalJson: APIModalInteractionResponseCallbackData | undefined;
-export function linkModalData(): APIModalInteractionResponseCallbackData {
-  linkModalJson ??= linkModal().toJSON();
-  return linkModalJson;
+const linkModalJson = new Map<Locale, APIModalInteractionResponseCallbackData>();
+export function linkModalData(locale: Locale): APIModalInteractionResponseCallbackData {
+  let json = linkModalJson.get(locale);
+  if (!json) {
+    json = linkModal(locale).toJSON();
+    linkModalJson.set(locale, json);
+  }
+  return json;
 }
 
 /** The required cookie field of a link form (a cookie runs to some 1,000 characters). */
@@ -50,23 +56,23 @@ export function optionalField(id: string, label: string, description: string, ma
     );
 }
 
-/** The form `/roblox link` opens: cookie (required), tracker and label (optional). */
-export function linkModal(): ModalBuilder {
+/** The form `/roblox link` opens, in the member's language: cookie (required), tracker and label (optional). */
+export function linkModal(locale: Locale): ModalBuilder {
   return new ModalBuilder()
     .setCustomId(ROBLOX_LINK_MODAL_ID)
-    .setTitle("Link a Roblox account")
+    .setTitle(t(locale, "roblox.modal.title"))
     .addLabelComponents(
-      cookieField(".ROBLOSECURITY cookie", "Stored encrypted; never shown again. Starts with _|WARNING:"),
+      cookieField(t(locale, "roblox.modal.cookieLabel"), t(locale, "roblox.modal.cookieHint")),
       optionalField(
         "tracker",
-        "RBXEventTrackerV2 cookie (optional)",
-        "Needed by Roblox to change the screen-time limit",
+        t(locale, "roblox.modal.trackerLabel"),
+        t(locale, "roblox.modal.trackerHint"),
         1000,
       ),
       optionalField(
         "label",
-        "Label (optional)",
-        "A short name for this account, e.g. the child's name",
+        t(locale, "roblox.modal.labelLabel"),
+        t(locale, "roblox.modal.labelHint"),
         LABEL_MAX,
       ),
     );

@@ -3,6 +3,7 @@
 // for anyone, even without a linked account.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandData } from "../../src/commands/deploy-json.js";
+import { COGNATES, englishIn } from "../support/english-scan.js";
 import { type FakeMessage, SEED, startWorld, visibleText, type World } from "./harness.js";
 
 let w: World;
@@ -210,6 +211,43 @@ describe("/audit", () => {
     );
     expect(lines[1]).toContain("access.role-add");
     expect(text).toContain("2 entries shown (limit 2)");
+  });
+});
+
+describe("/access and /audit for a member whose Discord speaks pt-BR", () => {
+  it("grant, list, audit, remove and a refusal answer in Portuguese", async () => {
+    const locale = "pt-BR";
+    const role = viewersRole();
+    const texts: string[] = [];
+    const say = async (input: Parameters<World["runText"]>[0]) => {
+      const text = await w.runText({ ...input, locale });
+      texts.push(text);
+      return text;
+    };
+    expect(
+      await say({ name: "access", subcommand: "role-add", options: { role, level: "viewer" } }),
+    ).toContain(`<@&${role.id}> agora é **leitor — pode consultar os dados das contas vinculadas**.`);
+    const list = await say({ name: "access", subcommand: "list" });
+    expect(list).toContain("Quem pode usar o roguard");
+    expect(list).toContain(`<@&${role.id}> — **leitor**`);
+    const audit = await say({ name: "audit", options: { limit: 1 } });
+    expect(audit).toContain("**access.role-add**");
+    expect(audit).toContain("1 entrada exibida (limite 1)");
+    expect(await say({ name: "access", subcommand: "role-remove", options: { role } })).toBe(
+      `<@&${role.id}> não tem mais acesso ao roguard (era leitor). Membros com Gerenciar servidor mantêm o deles.`,
+    );
+    expect(await say({ name: "access", subcommand: "role-remove", options: { role } })).toContain(
+      "não tinha acesso ao roguard; nada mudou.",
+    );
+    expect(
+      await say({
+        name: "access",
+        subcommand: "role-add",
+        options: { role: { id: w.fake.world.roles.everyone.id }, level: "viewer" },
+      }),
+    ).toContain("Dê acesso a um cargo específico, não a @everyone");
+    expect((await w.withStore((s) => s.settings.get(w.guildId))).accessRoles).toEqual({});
+    expect(englishIn(texts, COGNATES["pt-BR"])).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@
 // REST payload to Discord, or a log line.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COGNATES, englishIn } from "../support/english-scan.js";
 import { type FakeMessage, SEED, startWorld, visibleText, type World } from "./harness.js";
 
 const OTHER_GUILD = "999999999999999991";
@@ -254,5 +255,59 @@ describe("/roblox default and unlink", () => {
       expect(everythingSentToDiscord()).not.toContain(secret);
       expect(w.logs()).not.toContain(secret);
     }
+  });
+});
+
+describe("a member whose Discord speaks pt-BR", () => {
+  it("the link form, a refusal, link, accounts, status, default and unlink answer in Portuguese", async () => {
+    const locale = "pt-BR";
+    const texts: string[] = [];
+    const say = (m: FakeMessage) => {
+      const text = visibleText(m);
+      texts.push(text);
+      return text;
+    };
+    const linkPt = async (fields: Fields) => {
+      const shown = await w.fake.runCommand({ name: "roblox", subcommand: "link", locale });
+      const modal = await shown.waitForModal();
+      const labels = modal.components as Array<{ label: string; description?: string }>;
+      texts.push(String(modal.title), ...labels.flatMap((l) => [l.label, l.description ?? ""]));
+      const submit = await w.fake.submitModal({
+        customId: "roblox-link",
+        from: shown,
+        fields: { tracker: "", label: "", ...fields },
+        locale,
+      });
+      return say(await submit.waitForFinal({ timeoutMs: 15_000 }));
+    };
+
+    expect(await linkPt({ cookie: "hello there" })).toContain(
+      "Isso não é um cookie .ROBLOSECURITY (ele sempre começa com `_|WARNING:`), então não foi aceito. Nada foi guardado.",
+    );
+    const cookie = String(w.sim.control.cookieOf(SEED.child.id));
+    expect(await linkPt({ cookie, tracker: SEED.child.tracker, label: "Kiddo" })).toContain(
+      "Conta **Kid** (@KidAccount, ID 1001) vinculada. O cookie é guardado criptografado.",
+    );
+    expect(say(await w.run({ name: "roblox", subcommand: "accounts", locale }))).toContain(
+      "Contas Roblox vinculadas (1)",
+    );
+    const status = say(await w.run({ name: "roblox", subcommand: "status", locale }));
+    expect(status).toContain("Restrição\nNenhuma");
+    expect(
+      say(await w.run({ name: "roblox", subcommand: "default", options: { account: "Kiddo" }, locale })),
+    ).toBe("**Kid (@KidAccount)** já é a conta padrão.");
+
+    const prompt = await w.run({ name: "roblox", subcommand: "unlink", locale });
+    expect(say(prompt)).toContain("Desvincular **Kid (@KidAccount)** (ID 1001)?");
+    const [confirm] = prompt.components.flatMap((r) => r.components ?? []);
+    if (!confirm?.custom_id) throw new Error("no confirm button on the unlink prompt");
+    const click = await w.fake.clickButton({ message: prompt, customId: confirm.custom_id, locale });
+    expect(say(await click.waitForFinal())).toContain(
+      "**Kid (@KidAccount)** foi desvinculada; o cookie dela foi apagado.",
+    );
+    expect(await accountsOf()).toEqual([]);
+
+    // "cookie" is the word every locale file uses for it (like .ROBLOSECURITY, a name that stays as it is).
+    expect(englishIn(texts, [...(COGNATES["pt-BR"] ?? []), "cookie", "Cookie"])).toEqual([]);
   });
 });

@@ -476,7 +476,7 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
         return [
           text(
             ["1001", "1002", "1003", undefined]
-              .map((id) => auditLine(entry(id), accounts as never))
+              .map((id) => auditLine(entry(id), accounts as never, "en-US"))
               .join("\n"),
           ),
         ];

@@ -1,6 +1,7 @@
 /** /roblox accounts, default and unlink: store only, no Roblox call. */
 import type { Invocation } from "../../context.js";
-import { NO_ACCOUNT, UserError } from "../../errors.js";
+import { UserError } from "../../errors.js";
+import { md } from "../../i18n/t.js";
 import type { AccountRecord } from "../../store/index.js";
 import { confirmRow } from "../../ui/buttons.js";
 import { keyValueEmbed } from "../../ui/embeds.js";
@@ -13,44 +14,49 @@ export function accountName(a: Pick<AccountRecord, "displayName" | "robloxName">
   return a.displayName === a.robloxName ? `@${display}` : `${display} (@${escapeMarkdown(a.robloxName)})`;
 }
 
-function healthText(a: AccountRecord): string {
+function healthText(ctx: Invocation, a: AccountRecord): string {
   if (a.health.state === "dead") {
-    const since = a.health.since ? ` since ${discordTimestamp(new Date(a.health.since), "R")}` : "";
-    return `⚠️ cookie no longer accepted${since}: \`/roblox link\` again`;
+    return a.health.since
+      ? ctx.t("roblox.accounts.deadSince", { since: md(discordTimestamp(new Date(a.health.since), "R")) })
+      : ctx.t("roblox.accounts.dead");
   }
-  return "cookie works";
+  return ctx.t("roblox.accounts.works");
 }
 
 export async function accounts(_interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const list = await ctx.store.accounts.list(ctx.guildId);
-  if (list.length === 0) throw new UserError(NO_ACCOUNT);
+  if (list.length === 0) throw new UserError("error.noAccount");
   const fields = list.slice(0, 25).map((a) => ({
     name: truncate(
       `${a.isDefault ? "⭐ " : ""}${a.label ? `${escapeMarkdown(a.label)} — ` : ""}${accountName(a)}`,
       256,
     ),
     value: [
-      `id ${a.robloxId}${a.isDefault ? " · **default**" : ""}`,
-      `linked by <@${a.linkedBy}> ${discordTimestamp(new Date(a.linkedAt), "R")}`,
-      healthText(a),
+      ctx.t(a.isDefault ? "roblox.accounts.idDefault" : "roblox.accounts.id", { id: a.robloxId }),
+      ctx.t("roblox.accounts.linkedBy", {
+        who: md(`<@${a.linkedBy}>`),
+        when: md(discordTimestamp(new Date(a.linkedAt), "R")),
+      }),
+      healthText(ctx, a),
     ].join("\n"),
   }));
   return {
     embeds: [
-      keyValueEmbed(`Linked Roblox accounts (${list.length})`, fields, {
-        footer: "⭐ = default: used when a command names no account. Change it with /roblox default.",
+      keyValueEmbed(ctx.t("roblox.accounts.title", { count: list.length }), fields, {
+        footer: ctx.t("roblox.accounts.footer"),
       }),
     ],
   };
 }
 
 export async function setDefault(_interaction: Cmd, ctx: Invocation, account: AccountRecord): Promise<Reply> {
-  if (account.isDefault) return `**${accountName(account)}** is already the default account.`;
+  const name = md(accountName(account));
+  if (account.isDefault) return ctx.t("roblox.default.already", { account: name });
   if (!(await ctx.store.accounts.setDefault(ctx.guildId, account.robloxId))) {
-    throw new UserError("That account was just unlinked. See `/roblox accounts`.");
+    throw new UserError("roblox.default.gone");
   }
   await ctx.audit("roblox.default", account.robloxId);
-  return `**${accountName(account)}** is now the default account: commands use it when no \`account\` is given.`;
+  return ctx.t("roblox.default.done", { account: name });
 }
 
 export async function unlinkPrompt(
@@ -59,8 +65,8 @@ export async function unlinkPrompt(
   account: AccountRecord,
 ): Promise<Reply> {
   return {
-    content: `Unlink **${accountName(account)}** (id ${account.robloxId})? Its cookie is deleted and roguard stops watching it. Linking it again later needs a fresh cookie.`,
-    components: [confirmRow("unlink", account.robloxId, undefined, { now: ctx.now() })],
+    content: ctx.t("roblox.unlink.prompt", { account: md(accountName(account)), id: account.robloxId }),
+    components: [confirmRow("unlink", account.robloxId, undefined, { now: ctx.now(), locale: ctx.locale })],
   };
 }
 
@@ -71,13 +77,14 @@ export const unlinkOperation: ConfirmOperation = {
     const { robloxId } = linked.account;
     const removed = await ctx.store.unlinkAccount(ctx.guildId, robloxId);
     ctx.sessions.forget(ctx.guildId, robloxId);
-    if (!removed) return `**${accountName(linked.account)}** was already unlinked.`;
+    const name = md(accountName(linked.account));
+    if (!removed) return ctx.t("roblox.unlink.already", { account: name });
     await ctx.audit("roblox.unlink", robloxId);
     ctx.log.info({ robloxId }, "unlinked a Roblox account");
     const left = await ctx.store.accounts.list(ctx.guildId);
     const next = left.find((a) => a.isDefault);
-    return `Unlinked **${accountName(linked.account)}**; its cookie was deleted.${
-      next ? ` The default account is now **${accountName(next)}**.` : ""
-    }`;
+    return next
+      ? ctx.t("roblox.unlink.doneNext", { account: name, next: md(accountName(next)) })
+      : ctx.t("roblox.unlink.done", { account: name });
   },
 };

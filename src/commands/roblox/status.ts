@@ -1,11 +1,16 @@
 /** /roblox status: does the cookie work (users authenticated), is the account restricted (v2)? */
 import type { Invocation } from "../../context.js";
-import { restrictionLine } from "../../domain/restriction.js";
 import { userMessageOf } from "../../errors.js";
-import { ModeratedError, type RestrictionT, UnauthenticatedError } from "../../roblox/index.js";
+import { md } from "../../i18n/t.js";
+import {
+  ModeratedError,
+  RestrictionSource,
+  type RestrictionT,
+  UnauthenticatedError,
+} from "../../roblox/index.js";
 import type { AccountRecord } from "../../store/index.js";
 import { type AccountHealth, accountEmbed } from "../../ui/embeds.js";
-import { discordTimestamp, escapeMarkdown } from "../../ui/format.js";
+import { discordTimestamp } from "../../ui/format.js";
 import type { Cmd, Reply } from "../types.js";
 
 type CookieCheck =
@@ -14,7 +19,8 @@ type CookieCheck =
   | { kind: "moderated" }
   | { kind: "unknown"; why: string };
 
-const failed = (err: unknown) => userMessageOf(err) ?? "Roblox did not answer properly.";
+const failed = (ctx: Invocation, err: unknown) =>
+  userMessageOf(err, ctx.locale) ?? ctx.t("roblox.status.noAnswer");
 
 async function checkCookie(ctx: Invocation, account: AccountRecord): Promise<CookieCheck> {
   if (account.health.state === "dead") return { kind: "dead" };
@@ -25,7 +31,7 @@ async function checkCookie(ctx: Invocation, account: AccountRecord): Promise<Coo
   } catch (err) {
     if (err instanceof UnauthenticatedError) return { kind: "dead" };
     if (err instanceof ModeratedError) return { kind: "moderated" };
-    return { kind: "unknown", why: failed(err) };
+    return { kind: "unknown", why: failed(ctx, err) };
   }
 }
 
@@ -36,27 +42,46 @@ async function checkRestriction(
   try {
     return { r: await ctx.roblox.moderation.restriction(await ctx.sessions.get(account), ctx.call) };
   } catch (err) {
-    return { why: failed(err) };
+    return { why: failed(ctx, err) };
   }
 }
 
-function cookieLine(c: CookieCheck, account: AccountRecord): string {
+function cookieLine(ctx: Invocation, c: CookieCheck, account: AccountRecord): string {
   switch (c.kind) {
     case "ok":
       return c.id === account.robloxId
-        ? "Works"
-        : `⚠️ Works, but signs in as @${escapeMarkdown(c.name)} (id ${c.id}), not this account: link the right cookie again`;
-    case "dead": {
-      const since = account.health.since
-        ? ` (since ${discordTimestamp(new Date(account.health.since), "R")})`
-        : "";
-      return `Not accepted by Roblox any more${since}: run \`/roblox link\` again with a fresh cookie`;
-    }
+        ? ctx.t("roblox.status.works")
+        : ctx.t("roblox.status.otherAccount", { name: c.name, id: c.id });
+    case "dead":
+      return account.health.since
+        ? ctx.t("roblox.status.deadSince", {
+            since: md(discordTimestamp(new Date(account.health.since), "R")),
+          })
+        : ctx.t("roblox.status.dead");
     case "moderated":
-      return "Works, but Roblox blocks the account while it is restricted";
+      return ctx.t("roblox.status.moderated");
     case "unknown":
-      return `Could not check: ${c.why}`;
+      return ctx.t("roblox.status.couldNotCheck", { why: md(c.why) });
   }
+}
+
+/** One line for a restriction: kind and end, in the member's language. */
+function restrictionLine(ctx: Invocation, r: RestrictionT | null): string {
+  if (!r) return ctx.t("roblox.status.restrictionNone");
+  const kind =
+    r.source === RestrictionSource.ScreenTime
+      ? "screenTime"
+      : r.source === RestrictionSource.Ban
+        ? "ban"
+        : "other";
+  const end = r.endTime ? new Date(r.endTime) : undefined;
+  return end && !Number.isNaN(end.getTime())
+    ? ctx.t("roblox.status.restrictionUntil", {
+        kind,
+        end: md(discordTimestamp(end, "f")),
+        relative: md(discordTimestamp(end, "R")),
+      })
+    : ctx.t("roblox.status.restrictionNoEnd", { kind });
 }
 
 export async function status(_interaction: Cmd, ctx: Invocation, account: AccountRecord): Promise<Reply> {
@@ -72,33 +97,35 @@ export async function status(_interaction: Cmd, ctx: Invocation, account: Accoun
       : "ok";
   const avatarUrl = await ctx.lookups.avatar(account.robloxId, ctx.call);
 
-  const embed = accountEmbed({
-    robloxId: account.robloxId,
-    name: account.robloxName,
-    displayName: account.displayName,
-    avatarUrl,
-    label: account.label ?? null,
-    isDefault: account.isDefault,
-    linkedAt: new Date(account.linkedAt),
-    health,
-  });
-  embed.addFields(
-    { name: "Cookie", value: cookieLine(dead ? { kind: "dead" } : cookie, fresh) },
+  const embed = accountEmbed(
     {
-      name: "Restriction",
+      robloxId: account.robloxId,
+      name: account.robloxName,
+      displayName: account.displayName,
+      avatarUrl,
+      label: account.label ?? null,
+      isDefault: account.isDefault,
+      linkedAt: new Date(account.linkedAt),
+      health,
+    },
+    ctx.locale,
+  );
+  embed.addFields(
+    { name: ctx.t("roblox.status.cookie"), value: cookieLine(ctx, dead ? { kind: "dead" } : cookie, fresh) },
+    {
+      name: ctx.t("roblox.status.restriction"),
       value:
         restriction === undefined
-          ? "Not checked (the cookie does not work)"
+          ? ctx.t("roblox.status.notChecked")
           : "r" in restriction
-            ? restrictionLine(restriction.r)
-            : `Could not check: ${restriction.why}`,
+            ? restrictionLine(ctx, restriction.r)
+            : ctx.t("roblox.status.couldNotCheck", { why: md(restriction.why) }),
     },
     {
-      name: "Tracker cookie",
-      value:
-        account.tracker !== undefined
-          ? "Given (RBXEventTrackerV2)"
-          : "Not given: changing the screen-time limit may need it",
+      name: ctx.t("roblox.status.tracker"),
+      value: ctx.t(
+        account.tracker !== undefined ? "roblox.status.trackerGiven" : "roblox.status.trackerMissing",
+      ),
       inline: true,
     },
   );

@@ -586,6 +586,109 @@ export const de = {
       "Anfragen der Kinder an ein verknüpftes Elternkonto (Genehmigen/Ablehnen)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
+    "roblox.modal.title": "Ein Roblox-Konto verknüpfen",
+    "roblox.modal.cookieLabel": ".ROBLOSECURITY-Cookie",
+    "roblox.modal.cookieHint":
+      "Wird verschlüsselt gespeichert und nie wieder angezeigt. Beginnt mit _|WARNING:",
+    "roblox.modal.trackerLabel": "RBXEventTrackerV2-Cookie (optional)",
+    "roblox.modal.trackerHint": "Roblox braucht es, um das Bildschirmzeitlimit zu ändern",
+    "roblox.modal.labelLabel": "Bezeichnung (optional)",
+    "roblox.modal.labelHint": "Ein kurzer Name für dieses Konto, z. B. der Name des Kindes",
+    "roblox.cookie.empty":
+      "Das Cookie-Feld war leer, daher wurde das Cookie nicht angenommen. Es wurde nichts gespeichert.",
+    "roblox.cookie.notACookie":
+      "Das ist kein .ROBLOSECURITY-Cookie (es beginnt immer mit `_|WARNING:`), daher wurde es nicht angenommen. Es wurde nichts gespeichert.",
+    "roblox.cookie.refused":
+      "Roblox hat dieses Cookie nicht angenommen: Es ist vielleicht abgelaufen, die Sitzung wurde abgemeldet, oder es wurde nur teilweise kopiert. Es wurde nichts gespeichert. Kopiere ein frisches `.ROBLOSECURITY`-Cookie und führe `/roblox link` erneut aus.",
+    "roblox.link.badInput": "{reason} Es wurde nichts gespeichert.",
+    "roblox.link.lockedUntil":
+      "Laut Roblox ist dieses Konto bis {end} ({relative}) gesperrt; verknüpfe es danach erneut. Es wurde nichts gespeichert.",
+    "roblox.link.lockedNoEnd":
+      "Laut Roblox ist dieses Konto gesperrt, bis Roblox die Einschränkung aufhebt; verknüpfe es danach erneut. Es wurde nichts gespeichert.",
+    "roblox.link.labelDigits": "Eine Bezeichnung darf nicht nur aus Ziffern bestehen (so sehen IDs aus).",
+    "roblox.link.labelTaken":
+      "Ein anderes verknüpftes Konto (@{name}) hat schon die Bezeichnung „{label}“. Wähle eine andere Bezeichnung.",
+    "roblox.link.accountLimit":
+      "Dieser Server hat schon {count, plural, one {# verknüpftes Roblox-Konto} other {# verknüpfte Roblox-Konten}}, mehr sind hier nicht erlaubt. Hebe zuerst mit `/roblox unlink` eine Verknüpfung auf; es wurde nichts gespeichert.",
+    "roblox.link.who": "**{display}** (@{name}, ID {id})",
+    "roblox.link.linked": "Konto {who} verknüpft. Das Cookie wird verschlüsselt gespeichert.",
+    "roblox.link.relinked":
+      "Konto {who} erneut verknüpft: Das neue Cookie ersetzt das alte; Bezeichnung, Meldungen und Einstellungen bleiben erhalten.",
+    "roblox.link.isDefault": "Befehle verwenden dieses Konto, wenn kein `konto` angegeben ist.",
+    "roblox.link.noTracker":
+      "Es wurde kein RBXEventTrackerV2-Cookie angegeben: Zum Ändern des Bildschirmzeitlimits kann es nötig sein (verknüpfe erneut, um es hinzuzufügen).",
+    "roblox.link.elsewhere":
+      "⚠️ Dieses Roblox-Konto ist auch {count, plural, one {auf einem anderen Server} other {auf # anderen Servern}} verknüpft. Roblox kann das Cookie austauschen und die andere Verknüpfung unbrauchbar machen; nutze nach Möglichkeit für jeden Server eine eigene Anmeldung (eigenes Cookie).",
+    "roblox.accounts.title": "Verknüpfte Roblox-Konten ({count})",
+    "roblox.accounts.footer":
+      "⭐ = Standard: wird verwendet, wenn ein Befehl kein Konto nennt. Ändern mit /roblox default.",
+    "roblox.accounts.id": "ID {id}",
+    "roblox.accounts.idDefault": "ID {id} · **Standard**",
+    "roblox.accounts.linkedBy": "verknüpft von {who} {when}",
+    "roblox.accounts.works": "Cookie funktioniert",
+    "roblox.accounts.dead": "⚠️ Cookie wird nicht mehr angenommen: `/roblox link` erneut ausführen",
+    "roblox.accounts.deadSince":
+      "⚠️ Cookie wird seit {since} nicht mehr angenommen: `/roblox link` erneut ausführen",
+    "roblox.default.already": "**{account}** ist bereits das Standardkonto.",
+    "roblox.default.gone": "Die Verknüpfung dieses Kontos wurde gerade aufgehoben. Siehe `/roblox accounts`.",
+    "roblox.default.done":
+      "**{account}** ist jetzt das Standardkonto: Befehle verwenden es, wenn kein `konto` angegeben ist.",
+    "roblox.unlink.prompt":
+      "Verknüpfung von **{account}** (ID {id}) aufheben? Sein Cookie wird gelöscht und roguard überwacht es nicht mehr. Um es später erneut zu verknüpfen, ist ein frisches Cookie nötig.",
+    "roblox.unlink.already": "Die Verknüpfung von **{account}** war bereits aufgehoben.",
+    "roblox.unlink.done": "Verknüpfung von **{account}** aufgehoben; sein Cookie wurde gelöscht.",
+    "roblox.unlink.doneNext":
+      "Verknüpfung von **{account}** aufgehoben; sein Cookie wurde gelöscht. Das Standardkonto ist jetzt **{next}**.",
+    "roblox.status.noAnswer": "Roblox hat nicht richtig geantwortet.",
+    "roblox.status.cookie": "Sitzungs-Cookie",
+    "roblox.status.works": "Funktioniert",
+    "roblox.status.otherAccount":
+      "⚠️ Funktioniert, meldet sich aber als @{name} (ID {id}) an, nicht bei diesem Konto: verknüpfe erneut mit dem richtigen Cookie",
+    "roblox.status.dead":
+      "Wird von Roblox nicht mehr angenommen: führe `/roblox link` mit einem frischen Cookie erneut aus",
+    "roblox.status.deadSince":
+      "Wird von Roblox nicht mehr angenommen (seit {since}): führe `/roblox link` mit einem frischen Cookie erneut aus",
+    "roblox.status.moderated": "Funktioniert, aber Roblox sperrt das Konto, solange es eingeschränkt ist",
+    "roblox.status.couldNotCheck": "Konnte nicht geprüft werden: {why}",
+    "roblox.status.restriction": "Einschränkung",
+    "roblox.status.notChecked": "Nicht geprüft (das Cookie funktioniert nicht)",
+    "roblox.status.tracker": "Tracker-Cookie",
+    "roblox.status.trackerGiven": "Angegeben (RBXEventTrackerV2)",
+    "roblox.status.trackerMissing": "Nicht angegeben: Zum Ändern des Bildschirmzeitlimits kann es nötig sein",
+    "roblox.access.level": "{level, select, viewer {Betrachter} other {Verwalter}}",
+    "roblox.access.viewerWords": "Betrachter — darf die Daten der verknüpften Konten lesen",
+    "roblox.access.managerWords": "Verwalter — darf alles, wie „Server verwalten“",
+    "roblox.access.everyone":
+      "Gib einer bestimmten Rolle Zugriff, nicht @everyone: Sonst würde jedes Mitglied die Konten sehen.",
+    "roblox.access.added":
+      "{role} ist jetzt **{level}**.\nWenn die Rolle auch die Admin-Befehle (/roblox, /alerts, /access, /audit) im Menü von Discord sehen soll, erlaube es unter Servereinstellungen → Integrationen → roguard.",
+    "roblox.access.addedWas":
+      "{role} ist jetzt **{level}** (vorher: {before}).\nWenn die Rolle auch die Admin-Befehle (/roblox, /alerts, /access, /audit) im Menü von Discord sehen soll, erlaube es unter Servereinstellungen → Integrationen → roguard.",
+    "roblox.access.hadNone": "{role} hatte keinen Zugriff auf roguard; nichts geändert.",
+    "roblox.access.removed":
+      "{role} hat keinen Zugriff mehr auf roguard (vorher: {level}). Mitglieder mit „Server verwalten“ behalten ihren.",
+    "roblox.access.roleLine": "{role} — **{level}**",
+    "roblox.access.roleLineGone": "{role} (Rolle gelöscht) — **{level}**",
+    "roblox.access.listTitle": "Wer roguard verwenden darf",
+    "roblox.access.alwaysAdmin": "Immer Admin",
+    "roblox.access.alwaysAdminWho": "Mitglieder mit „Server verwalten“ (oder Administrator)",
+    "roblox.access.granted": "Mit /access berechtigte Rollen ({count})",
+    "roblox.access.noneYet": "Noch keine",
+    "roblox.access.everyoneElse": "Alle anderen",
+    "roblox.access.everyoneElseWhat": "Nur `/user lookup` (öffentliche Roblox-Profile)",
+    "roblox.access.listFooter": "Betrachter lesen die verknüpften Konten; Verwalter dürfen alles.",
+    "roblox.audit.unlinked": "Konto {id} (Verknüpfung aufgehoben)",
+    "roblox.audit.more":
+      "…und {count, plural, one {# älterer Eintrag wird} other {# ältere Einträge werden}} nicht angezeigt",
+    "roblox.audit.empty":
+      "Noch nichts: Verknüpfungen, Änderungen und Klicks auf Schaltflächen über roguard erscheinen hier.",
+    "roblox.audit.title": "Audit-Log (neueste zuerst)",
+    "roblox.audit.footer": "{count, plural, one {# Eintrag} other {# Einträge}} angezeigt (Limit {limit})",
+    "roblox.status.restrictionNone": "Keine",
+    "roblox.status.restrictionUntil":
+      "{kind, select, screenTime {Bildschirmzeitsperre} ban {Von Roblox gesperrt} other {Eingeschränkt}} bis {end} ({relative})",
+    "roblox.status.restrictionNoEnd":
+      "{kind, select, screenTime {Bildschirmzeitsperre} ban {Von Roblox gesperrt} other {Eingeschränkt}} ohne Enddatum",
     // ── end roblox
     // ── replies: alerts (add keys below this line)
     // ── end alerts

@@ -565,6 +565,103 @@ export const enUS = {
     "requests.alertEvent.parent-requests": "Children's requests to a linked parent account (Approve/Deny)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
+    "roblox.modal.title": "Link a Roblox account",
+    "roblox.modal.cookieLabel": ".ROBLOSECURITY cookie",
+    "roblox.modal.cookieHint": "Stored encrypted; never shown again. Starts with _|WARNING:",
+    "roblox.modal.trackerLabel": "RBXEventTrackerV2 cookie (optional)",
+    "roblox.modal.trackerHint": "Needed by Roblox to change the screen-time limit",
+    "roblox.modal.labelLabel": "Label (optional)",
+    "roblox.modal.labelHint": "A short name for this account, e.g. the child's name",
+    "roblox.cookie.empty": "The cookie field was empty, so the cookie was not accepted. Nothing was stored.",
+    "roblox.cookie.notACookie":
+      "That is not a .ROBLOSECURITY cookie (it always starts with `_|WARNING:`), so it was not accepted. Nothing was stored.",
+    "roblox.cookie.refused":
+      "That cookie was not accepted by Roblox: it may have expired, been logged out, or been copied only in part. Nothing was stored. Copy a fresh `.ROBLOSECURITY` cookie and run `/roblox link` again.",
+    "roblox.link.badInput": "{reason} Nothing was stored.",
+    "roblox.link.lockedUntil":
+      "Roblox says this account is locked until {end} ({relative}); link again after that. Nothing was stored.",
+    "roblox.link.lockedNoEnd":
+      "Roblox says this account is locked until Roblox lifts its restriction; link again after that. Nothing was stored.",
+    "roblox.link.labelDigits": "A label cannot be only digits (ids look like that).",
+    "roblox.link.labelTaken":
+      "Another linked account (@{name}) already has the label “{label}”. Choose another label.",
+    "roblox.link.accountLimit":
+      "This server already has {count, plural, one {# linked Roblox account} other {# linked Roblox accounts}}, the most allowed here. Unlink one with `/roblox unlink` first; nothing was stored.",
+    "roblox.link.who": "**{display}** (@{name}, id {id})",
+    "roblox.link.linked": "Linked {who}. The cookie is stored encrypted.",
+    "roblox.link.relinked":
+      "Re-linked {who}: the new cookie replaced the old one; label, alerts and settings are kept.",
+    "roblox.link.isDefault": "Commands use this account when no `account` is given.",
+    "roblox.link.noTracker":
+      "No RBXEventTrackerV2 cookie was given: changing the screen-time limit may need it (link again to add it).",
+    "roblox.link.elsewhere":
+      "⚠️ This Roblox account is also linked in {count, plural, one {another server} other {# other servers}}. Roblox may rotate the cookie and break the other link; use a separate login (cookie) for each server if you can.",
+    "roblox.accounts.title": "Linked Roblox accounts ({count})",
+    "roblox.accounts.footer":
+      "⭐ = default: used when a command names no account. Change it with /roblox default.",
+    "roblox.accounts.id": "id {id}",
+    "roblox.accounts.idDefault": "id {id} · **default**",
+    "roblox.accounts.linkedBy": "linked by {who} {when}",
+    "roblox.accounts.works": "cookie works",
+    "roblox.accounts.dead": "⚠️ cookie no longer accepted: `/roblox link` again",
+    "roblox.accounts.deadSince": "⚠️ cookie no longer accepted since {since}: `/roblox link` again",
+    "roblox.default.already": "**{account}** is already the default account.",
+    "roblox.default.gone": "That account was just unlinked. See `/roblox accounts`.",
+    "roblox.default.done":
+      "**{account}** is now the default account: commands use it when no `account` is given.",
+    "roblox.unlink.prompt":
+      "Unlink **{account}** (id {id})? Its cookie is deleted and roguard stops watching it. Linking it again later needs a fresh cookie.",
+    "roblox.unlink.already": "**{account}** was already unlinked.",
+    "roblox.unlink.done": "Unlinked **{account}**; its cookie was deleted.",
+    "roblox.unlink.doneNext":
+      "Unlinked **{account}**; its cookie was deleted. The default account is now **{next}**.",
+    "roblox.status.noAnswer": "Roblox did not answer properly.",
+    "roblox.status.cookie": "Cookie",
+    "roblox.status.works": "Works",
+    "roblox.status.otherAccount":
+      "⚠️ Works, but signs in as @{name} (id {id}), not this account: link the right cookie again",
+    "roblox.status.dead": "Not accepted by Roblox any more: run `/roblox link` again with a fresh cookie",
+    "roblox.status.deadSince":
+      "Not accepted by Roblox any more (since {since}): run `/roblox link` again with a fresh cookie",
+    "roblox.status.moderated": "Works, but Roblox blocks the account while it is restricted",
+    "roblox.status.couldNotCheck": "Could not check: {why}",
+    "roblox.status.restriction": "Restriction",
+    "roblox.status.notChecked": "Not checked (the cookie does not work)",
+    "roblox.status.tracker": "Tracker cookie",
+    "roblox.status.trackerGiven": "Given (RBXEventTrackerV2)",
+    "roblox.status.trackerMissing": "Not given: changing the screen-time limit may need it",
+    "roblox.access.level": "{level, select, viewer {viewer} other {manager}}",
+    "roblox.access.viewerWords": "viewer — may read the linked accounts' data",
+    "roblox.access.managerWords": "manager — may do everything, like Manage Server",
+    "roblox.access.everyone":
+      "Grant access to a specific role, not @everyone: every member would see the accounts.",
+    "roblox.access.added":
+      "{role} is now **{level}**.\nIf the role should also see the admin-only commands (/roblox, /alerts, /access, /audit) in Discord's menu, allow it under Server Settings → Integrations → roguard.",
+    "roblox.access.addedWas":
+      "{role} is now **{level}** (was {before}).\nIf the role should also see the admin-only commands (/roblox, /alerts, /access, /audit) in Discord's menu, allow it under Server Settings → Integrations → roguard.",
+    "roblox.access.hadNone": "{role} had no roguard access; nothing changed.",
+    "roblox.access.removed":
+      "{role} no longer has roguard access (it was {level}). Members with Manage Server keep theirs.",
+    "roblox.access.roleLine": "{role} — **{level}**",
+    "roblox.access.roleLineGone": "{role} (role deleted) — **{level}**",
+    "roblox.access.listTitle": "Who may use roguard",
+    "roblox.access.alwaysAdmin": "Always admin",
+    "roblox.access.alwaysAdminWho": "Members with Manage Server (or Administrator)",
+    "roblox.access.granted": "Roles granted with /access ({count})",
+    "roblox.access.noneYet": "None yet",
+    "roblox.access.everyoneElse": "Everyone else",
+    "roblox.access.everyoneElseWhat": "`/user lookup` only (public Roblox profiles)",
+    "roblox.access.listFooter": "viewer reads the linked accounts; manager does everything.",
+    "roblox.audit.unlinked": "account {id} (unlinked)",
+    "roblox.audit.more": "…and {count, plural, one {# older entry} other {# older entries}} not shown",
+    "roblox.audit.empty": "Nothing yet: links, changes and button clicks made through roguard appear here.",
+    "roblox.audit.title": "Audit log (newest first)",
+    "roblox.audit.footer": "{count, plural, one {# entry} other {# entries}} shown (limit {limit})",
+    "roblox.status.restrictionNone": "None",
+    "roblox.status.restrictionUntil":
+      "{kind, select, screenTime {Screen-time lock} ban {Banned by Roblox} other {Restricted}} until {end} ({relative})",
+    "roblox.status.restrictionNoEnd":
+      "{kind, select, screenTime {Screen-time lock} ban {Banned by Roblox} other {Restricted}} with no end date",
     // ── end roblox
     // ── replies: alerts (add keys below this line)
     // ── end alerts

@@ -576,6 +576,108 @@ export const es419 = {
       "Solicitudes de los hijos a una cuenta de tutor vinculada (Aprobar/Denegar)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
+    "roblox.modal.title": "Vincular una cuenta de Roblox",
+    "roblox.modal.cookieLabel": "Cookie .ROBLOSECURITY",
+    "roblox.modal.cookieHint": "Se guarda cifrada; no se vuelve a mostrar. Empieza con _|WARNING:",
+    "roblox.modal.trackerLabel": "Cookie RBXEventTrackerV2 (opcional)",
+    "roblox.modal.trackerHint": "Roblox la necesita para cambiar el límite de tiempo de pantalla",
+    "roblox.modal.labelLabel": "Etiqueta (opcional)",
+    "roblox.modal.labelHint": "Un nombre corto para esta cuenta, p. ej. el nombre del niño o la niña",
+    "roblox.cookie.empty":
+      "El campo de la cookie estaba vacío, así que no se aceptó la cookie. No se guardó nada.",
+    "roblox.cookie.notACookie":
+      "Eso no es una cookie .ROBLOSECURITY (siempre empieza con `_|WARNING:`), así que no se aceptó. No se guardó nada.",
+    "roblox.cookie.refused":
+      "Roblox no aceptó esa cookie: puede haber vencido, haberse cerrado la sesión o haberse copiado solo en parte. No se guardó nada. Copia una cookie `.ROBLOSECURITY` nueva y vuelve a usar `/roblox link`.",
+    "roblox.link.badInput": "{reason} No se guardó nada.",
+    "roblox.link.lockedUntil":
+      "Roblox dice que esta cuenta está bloqueada hasta {end} ({relative}); vuelve a vincularla después. No se guardó nada.",
+    "roblox.link.lockedNoEnd":
+      "Roblox dice que esta cuenta está bloqueada hasta que Roblox levante la restricción; vuelve a vincularla después. No se guardó nada.",
+    "roblox.link.labelDigits": "Una etiqueta no puede tener solo dígitos (así son los IDs).",
+    "roblox.link.labelTaken":
+      "Otra cuenta vinculada (@{name}) ya tiene la etiqueta “{label}”. Elige otra etiqueta.",
+    "roblox.link.accountLimit":
+      "Este servidor ya tiene {count, plural, one {# cuenta de Roblox vinculada} other {# cuentas de Roblox vinculadas}}, el máximo permitido aquí. Desvincula una con `/roblox unlink` primero; no se guardó nada.",
+    "roblox.link.who": "**{display}** (@{name}, ID {id})",
+    "roblox.link.linked": "Cuenta {who} vinculada. La cookie se guarda cifrada.",
+    "roblox.link.relinked":
+      "Cuenta {who} vinculada de nuevo: la cookie nueva reemplazó a la anterior; se conservan la etiqueta, las alertas y la configuración.",
+    "roblox.link.isDefault": "Los comandos usan esta cuenta cuando no se indica ninguna `cuenta`.",
+    "roblox.link.noTracker":
+      "No se indicó ninguna cookie RBXEventTrackerV2: puede hacer falta para cambiar el límite de tiempo de pantalla (vuelve a vincular la cuenta para agregarla).",
+    "roblox.link.elsewhere":
+      "⚠️ Esta cuenta de Roblox también está vinculada en {count, plural, one {otro servidor} other {# servidores más}}. Roblox puede renovar la cookie y romper el otro vínculo; si puedes, usa un inicio de sesión (cookie) distinto para cada servidor.",
+    "roblox.accounts.title": "Cuentas de Roblox vinculadas ({count})",
+    "roblox.accounts.footer":
+      "⭐ = predeterminada: se usa cuando un comando no indica cuenta. Cámbiala con /roblox default.",
+    "roblox.accounts.id": "ID {id}",
+    "roblox.accounts.idDefault": "ID {id} · **predeterminada**",
+    "roblox.accounts.linkedBy": "vinculada por {who} {when}",
+    "roblox.accounts.works": "la cookie funciona",
+    "roblox.accounts.dead": "⚠️ la cookie ya no se acepta: vuelve a usar `/roblox link`",
+    "roblox.accounts.deadSince": "⚠️ la cookie ya no se acepta desde {since}: vuelve a usar `/roblox link`",
+    "roblox.default.already": "**{account}** ya es la cuenta predeterminada.",
+    "roblox.default.gone": "Esa cuenta se acaba de desvincular. Revisa `/roblox accounts`.",
+    "roblox.default.done":
+      "**{account}** ahora es la cuenta predeterminada: los comandos la usan cuando no se indica ninguna `cuenta`.",
+    "roblox.unlink.prompt":
+      "¿Desvincular **{account}** (ID {id})? Su cookie se borra y roguard deja de vigilarla. Para volver a vincularla más adelante hará falta una cookie nueva.",
+    "roblox.unlink.already": "**{account}** ya estaba desvinculada.",
+    "roblox.unlink.done": "**{account}** desvinculada; se borró su cookie.",
+    "roblox.unlink.doneNext":
+      "**{account}** desvinculada; se borró su cookie. La cuenta predeterminada ahora es **{next}**.",
+    "roblox.status.noAnswer": "Roblox no respondió correctamente.",
+    "roblox.status.cookie": "Cookie de sesión",
+    "roblox.status.works": "Funciona",
+    "roblox.status.otherAccount":
+      "⚠️ Funciona, pero inicia sesión como @{name} (ID {id}), no en esta cuenta: vuelve a vincularla con la cookie correcta",
+    "roblox.status.dead": "Roblox ya no la acepta: vuelve a usar `/roblox link` con una cookie nueva",
+    "roblox.status.deadSince":
+      "Roblox ya no la acepta (desde {since}): vuelve a usar `/roblox link` con una cookie nueva",
+    "roblox.status.moderated": "Funciona, pero Roblox bloquea la cuenta mientras esté restringida",
+    "roblox.status.couldNotCheck": "No se pudo comprobar: {why}",
+    "roblox.status.restriction": "Restricción",
+    "roblox.status.notChecked": "Sin comprobar (la cookie no funciona)",
+    "roblox.status.tracker": "Cookie de seguimiento",
+    "roblox.status.trackerGiven": "Indicada (RBXEventTrackerV2)",
+    "roblox.status.trackerMissing":
+      "No indicada: puede hacer falta para cambiar el límite de tiempo de pantalla",
+    "roblox.access.level": "{level, select, viewer {lector} other {administrador}}",
+    "roblox.access.viewerWords": "lector — puede consultar los datos de las cuentas vinculadas",
+    "roblox.access.managerWords": "administrador — puede hacerlo todo, como Administrar servidor",
+    "roblox.access.everyone":
+      "Da acceso a un rol específico, no a @everyone: todos los miembros verían las cuentas.",
+    "roblox.access.added":
+      "{role} ahora es **{level}**.\nSi el rol también debe ver los comandos solo para administradores (/roblox, /alerts, /access, /audit) en el menú de Discord, permítelo en Configuración del servidor → Integraciones → roguard.",
+    "roblox.access.addedWas":
+      "{role} ahora es **{level}** (antes: {before}).\nSi el rol también debe ver los comandos solo para administradores (/roblox, /alerts, /access, /audit) en el menú de Discord, permítelo en Configuración del servidor → Integraciones → roguard.",
+    "roblox.access.hadNone": "{role} no tenía acceso a roguard; no cambió nada.",
+    "roblox.access.removed":
+      "{role} ya no tiene acceso a roguard (era {level}). Los miembros con Administrar servidor conservan el suyo.",
+    "roblox.access.roleLine": "{role} — **{level}**",
+    "roblox.access.roleLineGone": "{role} (rol eliminado) — **{level}**",
+    "roblox.access.listTitle": "Quién puede usar roguard",
+    "roblox.access.alwaysAdmin": "Siempre administradores",
+    "roblox.access.alwaysAdminWho": "Miembros con Administrar servidor (o Administrador)",
+    "roblox.access.granted": "Roles con acceso mediante /access ({count})",
+    "roblox.access.noneYet": "Ninguno todavía",
+    "roblox.access.everyoneElse": "Todos los demás",
+    "roblox.access.everyoneElseWhat": "Solo `/user lookup` (perfiles públicos de Roblox)",
+    "roblox.access.listFooter": "lector consulta las cuentas vinculadas; administrador puede hacerlo todo.",
+    "roblox.audit.unlinked": "cuenta {id} (desvinculada)",
+    "roblox.audit.more":
+      "…y {count, plural, one {# entrada más antigua no mostrada} other {# entradas más antiguas no mostradas}}",
+    "roblox.audit.empty":
+      "Nada todavía: aquí aparecen los vínculos, cambios y clics en botones hechos con roguard.",
+    "roblox.audit.title": "Registro de auditoría (lo más reciente primero)",
+    "roblox.audit.footer":
+      "{count, plural, one {# entrada mostrada} other {# entradas mostradas}} (límite {limit})",
+    "roblox.status.restrictionNone": "Ninguna",
+    "roblox.status.restrictionUntil":
+      "{kind, select, screenTime {Bloqueo por tiempo de pantalla} ban {Baneada por Roblox} other {Restringida}} hasta {end} ({relative})",
+    "roblox.status.restrictionNoEnd":
+      "{kind, select, screenTime {Bloqueo por tiempo de pantalla} ban {Baneada por Roblox} other {Restringida}} sin fecha de finalización",
     // ── end roblox
     // ── replies: alerts (add keys below this line)
     // ── end alerts

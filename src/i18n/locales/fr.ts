@@ -580,6 +580,109 @@ export const fr = {
     "requests.alertEvent.parent-requests": "Demandes des enfants à un compte parent lié (Approuver/Refuser)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
+    "roblox.modal.title": "Associer un compte Roblox",
+    "roblox.modal.cookieLabel": "Cookie .ROBLOSECURITY",
+    "roblox.modal.cookieHint": "Stocké chiffré ; jamais réaffiché. Commence par _|WARNING:",
+    "roblox.modal.trackerLabel": "Cookie RBXEventTrackerV2 (facultatif)",
+    "roblox.modal.trackerHint": "Roblox en a besoin pour modifier la limite de temps d’écran",
+    "roblox.modal.labelLabel": "Libellé (facultatif)",
+    "roblox.modal.labelHint": "Un nom court pour ce compte, par exemple le prénom de l’enfant",
+    "roblox.cookie.empty":
+      "Le champ du cookie était vide : le cookie n’a donc pas été accepté. Rien n’a été enregistré.",
+    "roblox.cookie.notACookie":
+      "Ce n’est pas un cookie .ROBLOSECURITY (il commence toujours par `_|WARNING:`) : il n’a donc pas été accepté. Rien n’a été enregistré.",
+    "roblox.cookie.refused":
+      "Roblox n’a pas accepté ce cookie : il a peut-être expiré, la session a pu être déconnectée, ou il n’a été copié qu’en partie. Rien n’a été enregistré. Copiez un nouveau cookie `.ROBLOSECURITY` et relancez `/roblox link`.",
+    "roblox.link.badInput": "{reason} Rien n’a été enregistré.",
+    "roblox.link.lockedUntil":
+      "Selon Roblox, ce compte est bloqué jusqu’au {end} ({relative}) ; associez-le de nouveau après. Rien n’a été enregistré.",
+    "roblox.link.lockedNoEnd":
+      "Selon Roblox, ce compte est bloqué jusqu’à ce que Roblox lève sa restriction ; associez-le de nouveau après. Rien n’a été enregistré.",
+    "roblox.link.labelDigits":
+      "Un libellé ne peut pas être composé uniquement de chiffres (c’est à ça que ressemblent les ID).",
+    "roblox.link.labelTaken":
+      "Un autre compte associé (@{name}) porte déjà le libellé « {label} ». Choisissez un autre libellé.",
+    "roblox.link.accountLimit":
+      "Ce serveur a déjà {count, plural, one {# compte Roblox associé} other {# comptes Roblox associés}}, le maximum autorisé ici. Dissociez-en un avec `/roblox unlink` d’abord ; rien n’a été enregistré.",
+    "roblox.link.who": "**{display}** (@{name}, ID {id})",
+    "roblox.link.linked": "Compte {who} associé. Le cookie est stocké chiffré.",
+    "roblox.link.relinked":
+      "Compte {who} associé de nouveau : le nouveau cookie remplace l’ancien ; le libellé, les alertes et les réglages sont conservés.",
+    "roblox.link.isDefault": "Les commandes utilisent ce compte quand aucun `compte` n’est indiqué.",
+    "roblox.link.noTracker":
+      "Aucun cookie RBXEventTrackerV2 n’a été fourni : il peut être nécessaire pour modifier la limite de temps d’écran (associez de nouveau le compte pour l’ajouter).",
+    "roblox.link.elsewhere":
+      "⚠️ Ce compte Roblox est aussi associé dans {count, plural, one {un autre serveur} other {# autres serveurs}}. Roblox peut renouveler le cookie et casser l’autre association ; si possible, utilisez une connexion (cookie) distincte pour chaque serveur.",
+    "roblox.accounts.title": "Comptes Roblox associés ({count})",
+    "roblox.accounts.footer":
+      "⭐ = par défaut : utilisé quand une commande ne précise aucun compte. Changez-le avec /roblox default.",
+    "roblox.accounts.id": "ID {id}",
+    "roblox.accounts.idDefault": "ID {id} · **par défaut**",
+    "roblox.accounts.linkedBy": "associé par {who} {when}",
+    "roblox.accounts.works": "le cookie fonctionne",
+    "roblox.accounts.dead": "⚠️ le cookie n’est plus accepté : relancez `/roblox link`",
+    "roblox.accounts.deadSince": "⚠️ le cookie n’est plus accepté depuis {since} : relancez `/roblox link`",
+    "roblox.default.already": "**{account}** est déjà le compte par défaut.",
+    "roblox.default.gone": "Ce compte vient d’être dissocié. Voir `/roblox accounts`.",
+    "roblox.default.done":
+      "**{account}** est maintenant le compte par défaut : les commandes l’utilisent quand aucun `compte` n’est indiqué.",
+    "roblox.unlink.prompt":
+      "Dissocier **{account}** (ID {id}) ? Son cookie est supprimé et roguard cesse de le surveiller. Pour l’associer de nouveau plus tard, il faudra un nouveau cookie.",
+    "roblox.unlink.already": "**{account}** était déjà dissocié.",
+    "roblox.unlink.done": "**{account}** dissocié ; son cookie a été supprimé.",
+    "roblox.unlink.doneNext":
+      "**{account}** dissocié ; son cookie a été supprimé. Le compte par défaut est maintenant **{next}**.",
+    "roblox.status.noAnswer": "Roblox n’a pas répondu correctement.",
+    "roblox.status.cookie": "Cookie de session",
+    "roblox.status.works": "Fonctionne",
+    "roblox.status.otherAccount":
+      "⚠️ Fonctionne, mais se connecte en tant que @{name} (ID {id}), pas sur ce compte : associez de nouveau le bon cookie",
+    "roblox.status.dead": "N’est plus accepté par Roblox : relancez `/roblox link` avec un nouveau cookie",
+    "roblox.status.deadSince":
+      "N’est plus accepté par Roblox (depuis {since}) : relancez `/roblox link` avec un nouveau cookie",
+    "roblox.status.moderated": "Fonctionne, mais Roblox bloque le compte tant qu’il est restreint",
+    "roblox.status.couldNotCheck": "Vérification impossible : {why}",
+    "roblox.status.restriction": "Restriction",
+    "roblox.status.notChecked": "Non vérifiée (le cookie ne fonctionne pas)",
+    "roblox.status.tracker": "Cookie de suivi",
+    "roblox.status.trackerGiven": "Fourni (RBXEventTrackerV2)",
+    "roblox.status.trackerMissing":
+      "Non fourni : il peut être nécessaire pour modifier la limite de temps d’écran",
+    "roblox.access.level": "{level, select, viewer {lecteur} other {gestionnaire}}",
+    "roblox.access.viewerWords": "lecteur — peut consulter les données des comptes associés",
+    "roblox.access.managerWords": "gestionnaire — peut tout faire, comme Gérer le serveur",
+    "roblox.access.everyone":
+      "Donnez l’accès à un rôle précis, pas à @everyone : tous les membres verraient les comptes.",
+    "roblox.access.added":
+      "{role} est maintenant **{level}**.\nSi le rôle doit aussi voir les commandes réservées aux admins (/roblox, /alerts, /access, /audit) dans le menu de Discord, autorisez-le dans Paramètres du serveur → Intégrations → roguard.",
+    "roblox.access.addedWas":
+      "{role} est maintenant **{level}** (avant : {before}).\nSi le rôle doit aussi voir les commandes réservées aux admins (/roblox, /alerts, /access, /audit) dans le menu de Discord, autorisez-le dans Paramètres du serveur → Intégrations → roguard.",
+    "roblox.access.hadNone": "{role} n’avait aucun accès à roguard ; rien n’a changé.",
+    "roblox.access.removed":
+      "{role} n’a plus accès à roguard (il était {level}). Les membres ayant Gérer le serveur gardent le leur.",
+    "roblox.access.roleLine": "{role} — **{level}**",
+    "roblox.access.roleLineGone": "{role} (rôle supprimé) — **{level}**",
+    "roblox.access.listTitle": "Qui peut utiliser roguard",
+    "roblox.access.alwaysAdmin": "Toujours admin",
+    "roblox.access.alwaysAdminWho": "Les membres ayant Gérer le serveur (ou Administrateur)",
+    "roblox.access.granted": "Rôles autorisés avec /access ({count})",
+    "roblox.access.noneYet": "Aucun pour l’instant",
+    "roblox.access.everyoneElse": "Tous les autres",
+    "roblox.access.everyoneElseWhat": "Seulement `/user lookup` (profils Roblox publics)",
+    "roblox.access.listFooter": "lecteur consulte les comptes associés ; gestionnaire peut tout faire.",
+    "roblox.audit.unlinked": "compte {id} (dissocié)",
+    "roblox.audit.more":
+      "…et {count, plural, one {# entrée plus ancienne non affichée} other {# entrées plus anciennes non affichées}}",
+    "roblox.audit.empty":
+      "Rien pour l’instant : les associations, modifications et clics sur les boutons faits via roguard apparaissent ici.",
+    "roblox.audit.title": "Journal d’audit (du plus récent au plus ancien)",
+    "roblox.audit.footer":
+      "{count, plural, one {# entrée affichée} other {# entrées affichées}} (limite {limit})",
+    "roblox.status.restrictionNone": "Aucune",
+    "roblox.status.restrictionUntil":
+      "{kind, select, screenTime {Blocage par temps d’écran} ban {Banni par Roblox} other {Restreint}} jusqu’au {end} ({relative})",
+    "roblox.status.restrictionNoEnd":
+      "{kind, select, screenTime {Blocage par temps d’écran} ban {Banni par Roblox} other {Restreint}} sans date de fin",
     // ── end roblox
     // ── replies: alerts (add keys below this line)
     // ── end alerts

@@ -565,6 +565,103 @@ export const id = {
     "requests.alertEvent.parent-requests": "Permintaan anak ke akun orang tua yang ditautkan (Setujui/Tolak)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
+    "roblox.modal.title": "Tautkan akun Roblox",
+    "roblox.modal.cookieLabel": "Cookie .ROBLOSECURITY",
+    "roblox.modal.cookieHint": "Disimpan terenkripsi; tidak akan ditampilkan lagi. Diawali _|WARNING:",
+    "roblox.modal.trackerLabel": "Cookie RBXEventTrackerV2 (opsional)",
+    "roblox.modal.trackerHint": "Diperlukan Roblox untuk mengubah batas waktu layar",
+    "roblox.modal.labelLabel": "Label (opsional)",
+    "roblox.modal.labelHint": "Nama singkat untuk akun ini, misalnya nama anak",
+    "roblox.cookie.empty": "Kolom cookie kosong, jadi cookie tidak diterima. Tidak ada yang disimpan.",
+    "roblox.cookie.notACookie":
+      "Itu bukan cookie .ROBLOSECURITY (selalu diawali `_|WARNING:`), jadi tidak diterima. Tidak ada yang disimpan.",
+    "roblox.cookie.refused":
+      "Cookie itu tidak diterima Roblox: mungkin sudah kedaluwarsa, sesinya sudah keluar, atau hanya tersalin sebagian. Tidak ada yang disimpan. Salin cookie `.ROBLOSECURITY` yang baru lalu jalankan `/roblox link` lagi.",
+    "roblox.link.badInput": "{reason} Tidak ada yang disimpan.",
+    "roblox.link.lockedUntil":
+      "Menurut Roblox, akun ini dikunci sampai {end} ({relative}); tautkan lagi setelah itu. Tidak ada yang disimpan.",
+    "roblox.link.lockedNoEnd":
+      "Menurut Roblox, akun ini dikunci sampai Roblox mencabut pembatasannya; tautkan lagi setelah itu. Tidak ada yang disimpan.",
+    "roblox.link.labelDigits": "Label tidak boleh hanya berisi angka (ID terlihat seperti itu).",
+    "roblox.link.labelTaken": "Akun tertaut lain (@{name}) sudah memakai label “{label}”. Pilih label lain.",
+    "roblox.link.accountLimit":
+      "Server ini sudah punya {count, plural, other {# akun Roblox tertaut}}, jumlah maksimum yang diizinkan di sini. Lepas tautan salah satunya dengan `/roblox unlink` dulu; tidak ada yang disimpan.",
+    "roblox.link.who": "**{display}** (@{name}, ID {id})",
+    "roblox.link.linked": "Akun {who} ditautkan. Cookie disimpan terenkripsi.",
+    "roblox.link.relinked":
+      "Akun {who} ditautkan ulang: cookie baru menggantikan yang lama; label, peringatan, dan pengaturan tetap disimpan.",
+    "roblox.link.isDefault": "Perintah memakai akun ini jika tidak ada `akun` yang diberikan.",
+    "roblox.link.noTracker":
+      "Tidak ada cookie RBXEventTrackerV2 yang diberikan: cookie itu mungkin diperlukan untuk mengubah batas waktu layar (tautkan lagi untuk menambahkannya).",
+    "roblox.link.elsewhere":
+      "⚠️ Akun Roblox ini juga ditautkan di {count, plural, one {server lain} other {# server lain}}. Roblox bisa mengganti cookie dan merusak tautan yang lain; jika bisa, pakai login (cookie) terpisah untuk setiap server.",
+    "roblox.accounts.title": "Akun Roblox yang ditautkan ({count})",
+    "roblox.accounts.footer":
+      "⭐ = bawaan: dipakai jika perintah tidak menyebut akun. Ubah dengan /roblox default.",
+    "roblox.accounts.id": "ID {id}",
+    "roblox.accounts.idDefault": "ID {id} · **bawaan**",
+    "roblox.accounts.linkedBy": "ditautkan oleh {who} {when}",
+    "roblox.accounts.works": "cookie berfungsi",
+    "roblox.accounts.dead": "⚠️ cookie tidak diterima lagi: jalankan `/roblox link` lagi",
+    "roblox.accounts.deadSince": "⚠️ cookie tidak diterima lagi sejak {since}: jalankan `/roblox link` lagi",
+    "roblox.default.already": "**{account}** sudah menjadi akun bawaan.",
+    "roblox.default.gone": "Tautan akun itu baru saja dilepas. Lihat `/roblox accounts`.",
+    "roblox.default.done":
+      "**{account}** sekarang menjadi akun bawaan: perintah memakainya jika tidak ada `akun` yang diberikan.",
+    "roblox.unlink.prompt":
+      "Lepas tautan **{account}** (ID {id})? Cookie-nya dihapus dan roguard berhenti memantaunya. Untuk menautkannya lagi nanti diperlukan cookie baru.",
+    "roblox.unlink.already": "Tautan **{account}** sudah dilepas.",
+    "roblox.unlink.done": "Tautan **{account}** dilepas; cookie-nya sudah dihapus.",
+    "roblox.unlink.doneNext":
+      "Tautan **{account}** dilepas; cookie-nya sudah dihapus. Akun bawaan sekarang **{next}**.",
+    "roblox.status.noAnswer": "Roblox tidak menjawab dengan benar.",
+    "roblox.status.cookie": "Cookie sesi",
+    "roblox.status.works": "Berfungsi",
+    "roblox.status.otherAccount":
+      "⚠️ Berfungsi, tetapi masuk sebagai @{name} (ID {id}), bukan akun ini: tautkan lagi dengan cookie yang benar",
+    "roblox.status.dead": "Tidak diterima Roblox lagi: jalankan `/roblox link` lagi dengan cookie baru",
+    "roblox.status.deadSince":
+      "Tidak diterima Roblox lagi (sejak {since}): jalankan `/roblox link` lagi dengan cookie baru",
+    "roblox.status.moderated": "Berfungsi, tetapi Roblox memblokir akun selama akun itu dibatasi",
+    "roblox.status.couldNotCheck": "Tidak bisa diperiksa: {why}",
+    "roblox.status.restriction": "Pembatasan",
+    "roblox.status.notChecked": "Tidak diperiksa (cookie tidak berfungsi)",
+    "roblox.status.tracker": "Cookie pelacak",
+    "roblox.status.trackerGiven": "Diberikan (RBXEventTrackerV2)",
+    "roblox.status.trackerMissing": "Tidak diberikan: mungkin diperlukan untuk mengubah batas waktu layar",
+    "roblox.access.level": "{level, select, viewer {pembaca} other {pengelola}}",
+    "roblox.access.viewerWords": "pembaca — boleh membaca data akun yang ditautkan",
+    "roblox.access.managerWords": "pengelola — boleh melakukan semuanya, seperti Kelola Server",
+    "roblox.access.everyone":
+      "Beri akses ke peran tertentu, bukan @everyone: setiap anggota akan melihat akun-akunnya.",
+    "roblox.access.added":
+      "{role} sekarang **{level}**.\nJika peran ini juga perlu melihat perintah khusus admin (/roblox, /alerts, /access, /audit) di menu Discord, izinkan di Pengaturan Server → Integrasi → roguard.",
+    "roblox.access.addedWas":
+      "{role} sekarang **{level}** (sebelumnya {before}).\nJika peran ini juga perlu melihat perintah khusus admin (/roblox, /alerts, /access, /audit) di menu Discord, izinkan di Pengaturan Server → Integrasi → roguard.",
+    "roblox.access.hadNone": "{role} tidak punya akses roguard; tidak ada yang berubah.",
+    "roblox.access.removed":
+      "{role} tidak lagi punya akses roguard (sebelumnya {level}). Anggota dengan Kelola Server tetap punya aksesnya.",
+    "roblox.access.roleLine": "{role} — **{level}**",
+    "roblox.access.roleLineGone": "{role} (peran dihapus) — **{level}**",
+    "roblox.access.listTitle": "Siapa yang boleh memakai roguard",
+    "roblox.access.alwaysAdmin": "Selalu admin",
+    "roblox.access.alwaysAdminWho": "Anggota dengan Kelola Server (atau Administrator)",
+    "roblox.access.granted": "Peran yang diberi akses dengan /access ({count})",
+    "roblox.access.noneYet": "Belum ada",
+    "roblox.access.everyoneElse": "Semua orang lain",
+    "roblox.access.everyoneElseWhat": "Hanya `/user lookup` (profil Roblox publik)",
+    "roblox.access.listFooter": "pembaca membaca akun yang ditautkan; pengelola boleh melakukan semuanya.",
+    "roblox.audit.unlinked": "akun {id} (tautan dilepas)",
+    "roblox.audit.more": "…dan {count, plural, other {# entri lama}} lainnya tidak ditampilkan",
+    "roblox.audit.empty":
+      "Belum ada apa-apa: tautan, perubahan, dan klik tombol yang dilakukan lewat roguard muncul di sini.",
+    "roblox.audit.title": "Log audit (terbaru dulu)",
+    "roblox.audit.footer": "{count, plural, other {# entri}} ditampilkan (batas {limit})",
+    "roblox.status.restrictionNone": "Tidak ada",
+    "roblox.status.restrictionUntil":
+      "{kind, select, screenTime {Kunci waktu layar} ban {Diblokir oleh Roblox} other {Dibatasi}} sampai {end} ({relative})",
+    "roblox.status.restrictionNoEnd":
+      "{kind, select, screenTime {Kunci waktu layar} ban {Diblokir oleh Roblox} other {Dibatasi}} tanpa tanggal berakhir",
     // ── end roblox
     // ── replies: alerts (add keys below this line)
     // ── end alerts

@@ -574,6 +574,107 @@ export const ptBR = {
       "Pedidos dos filhos a uma conta de responsável vinculada (Aprovar/Negar)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
+    "roblox.modal.title": "Vincular uma conta Roblox",
+    "roblox.modal.cookieLabel": "Cookie .ROBLOSECURITY",
+    "roblox.modal.cookieHint": "Guardado criptografado; nunca mais é exibido. Começa com _|WARNING:",
+    "roblox.modal.trackerLabel": "Cookie RBXEventTrackerV2 (opcional)",
+    "roblox.modal.trackerHint": "O Roblox precisa dele para mudar o limite de tempo de tela",
+    "roblox.modal.labelLabel": "Rótulo (opcional)",
+    "roblox.modal.labelHint": "Um nome curto para esta conta, por exemplo o nome da criança",
+    "roblox.cookie.empty":
+      "O campo do cookie estava vazio, então o cookie não foi aceito. Nada foi guardado.",
+    "roblox.cookie.notACookie":
+      "Isso não é um cookie .ROBLOSECURITY (ele sempre começa com `_|WARNING:`), então não foi aceito. Nada foi guardado.",
+    "roblox.cookie.refused":
+      "O Roblox não aceitou esse cookie: ele pode ter expirado, a sessão pode ter sido encerrada ou ele foi copiado só em parte. Nada foi guardado. Copie um cookie `.ROBLOSECURITY` novo e use `/roblox link` de novo.",
+    "roblox.link.badInput": "{reason} Nada foi guardado.",
+    "roblox.link.lockedUntil":
+      "O Roblox diz que esta conta está bloqueada até {end} ({relative}); vincule de novo depois disso. Nada foi guardado.",
+    "roblox.link.lockedNoEnd":
+      "O Roblox diz que esta conta está bloqueada até o Roblox suspender a restrição; vincule de novo depois disso. Nada foi guardado.",
+    "roblox.link.labelDigits": "Um rótulo não pode ter só dígitos (IDs são assim).",
+    "roblox.link.labelTaken":
+      "Outra conta vinculada (@{name}) já tem o rótulo “{label}”. Escolha outro rótulo.",
+    "roblox.link.accountLimit":
+      "Este servidor já tem {count, plural, one {# conta Roblox vinculada} other {# contas Roblox vinculadas}}, o máximo permitido aqui. Desvincule uma com `/roblox unlink` primeiro; nada foi guardado.",
+    "roblox.link.who": "**{display}** (@{name}, ID {id})",
+    "roblox.link.linked": "Conta {who} vinculada. O cookie é guardado criptografado.",
+    "roblox.link.relinked":
+      "Conta {who} vinculada de novo: o novo cookie substituiu o antigo; rótulo, alertas e configurações continuam.",
+    "roblox.link.isDefault": "Os comandos usam esta conta quando nenhuma `conta` é informada.",
+    "roblox.link.noTracker":
+      "Nenhum cookie RBXEventTrackerV2 foi informado: ele pode ser necessário para mudar o limite de tempo de tela (vincule de novo para adicioná-lo).",
+    "roblox.link.elsewhere":
+      "⚠️ Esta conta Roblox também está vinculada em {count, plural, one {outro servidor} other {# outros servidores}}. O Roblox pode trocar o cookie e quebrar o outro vínculo; se puder, use um login (cookie) separado para cada servidor.",
+    "roblox.accounts.title": "Contas Roblox vinculadas ({count})",
+    "roblox.accounts.footer":
+      "⭐ = padrão: usada quando um comando não indica nenhuma conta. Mude com /roblox default.",
+    "roblox.accounts.id": "ID {id}",
+    "roblox.accounts.idDefault": "ID {id} · **padrão**",
+    "roblox.accounts.linkedBy": "vinculada por {who} {when}",
+    "roblox.accounts.works": "o cookie funciona",
+    "roblox.accounts.dead": "⚠️ o cookie não é mais aceito: use `/roblox link` de novo",
+    "roblox.accounts.deadSince": "⚠️ o cookie não é mais aceito desde {since}: use `/roblox link` de novo",
+    "roblox.default.already": "**{account}** já é a conta padrão.",
+    "roblox.default.gone": "Essa conta acabou de ser desvinculada. Veja `/roblox accounts`.",
+    "roblox.default.done":
+      "**{account}** agora é a conta padrão: os comandos a usam quando nenhuma `conta` é informada.",
+    "roblox.unlink.prompt":
+      "Desvincular **{account}** (ID {id})? O cookie dela é apagado e o roguard deixa de monitorá-la. Para vinculá-la de novo depois, será preciso um cookie novo.",
+    "roblox.unlink.already": "**{account}** já estava desvinculada.",
+    "roblox.unlink.done": "**{account}** foi desvinculada; o cookie dela foi apagado.",
+    "roblox.unlink.doneNext":
+      "**{account}** foi desvinculada; o cookie dela foi apagado. A conta padrão agora é **{next}**.",
+    "roblox.status.noAnswer": "O Roblox não respondeu direito.",
+    "roblox.status.cookie": "Cookie de sessão",
+    "roblox.status.works": "Funciona",
+    "roblox.status.otherAccount":
+      "⚠️ Funciona, mas entra como @{name} (ID {id}), não nesta conta: vincule de novo com o cookie certo",
+    "roblox.status.dead": "O Roblox não aceita mais: use `/roblox link` de novo com um cookie novo",
+    "roblox.status.deadSince":
+      "O Roblox não aceita mais (desde {since}): use `/roblox link` de novo com um cookie novo",
+    "roblox.status.moderated": "Funciona, mas o Roblox bloqueia a conta enquanto ela estiver restrita",
+    "roblox.status.couldNotCheck": "Não foi possível verificar: {why}",
+    "roblox.status.restriction": "Restrição",
+    "roblox.status.notChecked": "Não verificada (o cookie não funciona)",
+    "roblox.status.tracker": "Cookie de rastreamento",
+    "roblox.status.trackerGiven": "Informado (RBXEventTrackerV2)",
+    "roblox.status.trackerMissing": "Não informado: pode ser necessário para mudar o limite de tempo de tela",
+    "roblox.access.level": "{level, select, viewer {leitor} other {gestor}}",
+    "roblox.access.viewerWords": "leitor — pode consultar os dados das contas vinculadas",
+    "roblox.access.managerWords": "gestor — pode fazer tudo, como Gerenciar servidor",
+    "roblox.access.everyone":
+      "Dê acesso a um cargo específico, não a @everyone: todos os membros veriam as contas.",
+    "roblox.access.added":
+      "{role} agora é **{level}**.\nSe o cargo também deve ver os comandos só para administradores (/roblox, /alerts, /access, /audit) no menu do Discord, permita em Configurações do servidor → Integrações → roguard.",
+    "roblox.access.addedWas":
+      "{role} agora é **{level}** (antes: {before}).\nSe o cargo também deve ver os comandos só para administradores (/roblox, /alerts, /access, /audit) no menu do Discord, permita em Configurações do servidor → Integrações → roguard.",
+    "roblox.access.hadNone": "{role} não tinha acesso ao roguard; nada mudou.",
+    "roblox.access.removed":
+      "{role} não tem mais acesso ao roguard (era {level}). Membros com Gerenciar servidor mantêm o deles.",
+    "roblox.access.roleLine": "{role} — **{level}**",
+    "roblox.access.roleLineGone": "{role} (cargo excluído) — **{level}**",
+    "roblox.access.listTitle": "Quem pode usar o roguard",
+    "roblox.access.alwaysAdmin": "Sempre administradores",
+    "roblox.access.alwaysAdminWho": "Membros com Gerenciar servidor (ou Administrador)",
+    "roblox.access.granted": "Cargos com acesso via /access ({count})",
+    "roblox.access.noneYet": "Nenhum ainda",
+    "roblox.access.everyoneElse": "Todos os outros",
+    "roblox.access.everyoneElseWhat": "Só `/user lookup` (perfis públicos do Roblox)",
+    "roblox.access.listFooter": "leitor consulta as contas vinculadas; gestor pode fazer tudo.",
+    "roblox.audit.unlinked": "conta {id} (desvinculada)",
+    "roblox.audit.more":
+      "…e mais {count, plural, one {# entrada mais antiga não exibida} other {# entradas mais antigas não exibidas}}",
+    "roblox.audit.empty":
+      "Nada ainda: vínculos, mudanças e cliques em botões feitos pelo roguard aparecem aqui.",
+    "roblox.audit.title": "Registro de auditoria (mais recentes primeiro)",
+    "roblox.audit.footer":
+      "{count, plural, one {# entrada exibida} other {# entradas exibidas}} (limite {limit})",
+    "roblox.status.restrictionNone": "Nenhuma",
+    "roblox.status.restrictionUntil":
+      "{kind, select, screenTime {Bloqueio por tempo de tela} ban {Banida pelo Roblox} other {Restrita}} até {end} ({relative})",
+    "roblox.status.restrictionNoEnd":
+      "{kind, select, screenTime {Bloqueio por tempo de tela} ban {Banida pelo Roblox} other {Restrita}} sem data de término",
     // ── end roblox
     // ── replies: alerts (add keys below this line)
     // ── end alerts

@@ -570,6 +570,106 @@ export const tr = {
       "Çocukların bağlı ebeveyn hesabına gönderdiği istekler (Onayla/Reddet)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
+    "roblox.modal.title": "Bir Roblox hesabı bağla",
+    "roblox.modal.cookieLabel": ".ROBLOSECURITY cookie",
+    "roblox.modal.cookieHint": "Şifreli saklanır; bir daha gösterilmez. _|WARNING: ile başlar",
+    "roblox.modal.trackerLabel": "RBXEventTrackerV2 cookie (isteğe bağlı)",
+    "roblox.modal.trackerHint": "Roblox, ekran süresi sınırını değiştirmek için buna ihtiyaç duyar",
+    "roblox.modal.labelLabel": "Etiket (isteğe bağlı)",
+    "roblox.modal.labelHint": "Bu hesap için kısa bir ad, örneğin çocuğun adı",
+    "roblox.cookie.empty": "Cookie alanı boştu, bu yüzden cookie kabul edilmedi. Hiçbir şey saklanmadı.",
+    "roblox.cookie.notACookie":
+      "Bu bir .ROBLOSECURITY cookie değil (her zaman `_|WARNING:` ile başlar), bu yüzden kabul edilmedi. Hiçbir şey saklanmadı.",
+    "roblox.cookie.refused":
+      "Roblox bu cookie’yi kabul etmedi: süresi dolmuş, oturumu kapatılmış ya da yalnızca bir kısmı kopyalanmış olabilir. Hiçbir şey saklanmadı. Yeni bir `.ROBLOSECURITY` cookie kopyala ve `/roblox link` komutunu yeniden çalıştır.",
+    "roblox.link.badInput": "{reason} Hiçbir şey saklanmadı.",
+    "roblox.link.lockedUntil":
+      "Roblox’a göre bu hesap {end} ({relative}) tarihine kadar kilitli; bundan sonra yeniden bağla. Hiçbir şey saklanmadı.",
+    "roblox.link.lockedNoEnd":
+      "Roblox’a göre bu hesap, Roblox kısıtlamayı kaldırana kadar kilitli; bundan sonra yeniden bağla. Hiçbir şey saklanmadı.",
+    "roblox.link.labelDigits": "Etiket yalnızca rakamlardan oluşamaz (ID’ler öyle görünür).",
+    "roblox.link.labelTaken":
+      "Bağlı başka bir hesap (@{name}) zaten “{label}” etiketini kullanıyor. Başka bir etiket seç.",
+    "roblox.link.accountLimit":
+      "Bu sunucuda zaten {count, plural, one {# bağlı Roblox hesabı} other {# bağlı Roblox hesabı}} var; burada izin verilen en fazla sayı bu. Önce `/roblox unlink` ile birinin bağlantısını kes; hiçbir şey saklanmadı.",
+    "roblox.link.who": "**{display}** (@{name}, ID {id})",
+    "roblox.link.linked": "{who} hesabı bağlandı. Cookie şifreli saklanıyor.",
+    "roblox.link.relinked":
+      "{who} hesabı yeniden bağlandı: yeni cookie eskisinin yerini aldı; etiket, uyarılar ve ayarlar korunuyor.",
+    "roblox.link.isDefault": "Hiçbir `hesap` belirtilmediğinde komutlar bu hesabı kullanır.",
+    "roblox.link.noTracker":
+      "RBXEventTrackerV2 cookie verilmedi: ekran süresi sınırını değiştirmek için gerekebilir (eklemek için yeniden bağla).",
+    "roblox.link.elsewhere":
+      "⚠️ Bu Roblox hesabı {count, plural, one {başka bir sunucuda} other {# başka sunucuda}} da bağlı. Roblox cookie’yi değiştirip diğer bağlantıyı bozabilir; mümkünse her sunucu için ayrı bir oturum (cookie) kullan.",
+    "roblox.accounts.title": "Bağlı Roblox hesapları ({count})",
+    "roblox.accounts.footer":
+      "⭐ = varsayılan: bir komut hesap belirtmediğinde kullanılır. /roblox default ile değiştir.",
+    "roblox.accounts.id": "ID {id}",
+    "roblox.accounts.idDefault": "ID {id} · **varsayılan**",
+    "roblox.accounts.linkedBy": "{who} tarafından {when} bağlandı",
+    "roblox.accounts.works": "cookie çalışıyor",
+    "roblox.accounts.dead": "⚠️ cookie artık kabul edilmiyor: `/roblox link` komutunu yeniden çalıştır",
+    "roblox.accounts.deadSince":
+      "⚠️ cookie {since} beri kabul edilmiyor: `/roblox link` komutunu yeniden çalıştır",
+    "roblox.default.already": "**{account}** zaten varsayılan hesap.",
+    "roblox.default.gone": "Bu hesabın bağlantısı az önce kesildi. `/roblox accounts` komutuna bak.",
+    "roblox.default.done":
+      "**{account}** artık varsayılan hesap: hiçbir `hesap` belirtilmediğinde komutlar bunu kullanır.",
+    "roblox.unlink.prompt":
+      "**{account}** (ID {id}) hesabının bağlantısı kesilsin mi? Cookie’si silinir ve roguard onu izlemeyi bırakır. Daha sonra yeniden bağlamak için yeni bir cookie gerekir.",
+    "roblox.unlink.already": "**{account}** hesabının bağlantısı zaten kesilmişti.",
+    "roblox.unlink.done": "**{account}** hesabının bağlantısı kesildi; cookie’si silindi.",
+    "roblox.unlink.doneNext":
+      "**{account}** hesabının bağlantısı kesildi; cookie’si silindi. Varsayılan hesap artık **{next}**.",
+    "roblox.status.noAnswer": "Roblox düzgün yanıt vermedi.",
+    "roblox.status.cookie": "Oturum cookie’si",
+    "roblox.status.works": "Çalışıyor",
+    "roblox.status.otherAccount":
+      "⚠️ Çalışıyor, ama bu hesapla değil @{name} (ID {id}) olarak oturum açıyor: doğru cookie ile yeniden bağla",
+    "roblox.status.dead":
+      "Roblox artık kabul etmiyor: yeni bir cookie ile `/roblox link` komutunu yeniden çalıştır",
+    "roblox.status.deadSince":
+      "Roblox artık kabul etmiyor ({since} beri): yeni bir cookie ile `/roblox link` komutunu yeniden çalıştır",
+    "roblox.status.moderated": "Çalışıyor, ama hesap kısıtlı olduğu sürece Roblox onu engelliyor",
+    "roblox.status.couldNotCheck": "Kontrol edilemedi: {why}",
+    "roblox.status.restriction": "Kısıtlama",
+    "roblox.status.notChecked": "Kontrol edilmedi (cookie çalışmıyor)",
+    "roblox.status.tracker": "İzleme cookie’si",
+    "roblox.status.trackerGiven": "Verildi (RBXEventTrackerV2)",
+    "roblox.status.trackerMissing": "Verilmedi: ekran süresi sınırını değiştirmek için gerekebilir",
+    "roblox.access.level": "{level, select, viewer {görüntüleyen} other {yönetici}}",
+    "roblox.access.viewerWords": "görüntüleyen — bağlı hesapların verilerini okuyabilir",
+    "roblox.access.managerWords": "yönetici — Sunucuyu Yönet izni gibi her şeyi yapabilir",
+    "roblox.access.everyone":
+      "Erişimi @everyone’a değil, belirli bir role ver: yoksa her üye hesapları görür.",
+    "roblox.access.added":
+      "{role} artık **{level}**.\nRol, yalnızca yöneticilere açık komutları (/roblox, /alerts, /access, /audit) Discord menüsünde de görmeliyse Sunucu Ayarları → Entegrasyonlar → roguard altından izin ver.",
+    "roblox.access.addedWas":
+      "{role} artık **{level}** (önceden: {before}).\nRol, yalnızca yöneticilere açık komutları (/roblox, /alerts, /access, /audit) Discord menüsünde de görmeliyse Sunucu Ayarları → Entegrasyonlar → roguard altından izin ver.",
+    "roblox.access.hadNone": "{role} rolünün roguard erişimi yoktu; hiçbir şey değişmedi.",
+    "roblox.access.removed":
+      "{role} rolünün artık roguard erişimi yok (önceden: {level}). Sunucuyu Yönet iznine sahip üyeler kendi erişimlerini korur.",
+    "roblox.access.roleLine": "{role} — **{level}**",
+    "roblox.access.roleLineGone": "{role} (rol silindi) — **{level}**",
+    "roblox.access.listTitle": "roguard’ı kimler kullanabilir",
+    "roblox.access.alwaysAdmin": "Her zaman yönetici",
+    "roblox.access.alwaysAdminWho": "Sunucuyu Yönet (veya Yönetici) iznine sahip üyeler",
+    "roblox.access.granted": "/access ile erişim verilen roller ({count})",
+    "roblox.access.noneYet": "Henüz yok",
+    "roblox.access.everyoneElse": "Diğer herkes",
+    "roblox.access.everyoneElseWhat": "Yalnızca `/user lookup` (herkese açık Roblox profilleri)",
+    "roblox.access.listFooter": "görüntüleyen bağlı hesapları okur; yönetici her şeyi yapar.",
+    "roblox.audit.unlinked": "{id} hesabı (bağlantısı kesildi)",
+    "roblox.audit.more": "…ve {count, plural, one {# eski kayıt} other {# eski kayıt}} daha gösterilmiyor",
+    "roblox.audit.empty":
+      "Henüz bir şey yok: roguard üzerinden yapılan bağlamalar, değişiklikler ve düğme tıklamaları burada görünür.",
+    "roblox.audit.title": "Denetim kaydı (en yenisi önce)",
+    "roblox.audit.footer": "{count, plural, one {# kayıt} other {# kayıt}} gösteriliyor (sınır {limit})",
+    "roblox.status.restrictionNone": "Yok",
+    "roblox.status.restrictionUntil":
+      "{kind, select, screenTime {Ekran süresi kilidi} ban {Roblox tarafından yasaklandı} other {Kısıtlandı}}, bitiş: {end} ({relative})",
+    "roblox.status.restrictionNoEnd":
+      "{kind, select, screenTime {Ekran süresi kilidi} ban {Roblox tarafından yasaklandı} other {Kısıtlandı}}, bitiş tarihi yok",
     // ── end roblox
     // ── replies: alerts (add keys below this line)
     // ── end alerts

@@ -26,6 +26,8 @@ export interface ModalInput {
   user?: UserRef;
   /** The interaction that showed the modal; the latest one with this custom_id otherwise. */
   from?: { id: string };
+  /** The member's Discord language (interaction.locale); en-US by default. */
+  locale?: string;
 }
 
 function findComponent(components: Json[], customId: string): Json | undefined {
@@ -131,7 +133,15 @@ export function buildModalSubmit(core: Core, input: ModalInput): Built {
     return { type: top.type, id };
   });
   if (left.size) throw err(`modal "${input.customId}" has no field ${[...left].join(", ")}`);
-  const payload = basePayload(core, 5, { custom_id: input.customId, components }, guild, channel, member);
+  const payload = basePayload(
+    core,
+    5,
+    { custom_id: input.customId, components },
+    guild,
+    channel,
+    member,
+    input.locale,
+  );
   const source = src.sourceMessageId ? core.store.get(src.sourceMessageId) : undefined;
   if (source) payload.message = messageJson(source);
   const label = `modal "${input.customId}" submit`;
