@@ -12,7 +12,7 @@ import { discordTimestamp } from "../ui/format.js";
 import type { ButtonHandler } from "./types.js";
 
 /** The name of the alert's field that lists the grants, in the alert's (the guild's) language. */
-export const grantsField = (locale: Locale): string => t(locale, "alerts.grant.field");
+const grantsField = (locale: Locale): string => t(locale, "alerts.grant.field");
 
 /** Pure: the alert's embeds with one more grant line (the newest lines kept when long). */
 export function noteGrant(embeds: readonly APIEmbed[], line: string, locale: Locale): APIEmbed[] {
