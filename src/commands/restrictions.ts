@@ -73,8 +73,10 @@ export function restrictionEmbed(f: RestrictionFacts, locale: Locale): APIEmbed 
       });
     const begin = when(ban.beginDate);
     const banEnd = when(ban.endDate);
-    if (begin && begin !== start) fields.push({ name: t(locale, "alerts.r.banBegan"), value: begin, inline: true });
-    if (banEnd && banEnd !== end) fields.push({ name: t(locale, "alerts.r.banEnds"), value: banEnd, inline: true });
+    if (begin && begin !== start)
+      fields.push({ name: t(locale, "alerts.r.banBegan"), value: begin, inline: true });
+    if (banEnd && banEnd !== end)
+      fields.push({ name: t(locale, "alerts.r.banEnds"), value: banEnd, inline: true });
   }
   return fitEmbed({ color: isLock ? COLORS.warn : COLORS.alert, title, description, fields });
 }
@@ -84,7 +86,10 @@ async function run(_interaction: Cmd, ctx: Invocation, linked: LinkedAccount): P
     ctx.roblox.moderation.restriction(linked.session, ctx.call),
     ctx.roblox.moderation.banDetails(linked.session, ctx.call),
   ]);
-  return { content: "", embeds: [restrictionEmbed({ name: linked.account.robloxName, restriction, ban }, ctx.locale)] };
+  return {
+    content: "",
+    embeds: [restrictionEmbed({ name: linked.account.robloxName, restriction, ban }, ctx.locale)],
+  };
 }
 
 export const subcommands: Record<string, Subcommand> = { "": onAccount("viewer", run) };

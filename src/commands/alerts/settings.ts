@@ -42,9 +42,7 @@ export async function channel(interaction: Cmd, ctx: Invocation): Promise<string
       count: missing.length,
     });
   }
-  const noFiles = perms.has(PermissionFlagsBits.AttachFiles)
-    ? ""
-    : `\n${ctx.t("alerts.channel.noFiles")}`;
+  const noFiles = perms.has(PermissionFlagsBits.AttachFiles) ? "" : `\n${ctx.t("alerts.channel.noFiles")}`;
   const before = (await ctx.store.settings.get(ctx.guildId)).alertChannelId;
   await ctx.store.settings.update(ctx.guildId, { alertChannelId: ch.id });
   await ctx.audit("alerts.channel", undefined, `#${ch.name} (${ch.id})${before ? `, was ${before}` : ""}`);
@@ -67,7 +65,8 @@ export async function toggle(interaction: Cmd, ctx: Invocation): Promise<string>
 
 function hhmm(ctx: Invocation, value: string, what: MessageKey): string {
   const m = parseHHMM(value);
-  if (m === null) throw new UserError("alerts.time.invalid", { what: ctx.t(what), value: value.slice(0, 10) });
+  if (m === null)
+    throw new UserError("alerts.time.invalid", { what: ctx.t(what), value: value.slice(0, 10) });
   return formatHHMM(m);
 }
 
@@ -79,20 +78,23 @@ export async function quietHours(interaction: Cmd, ctx: Invocation): Promise<str
     await ctx.audit("alerts.quiet-hours", undefined, "off");
     return ctx.t("alerts.quiet.off");
   }
-  if (start === "" || end === "")
-    throw new UserError("alerts.quiet.both");
+  if (start === "" || end === "") throw new UserError("alerts.quiet.both");
   const q = { start: hhmm(ctx, start, "alerts.time.start"), end: hhmm(ctx, end, "alerts.time.end") };
   if (q.start === q.end) throw new UserError("alerts.quiet.same");
   const s = await ctx.store.settings.update(ctx.guildId, { quietHours: q });
   await ctx.audit("alerts.quiet-hours", undefined, `${q.start}-${q.end}`);
   const crosses = parseHHMM(q.end)! < parseHHMM(q.start)! ? ctx.t("alerts.quiet.midnight") : "";
-  return ctx.t("alerts.quiet.set", { start: q.start, end: q.end, crosses: md(crosses), zone: md(s.timeZone) });
+  return ctx.t("alerts.quiet.set", {
+    start: q.start,
+    end: q.end,
+    crosses: md(crosses),
+    zone: md(s.timeZone),
+  });
 }
 
 export async function timezone(interaction: Cmd, ctx: Invocation): Promise<string> {
   const zone = interaction.options.getString("zone", true).trim();
-  if (!isValidTimeZone(zone))
-    throw new UserError("alerts.zone.invalid", { zone: zone.slice(0, 64) });
+  if (!isValidTimeZone(zone)) throw new UserError("alerts.zone.invalid", { zone: zone.slice(0, 64) });
   const canonical = new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
   const s = await ctx.store.settings.update(ctx.guildId, { timeZone: canonical });
   await ctx.audit("alerts.timezone", undefined, canonical);
@@ -108,9 +110,7 @@ export async function summaryTime(interaction: Cmd, ctx: Invocation): Promise<st
   const time = hhmm(ctx, interaction.options.getString("time", true).trim(), "alerts.time.time");
   const s = await ctx.store.settings.update(ctx.guildId, { summaryTime: time });
   await ctx.audit("alerts.summary-time", undefined, time);
-  const off = s.events["daily-summary"]
-    ? ""
-    : ` ${ctx.t("alerts.summary.off")}`;
+  const off = s.events["daily-summary"] ? "" : ` ${ctx.t("alerts.summary.off")}`;
   return `${ctx.t("alerts.summary.set", { time, zone: md(s.timeZone) })}${off}`;
 }
 
@@ -121,15 +121,12 @@ export async function mention(interaction: Cmd, ctx: Invocation): Promise<string
     await ctx.audit("alerts.mention", undefined, "none");
     return ctx.t("alerts.mention.none");
   }
-  if (role.id === ctx.guildId)
-    throw new UserError("alerts.mention.everyone");
+  if (role.id === ctx.guildId) throw new UserError("alerts.mention.everyone");
   await ctx.store.settings.update(ctx.guildId, { mentionRoleId: role.id });
   await ctx.audit("alerts.mention", undefined, `${role.name} (${role.id})`);
   const me = interaction.guild.members.me;
   const canPing = role.mentionable || me?.permissions.has(PermissionFlagsBits.MentionEveryone) === true;
-  const warn = canPing
-    ? ""
-    : `\n${ctx.t("alerts.mention.notMentionable")}`;
+  const warn = canPing ? "" : `\n${ctx.t("alerts.mention.notMentionable")}`;
   return `${ctx.t("alerts.mention.set", { role: md(`<@&${role.id}>`) })}${warn}`;
 }
 

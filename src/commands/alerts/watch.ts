@@ -92,7 +92,9 @@ export async function watchList(
     title: ctx.t("alerts.watch.listTitle", { account: name(account.robloxName), count: ids.length }),
     users,
     empty: ctx.t("alerts.watch.listEmpty"),
-    footer: ctx.t(settings.events.presence ? "alerts.watch.presenceOnFooter" : "alerts.watch.presenceOffFooter"),
+    footer: ctx.t(
+      settings.events.presence ? "alerts.watch.presenceOnFooter" : "alerts.watch.presenceOffFooter",
+    ),
     locale: ctx.locale,
   });
   return { embeds: [embed] };

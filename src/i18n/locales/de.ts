@@ -350,17 +350,20 @@ export const de = {
     "alerts.perm.embedLinks": "Links einbetten",
     "alerts.channel.missing":
       "Ich kann in {channel} keine Meldungen posten: Mir {count, plural, one {fehlt dort die Berechtigung} other {fehlen dort die Berechtigungen}} {missing}. Erteile roguard {count, plural, one {diese Berechtigung} other {diese Berechtigungen}} in den Einstellungen dieses Kanals und führe dann `/alerts channel` erneut aus.",
-    "alerts.channel.noFiles": "Hinweis: Ohne „Dateien anhängen“ dort kommt die Sonntagszusammenfassung ohne ihr Wochendiagramm.",
+    "alerts.channel.noFiles":
+      "Hinweis: Ohne „Dateien anhängen“ dort kommt die Sonntagszusammenfassung ohne ihr Wochendiagramm.",
     "alerts.channel.set":
       "Meldungen werden in {channel} gepostet. Die erste Prüfung jedes Kontos hält den aktuellen Stand fest; gepostet werden nur Änderungen danach.",
     "alerts.event.presence": "Online-Status-Meldungen (beobachtete Nutzer)",
-    "alerts.event.friendRequests": "Meldungen zu Freundschaftsanfragen (auch Anfragen für vertrauenswürdige Verbindungen)",
+    "alerts.event.friendRequests":
+      "Meldungen zu Freundschaftsanfragen (auch Anfragen für vertrauenswürdige Verbindungen)",
     "alerts.event.connections": "Meldungen zu neuen Verbindungen",
     "alerts.event.restrictions": "Meldungen zu Einschränkungen",
     "alerts.event.screentime": "Bildschirmzeit-Meldungen (80 % und 100 %)",
     "alerts.event.cookieHealth": "Meldungen zum Cookie-Zustand",
     "alerts.event.dailySummary": "Die tägliche Zusammenfassung",
-    "alerts.event.parentRequests": "Anfragen von Kindern an ein verknüpftes Elternkonto (Genehmigen/Ablehnen)",
+    "alerts.event.parentRequests":
+      "Anfragen von Kindern an ein verknüpftes Elternkonto (Genehmigen/Ablehnen)",
     "alerts.toggle.unknown": "Es gibt keine Meldung namens „{event}“.",
     "alerts.toggle.on": "an",
     "alerts.toggle.off": "aus",
@@ -370,20 +373,25 @@ export const de = {
     "alerts.time.start": "Beginn",
     "alerts.time.end": "Ende",
     "alerts.time.time": "Uhrzeit",
-    "alerts.time.invalid": "{what} „{value}“ ist keine Uhrzeit: Nutze HH:MM im 24-Stunden-Format (z. B. 22:00).",
+    "alerts.time.invalid":
+      "{what} „{value}“ ist keine Uhrzeit: Nutze HH:MM im 24-Stunden-Format (z. B. 22:00).",
     "alerts.quiet.off": "Ruhezeit ist **aus**: Online-Status-Meldungen werden sofort gepostet.",
-    "alerts.quiet.both": "Gib sowohl `start` als auch `end` (HH:MM) an, oder keines von beiden, um die Ruhezeit auszuschalten.",
+    "alerts.quiet.both":
+      "Gib sowohl `start` als auch `end` (HH:MM) an, oder keines von beiden, um die Ruhezeit auszuschalten.",
     "alerts.quiet.same": "Beginn und Ende sind dieselbe Uhrzeit: Eine Ruhezeit braucht eine Dauer.",
     "alerts.quiet.midnight": " (über Mitternacht)",
     "alerts.quiet.set":
       "Ruhezeit: **{start} → {end}**{crosses}, Zeit in {zone}. Online-Status-Meldungen werden dann zurückgehalten und an ihrem Ende als eine Sammelmeldung gepostet; Meldungen zu Einschränkungen, Bildschirmzeit und Cookie kommen weiterhin durch.",
-    "alerts.zone.invalid": "„{zone}“ ist keine Zeitzone, die ich kenne: Wähle eine IANA-Zone wie Europe/Berlin.",
+    "alerts.zone.invalid":
+      "„{zone}“ ist keine Zeitzone, die ich kenne: Wähle eine IANA-Zone wie Europe/Berlin.",
     "alerts.zone.set":
       "Zeitzone: **{zone}** (dort ist es jetzt {time}). Die tägliche Zusammenfassung ({summary}) und die Ruhezeit richten sich danach; Bildschirmzeit-Tage folgen Roblox’ eigenem Tag.",
     "alerts.summary.set": "Die tägliche Zusammenfassung wird um **{time}** ({zone}) gepostet.",
-    "alerts.summary.off": "Die tägliche Zusammenfassung ist aus: Schalte sie mit `/alerts toggle event:daily-summary enabled:True` ein.",
+    "alerts.summary.off":
+      "Die tägliche Zusammenfassung ist aus: Schalte sie mit `/alerts toggle event:daily-summary enabled:True` ein.",
     "alerts.mention.none": "Meldungen erwähnen niemanden.",
-    "alerts.mention.everyone": "Wähle eine bestimmte Rolle, nicht @everyone: Meldungen würden jedes Mitglied anpingen.",
+    "alerts.mention.everyone":
+      "Wähle eine bestimmte Rolle, nicht @everyone: Meldungen würden jedes Mitglied anpingen.",
     "alerts.mention.notMentionable":
       "Hinweis: Diese Rolle ist nicht erwähnbar, daher zeigt Discord die Erwähnung ohne Ping. Mach sie unter Servereinstellungen → Rollen erwähnbar.",
     "alerts.mention.set": "Meldungen erwähnen {role} (nur diese Rolle).",
@@ -391,7 +399,8 @@ export const de = {
     "alerts.language.set": "Meldungen und Sammelmeldungen in diesem Server sind auf **{language}**.",
     "alerts.watch.full": "**{account}** beobachtet bereits {max} Nutzer, das Maximum.",
     "alerts.watch.already": "{who} wird für **{account}** bereits beobachtet.",
-    "alerts.watch.presenceOff": "Online-Status-Meldungen sind aus: `/alerts toggle event:presence enabled:True`.",
+    "alerts.watch.presenceOff":
+      "Online-Status-Meldungen sind aus: `/alerts toggle event:presence enabled:True`.",
     "alerts.watch.added":
       "{who} wird jetzt für **{account}** beobachtet ({count} beobachtet). Statusänderungen werden gepostet, sobald sie eine weitere Prüfung lang bestehen.",
     "alerts.watch.notWatched": "{label} wird für **{account}** nicht beobachtet.",
@@ -462,7 +471,8 @@ export const de = {
     "alerts.r.lineBan": "Von Roblox gesperrt",
     "alerts.r.lineRestricted": "Eingeschränkt",
     "alerts.r.line": "{kind} {until}",
-    "alerts.r.linkLocked": "Laut Roblox ist dieses Konto bis {end} gesperrt; verknüpfe es danach erneut. Es wurde nichts gespeichert.",
+    "alerts.r.linkLocked":
+      "Laut Roblox ist dieses Konto bis {end} gesperrt; verknüpfe es danach erneut. Es wurde nichts gespeichert.",
     "alerts.r.linkLockedUnknown":
       "Laut Roblox ist dieses Konto gesperrt, bis Roblox die Einschränkung aufhebt; verknüpfe es danach erneut. Es wurde nichts gespeichert.",
     "alerts.chart.minutes": "{m} Min.",

@@ -436,7 +436,8 @@ export const enUS = {
     "alerts.perm.embedLinks": "Embed Links",
     "alerts.channel.missing":
       "I can't post alerts in {channel}: I'm missing the {missing} {count, plural, one {permission} other {permissions}} there. Give roguard {count, plural, one {it} other {them}} in that channel's settings, then run `/alerts channel` again.",
-    "alerts.channel.noFiles": "Note: without Attach Files there, the Sunday summary comes without its weekly chart image.",
+    "alerts.channel.noFiles":
+      "Note: without Attach Files there, the Sunday summary comes without its weekly chart image.",
     "alerts.channel.set":
       "Alerts will be posted in {channel}. The first check of each account records how things are now; only changes after that are posted.",
     "alerts.event.presence": "Presence alerts (watched users)",
@@ -467,7 +468,8 @@ export const enUS = {
     "alerts.zone.set":
       "Time zone: **{zone}** (it is {time} there now). The daily summary ({summary}) and quiet hours follow it; screen-time days follow Roblox's own day.",
     "alerts.summary.set": "The daily summary is posted at **{time}** ({zone}).",
-    "alerts.summary.off": "The daily summary is off: turn it on with `/alerts toggle event:daily-summary enabled:True`.",
+    "alerts.summary.off":
+      "The daily summary is off: turn it on with `/alerts toggle event:daily-summary enabled:True`.",
     "alerts.mention.none": "Alerts will mention nobody.",
     "alerts.mention.everyone": "Pick a specific role, not @everyone: alerts would ping every member.",
     "alerts.mention.notMentionable":
@@ -548,7 +550,8 @@ export const enUS = {
     "alerts.r.lineBan": "Banned by Roblox",
     "alerts.r.lineRestricted": "Restricted",
     "alerts.r.line": "{kind} {until}",
-    "alerts.r.linkLocked": "Roblox says this account is locked until {end}; link again after that. Nothing was stored.",
+    "alerts.r.linkLocked":
+      "Roblox says this account is locked until {end}; link again after that. Nothing was stored.",
     "alerts.r.linkLockedUnknown":
       "Roblox says this account is locked until Roblox lifts its restriction; link again after that. Nothing was stored.",
     "alerts.chart.minutes": "{m}m",

@@ -348,7 +348,8 @@ export const esES = {
     "alerts.perm.embedLinks": "Insertar enlaces",
     "alerts.channel.missing":
       "No puedo publicar alertas en {channel}: me {count, plural, one {falta el permiso} other {faltan los permisos}} {missing} allí. Dale {count, plural, one {ese permiso} other {esos permisos}} a roguard en los ajustes de ese canal y vuelve a ejecutar `/alerts channel`.",
-    "alerts.channel.noFiles": "Nota: sin Adjuntar archivos allí, el resumen del domingo llega sin su gráfico semanal.",
+    "alerts.channel.noFiles":
+      "Nota: sin Adjuntar archivos allí, el resumen del domingo llega sin su gráfico semanal.",
     "alerts.channel.set":
       "Las alertas se publicarán en {channel}. La primera comprobación de cada cuenta registra cómo están las cosas ahora; solo se publican los cambios posteriores.",
     "alerts.event.presence": "Alertas de presencia (usuarios vigilados)",
@@ -358,7 +359,8 @@ export const esES = {
     "alerts.event.screentime": "Alertas de tiempo de pantalla (80 % y 100 %)",
     "alerts.event.cookieHealth": "Alertas sobre el estado de la cookie",
     "alerts.event.dailySummary": "El resumen diario",
-    "alerts.event.parentRequests": "Solicitudes de los hijos a una cuenta parental vinculada (Aprobar/Rechazar)",
+    "alerts.event.parentRequests":
+      "Solicitudes de los hijos a una cuenta parental vinculada (Aprobar/Rechazar)",
     "alerts.toggle.unknown": "No existe ninguna alerta llamada «{event}».",
     "alerts.toggle.on": "activada",
     "alerts.toggle.off": "desactivada",
@@ -368,10 +370,13 @@ export const esES = {
     "alerts.time.start": "Inicio",
     "alerts.time.end": "Fin",
     "alerts.time.time": "Hora",
-    "alerts.time.invalid": "{what} «{value}» no es una hora: usa HH:MM en formato de 24 horas (p. ej., 22:00).",
-    "alerts.quiet.off": "Horas de silencio **desactivadas**: las alertas de presencia se publican en el momento.",
+    "alerts.time.invalid":
+      "{what} «{value}» no es una hora: usa HH:MM en formato de 24 horas (p. ej., 22:00).",
+    "alerts.quiet.off":
+      "Horas de silencio **desactivadas**: las alertas de presencia se publican en el momento.",
     "alerts.quiet.both": "Indica `start` y `end` (HH:MM), o ninguno para desactivar las horas de silencio.",
-    "alerts.quiet.same": "El inicio y el fin son la misma hora: las horas de silencio necesitan una duración.",
+    "alerts.quiet.same":
+      "El inicio y el fin son la misma hora: las horas de silencio necesitan una duración.",
     "alerts.quiet.midnight": " (pasando la medianoche)",
     "alerts.quiet.set":
       "Horas de silencio: **{start} → {end}**{crosses}, hora de {zone}. Durante ese tiempo se retienen las alertas de presencia y se publican en un solo resumen al terminar; las alertas de restricciones, tiempo de pantalla y cookie siguen llegando.",
@@ -379,9 +384,11 @@ export const esES = {
     "alerts.zone.set":
       "Zona horaria: **{zone}** (allí son las {time}). El resumen diario ({summary}) y las horas de silencio la siguen; los días de tiempo de pantalla siguen el día propio de Roblox.",
     "alerts.summary.set": "El resumen diario se publica a las **{time}** ({zone}).",
-    "alerts.summary.off": "El resumen diario está desactivado: actívalo con `/alerts toggle event:daily-summary enabled:True`.",
+    "alerts.summary.off":
+      "El resumen diario está desactivado: actívalo con `/alerts toggle event:daily-summary enabled:True`.",
     "alerts.mention.none": "Las alertas no mencionarán a nadie.",
-    "alerts.mention.everyone": "Elige un rol concreto, no @everyone: las alertas avisarían a todos los miembros.",
+    "alerts.mention.everyone":
+      "Elige un rol concreto, no @everyone: las alertas avisarían a todos los miembros.",
     "alerts.mention.notMentionable":
       "Nota: ese rol no se puede mencionar, así que Discord mostrará la mención sin notificar. Hazlo mencionable en Ajustes del servidor → Roles.",
     "alerts.mention.set": "Las alertas mencionarán a {role} (solo a ese rol).",
@@ -389,7 +396,8 @@ export const esES = {
     "alerts.language.set": "Las alertas y los resúmenes de este servidor estarán en **{language}**.",
     "alerts.watch.full": "**{account}** ya vigila a {max} usuarios, el máximo posible.",
     "alerts.watch.already": "{who} ya está vigilado para **{account}**.",
-    "alerts.watch.presenceOff": "Las alertas de presencia están desactivadas: `/alerts toggle event:presence enabled:True`.",
+    "alerts.watch.presenceOff":
+      "Las alertas de presencia están desactivadas: `/alerts toggle event:presence enabled:True`.",
     "alerts.watch.added":
       "Ahora se vigila a {who} para **{account}** ({count} vigilados). Los cambios de presencia se publican cuando se mantienen durante una comprobación más.",
     "alerts.watch.notWatched": "{label} no está vigilado para **{account}**.",
@@ -460,7 +468,8 @@ export const esES = {
     "alerts.r.lineBan": "Suspendido por Roblox",
     "alerts.r.lineRestricted": "Restringido",
     "alerts.r.line": "{kind} {until}",
-    "alerts.r.linkLocked": "Roblox dice que esta cuenta está bloqueada hasta {end}; vuelve a vincularla después. No se guardó nada.",
+    "alerts.r.linkLocked":
+      "Roblox dice que esta cuenta está bloqueada hasta {end}; vuelve a vincularla después. No se guardó nada.",
     "alerts.r.linkLockedUnknown":
       "Roblox dice que esta cuenta está bloqueada hasta que Roblox levante la restricción; vuelve a vincularla después. No se guardó nada.",
     "alerts.chart.minutes": "{m} min",

@@ -352,7 +352,8 @@ export const fr = {
     "alerts.perm.embedLinks": "Intégrer des liens",
     "alerts.channel.missing":
       "Je ne peux pas publier d’alertes dans {channel} : il me manque {count, plural, one {la permission} other {les permissions}} {missing} dans ce salon. Accordez-{count, plural, one {la} other {les}} à roguard dans les paramètres de ce salon, puis relancez `/alerts channel`.",
-    "alerts.channel.noFiles": "Remarque : sans Joindre des fichiers dans ce salon, le résumé du dimanche arrive sans son graphique hebdomadaire.",
+    "alerts.channel.noFiles":
+      "Remarque : sans Joindre des fichiers dans ce salon, le résumé du dimanche arrive sans son graphique hebdomadaire.",
     "alerts.channel.set":
       "Les alertes seront publiées dans {channel}. La première vérification de chaque compte enregistre l’état actuel ; seuls les changements suivants sont publiés.",
     "alerts.event.presence": "Alertes de présence (utilisateurs surveillés)",
@@ -372,20 +373,27 @@ export const fr = {
     "alerts.time.start": "Début",
     "alerts.time.end": "Fin",
     "alerts.time.time": "Heure",
-    "alerts.time.invalid": "{what} « {value} » n’est pas une heure : utilisez HH:MM sur 24 heures (par ex. 22:00).",
-    "alerts.quiet.off": "Heures silencieuses **désactivées** : les alertes de présence sont publiées sur le moment.",
-    "alerts.quiet.both": "Indiquez `start` et `end` (HH:MM), ou aucun des deux pour désactiver les heures silencieuses.",
-    "alerts.quiet.same": "Le début et la fin sont à la même heure : les heures silencieuses ont besoin d’une durée.",
+    "alerts.time.invalid":
+      "{what} « {value} » n’est pas une heure : utilisez HH:MM sur 24 heures (par ex. 22:00).",
+    "alerts.quiet.off":
+      "Heures silencieuses **désactivées** : les alertes de présence sont publiées sur le moment.",
+    "alerts.quiet.both":
+      "Indiquez `start` et `end` (HH:MM), ou aucun des deux pour désactiver les heures silencieuses.",
+    "alerts.quiet.same":
+      "Le début et la fin sont à la même heure : les heures silencieuses ont besoin d’une durée.",
     "alerts.quiet.midnight": " (en passant minuit)",
     "alerts.quiet.set":
       "Heures silencieuses : **{start} → {end}**{crosses}, heure de {zone}. Les alertes de présence sont alors retenues et publiées en un seul récapitulatif à la fin ; les alertes de sanction, de temps d’écran et de cookie passent toujours.",
-    "alerts.zone.invalid": "Je ne connais pas le fuseau horaire « {zone} » : choisissez un fuseau IANA comme Europe/Paris.",
+    "alerts.zone.invalid":
+      "Je ne connais pas le fuseau horaire « {zone} » : choisissez un fuseau IANA comme Europe/Paris.",
     "alerts.zone.set":
       "Fuseau horaire : **{zone}** (il y est {time}). Le résumé quotidien ({summary}) et les heures silencieuses le suivent ; les journées de temps d’écran suivent la journée propre à Roblox.",
     "alerts.summary.set": "Le résumé quotidien est publié à **{time}** ({zone}).",
-    "alerts.summary.off": "Le résumé quotidien est désactivé : activez-le avec `/alerts toggle event:daily-summary enabled:True`.",
+    "alerts.summary.off":
+      "Le résumé quotidien est désactivé : activez-le avec `/alerts toggle event:daily-summary enabled:True`.",
     "alerts.mention.none": "Les alertes ne mentionneront personne.",
-    "alerts.mention.everyone": "Choisissez un rôle précis, pas @everyone : les alertes notifieraient tous les membres.",
+    "alerts.mention.everyone":
+      "Choisissez un rôle précis, pas @everyone : les alertes notifieraient tous les membres.",
     "alerts.mention.notMentionable":
       "Remarque : ce rôle n’est pas mentionnable, Discord affichera donc la mention sans notifier. Rendez-le mentionnable dans Paramètres du serveur → Rôles.",
     "alerts.mention.set": "Les alertes mentionneront {role} (uniquement ce rôle).",
@@ -393,7 +401,8 @@ export const fr = {
     "alerts.language.set": "Les alertes et récapitulatifs de ce serveur seront en **{language}**.",
     "alerts.watch.full": "**{account}** surveille déjà {max} utilisateurs, le maximum possible.",
     "alerts.watch.already": "{who} est déjà surveillé pour **{account}**.",
-    "alerts.watch.presenceOff": "Les alertes de présence sont désactivées : `/alerts toggle event:presence enabled:True`.",
+    "alerts.watch.presenceOff":
+      "Les alertes de présence sont désactivées : `/alerts toggle event:presence enabled:True`.",
     "alerts.watch.added":
       "{who} est maintenant surveillé pour **{account}** ({count} surveillés). Les changements de présence sont publiés une fois confirmés à la vérification suivante.",
     "alerts.watch.notWatched": "{label} n’est pas surveillé pour **{account}**.",
@@ -464,7 +473,8 @@ export const fr = {
     "alerts.r.lineBan": "Banni par Roblox",
     "alerts.r.lineRestricted": "Sanctionné",
     "alerts.r.line": "{kind} {until}",
-    "alerts.r.linkLocked": "Roblox indique que ce compte est bloqué jusqu’au {end} ; associez-le de nouveau après. Rien n’a été enregistré.",
+    "alerts.r.linkLocked":
+      "Roblox indique que ce compte est bloqué jusqu’au {end} ; associez-le de nouveau après. Rien n’a été enregistré.",
     "alerts.r.linkLockedUnknown":
       "Roblox indique que ce compte est bloqué jusqu’à ce que Roblox lève sa sanction ; associez-le de nouveau après. Rien n’a été enregistré.",
     "alerts.chart.minutes": "{m} min",

@@ -344,7 +344,8 @@ export const id = {
     "alerts.perm.embedLinks": "Sematkan Tautan",
     "alerts.channel.missing":
       "Aku tidak bisa mengirim peringatan di {channel}: aku tidak punya izin {missing} di sana. Berikan {count, plural, other {izin itu}} kepada roguard di pengaturan saluran tersebut, lalu jalankan `/alerts channel` lagi.",
-    "alerts.channel.noFiles": "Catatan: tanpa Lampirkan File di sana, ringkasan hari Minggu datang tanpa grafik mingguannya.",
+    "alerts.channel.noFiles":
+      "Catatan: tanpa Lampirkan File di sana, ringkasan hari Minggu datang tanpa grafik mingguannya.",
     "alerts.channel.set":
       "Peringatan akan dikirim di {channel}. Pemeriksaan pertama setiap akun mencatat keadaan saat ini; hanya perubahan setelahnya yang dikirim.",
     "alerts.event.presence": "Peringatan status online (pengguna yang dipantau)",
@@ -366,7 +367,8 @@ export const id = {
     "alerts.time.time": "Waktu",
     "alerts.time.invalid": "{what} “{value}” bukan waktu: gunakan HH:MM format 24 jam (mis. 22:00).",
     "alerts.quiet.off": "Jam tenang **nonaktif**: peringatan status online dikirim saat terjadi.",
-    "alerts.quiet.both": "Isi `start` dan `end` (HH:MM), atau kosongkan keduanya untuk menonaktifkan jam tenang.",
+    "alerts.quiet.both":
+      "Isi `start` dan `end` (HH:MM), atau kosongkan keduanya untuk menonaktifkan jam tenang.",
     "alerts.quiet.same": "Mulai dan selesai di waktu yang sama: jam tenang perlu durasi.",
     "alerts.quiet.midnight": " (melewati tengah malam)",
     "alerts.quiet.set":
@@ -375,9 +377,11 @@ export const id = {
     "alerts.zone.set":
       "Zona waktu: **{zone}** (di sana sekarang pukul {time}). Ringkasan harian ({summary}) dan jam tenang mengikutinya; hari waktu layar mengikuti hari milik Roblox sendiri.",
     "alerts.summary.set": "Ringkasan harian dikirim pukul **{time}** ({zone}).",
-    "alerts.summary.off": "Ringkasan harian nonaktif: aktifkan dengan `/alerts toggle event:daily-summary enabled:True`.",
+    "alerts.summary.off":
+      "Ringkasan harian nonaktif: aktifkan dengan `/alerts toggle event:daily-summary enabled:True`.",
     "alerts.mention.none": "Peringatan tidak akan menyebut siapa pun.",
-    "alerts.mention.everyone": "Pilih peran tertentu, bukan @everyone: peringatan akan memberi notifikasi ke semua anggota.",
+    "alerts.mention.everyone":
+      "Pilih peran tertentu, bukan @everyone: peringatan akan memberi notifikasi ke semua anggota.",
     "alerts.mention.notMentionable":
       "Catatan: peran itu tidak bisa disebut, jadi Discord akan menampilkan sebutan tanpa notifikasi. Jadikan bisa disebut di Pengaturan Server → Peran.",
     "alerts.mention.set": "Peringatan akan menyebut {role} (hanya peran itu).",
@@ -385,7 +389,8 @@ export const id = {
     "alerts.language.set": "Peringatan dan ringkasan di server ini akan dalam **{language}**.",
     "alerts.watch.full": "**{account}** sudah memantau {max} pengguna, batas maksimalnya.",
     "alerts.watch.already": "{who} sudah dipantau untuk **{account}**.",
-    "alerts.watch.presenceOff": "Peringatan status online nonaktif: `/alerts toggle event:presence enabled:True`.",
+    "alerts.watch.presenceOff":
+      "Peringatan status online nonaktif: `/alerts toggle event:presence enabled:True`.",
     "alerts.watch.added":
       "Sekarang memantau {who} untuk **{account}** ({count} dipantau). Perubahan status dikirim setelah bertahan satu pemeriksaan lagi.",
     "alerts.watch.notWatched": "{label} tidak dipantau untuk **{account}**.",
@@ -456,7 +461,8 @@ export const id = {
     "alerts.r.lineBan": "Diblokir oleh Roblox",
     "alerts.r.lineRestricted": "Dibatasi",
     "alerts.r.line": "{kind} {until}",
-    "alerts.r.linkLocked": "Menurut Roblox, akun ini dikunci sampai {end}; tautkan lagi setelah itu. Tidak ada yang disimpan.",
+    "alerts.r.linkLocked":
+      "Menurut Roblox, akun ini dikunci sampai {end}; tautkan lagi setelah itu. Tidak ada yang disimpan.",
     "alerts.r.linkLockedUnknown":
       "Menurut Roblox, akun ini dikunci sampai Roblox mencabut pembatasannya; tautkan lagi setelah itu. Tidak ada yang disimpan.",
     "alerts.chart.minutes": "{m} mnt",

@@ -347,7 +347,8 @@ export const ptBR = {
     "alerts.perm.embedLinks": "Inserir links",
     "alerts.channel.missing":
       "Não consigo publicar alertas em {channel}: {count, plural, one {falta a permissão} other {faltam as permissões}} {missing} lá. Dê {count, plural, one {essa permissão} other {essas permissões}} ao roguard nas configurações desse canal e execute `/alerts channel` de novo.",
-    "alerts.channel.noFiles": "Observação: sem Anexar arquivos lá, o resumo de domingo vem sem o gráfico semanal.",
+    "alerts.channel.noFiles":
+      "Observação: sem Anexar arquivos lá, o resumo de domingo vem sem o gráfico semanal.",
     "alerts.channel.set":
       "Os alertas serão publicados em {channel}. A primeira verificação de cada conta registra como as coisas estão agora; só as mudanças depois disso são publicadas.",
     "alerts.event.presence": "Alertas de presença (usuários monitorados)",
@@ -369,7 +370,8 @@ export const ptBR = {
     "alerts.time.time": "Horário",
     "alerts.time.invalid": "{what} “{value}” não é um horário: use HH:MM, formato 24 horas (ex.: 22:00).",
     "alerts.quiet.off": "Horário de silêncio **desativado**: os alertas de presença são publicados na hora.",
-    "alerts.quiet.both": "Informe `start` e `end` (HH:MM), ou nenhum dos dois para desativar o horário de silêncio.",
+    "alerts.quiet.both":
+      "Informe `start` e `end` (HH:MM), ou nenhum dos dois para desativar o horário de silêncio.",
     "alerts.quiet.same": "Início e fim são o mesmo horário: o horário de silêncio precisa de uma duração.",
     "alerts.quiet.midnight": " (passando da meia-noite)",
     "alerts.quiet.set":
@@ -378,9 +380,11 @@ export const ptBR = {
     "alerts.zone.set":
       "Fuso horário: **{zone}** (agora são {time} lá). O resumo diário ({summary}) e o horário de silêncio seguem esse fuso; os dias de tempo de tela seguem o dia do próprio Roblox.",
     "alerts.summary.set": "O resumo diário é publicado às **{time}** ({zone}).",
-    "alerts.summary.off": "O resumo diário está desativado: ative-o com `/alerts toggle event:daily-summary enabled:True`.",
+    "alerts.summary.off":
+      "O resumo diário está desativado: ative-o com `/alerts toggle event:daily-summary enabled:True`.",
     "alerts.mention.none": "Os alertas não vão mencionar ninguém.",
-    "alerts.mention.everyone": "Escolha um cargo específico, não @everyone: os alertas notificariam todos os membros.",
+    "alerts.mention.everyone":
+      "Escolha um cargo específico, não @everyone: os alertas notificariam todos os membros.",
     "alerts.mention.notMentionable":
       "Observação: esse cargo não pode ser mencionado, então o Discord vai mostrar a menção sem notificar. Torne-o mencionável em Configurações do servidor → Cargos.",
     "alerts.mention.set": "Os alertas vão mencionar {role} (só esse cargo).",
@@ -388,7 +392,8 @@ export const ptBR = {
     "alerts.language.set": "Os alertas e resumos deste servidor serão em **{language}**.",
     "alerts.watch.full": "**{account}** já monitora {max} usuários, o máximo possível.",
     "alerts.watch.already": "{who} já é monitorado para **{account}**.",
-    "alerts.watch.presenceOff": "Os alertas de presença estão desativados: `/alerts toggle event:presence enabled:True`.",
+    "alerts.watch.presenceOff":
+      "Os alertas de presença estão desativados: `/alerts toggle event:presence enabled:True`.",
     "alerts.watch.added":
       "Agora monitorando {who} para **{account}** ({count} monitorados). Mudanças de presença são publicadas depois de se manterem por mais uma verificação.",
     "alerts.watch.notWatched": "{label} não é monitorado para **{account}**.",
@@ -459,7 +464,8 @@ export const ptBR = {
     "alerts.r.lineBan": "Banido pelo Roblox",
     "alerts.r.lineRestricted": "Restrito",
     "alerts.r.line": "{kind} {until}",
-    "alerts.r.linkLocked": "O Roblox diz que esta conta está bloqueada até {end}; vincule de novo depois disso. Nada foi salvo.",
+    "alerts.r.linkLocked":
+      "O Roblox diz que esta conta está bloqueada até {end}; vincule de novo depois disso. Nada foi salvo.",
     "alerts.r.linkLockedUnknown":
       "O Roblox diz que esta conta está bloqueada até o Roblox suspender a restrição; vincule de novo depois disso. Nada foi salvo.",
     "alerts.chart.minutes": "{m} min",

@@ -347,7 +347,8 @@ export const tr = {
     "alerts.perm.embedLinks": "Bağlantı Yerleştir",
     "alerts.channel.missing":
       "{channel} kanalına uyarı gönderemiyorum: orada {missing} {count, plural, one {iznim} other {izinlerim}} eksik. {count, plural, one {Bu izni} other {Bu izinleri}} o kanalın ayarlarından roguard'a ver, sonra `/alerts channel` komutunu yeniden çalıştır.",
-    "alerts.channel.noFiles": "Not: orada Dosya Ekle izni olmadan pazar özeti haftalık grafiği olmadan gelir.",
+    "alerts.channel.noFiles":
+      "Not: orada Dosya Ekle izni olmadan pazar özeti haftalık grafiği olmadan gelir.",
     "alerts.channel.set":
       "Uyarılar {channel} kanalına gönderilecek. Her hesabın ilk kontrolü şu anki durumu kaydeder; yalnızca ondan sonraki değişiklikler gönderilir.",
     "alerts.event.presence": "Çevrimiçi durum uyarıları (izlenen kullanıcılar)",
@@ -369,18 +370,21 @@ export const tr = {
     "alerts.time.time": "Saat",
     "alerts.time.invalid": "{what} “{value}” bir saat değil: 24 saat biçiminde SS:DD kullan (ör. 22:00).",
     "alerts.quiet.off": "Sessiz saatler **kapalı**: çevrimiçi durum uyarıları anında gönderilir.",
-    "alerts.quiet.both": "Hem `start` hem `end` (SS:DD) ver ya da sessiz saatleri kapatmak için ikisini de boş bırak.",
+    "alerts.quiet.both":
+      "Hem `start` hem `end` (SS:DD) ver ya da sessiz saatleri kapatmak için ikisini de boş bırak.",
     "alerts.quiet.same": "Başlangıç ve bitiş aynı saat: sessiz saatlerin bir süresi olmalı.",
     "alerts.quiet.midnight": " (gece yarısını geçerek)",
     "alerts.quiet.set":
       "Sessiz saatler: **{start} → {end}**{crosses}, {zone} saatiyle. Bu sırada çevrimiçi durum uyarıları bekletilir ve bitince tek bir özet olarak gönderilir; kısıtlama, ekran süresi ve çerez uyarıları yine gelir.",
-    "alerts.zone.invalid": "“{zone}” bildiğim bir saat dilimi değil: Europe/Istanbul gibi bir IANA dilimi seç.",
+    "alerts.zone.invalid":
+      "“{zone}” bildiğim bir saat dilimi değil: Europe/Istanbul gibi bir IANA dilimi seç.",
     "alerts.zone.set":
       "Saat dilimi: **{zone}** (orada şu an saat {time}). Günlük özet ({summary}) ve sessiz saatler buna göre işler; ekran süresi günleri Roblox'un kendi gününe göre işler.",
     "alerts.summary.set": "Günlük özet saat **{time}** ({zone}) gönderilir.",
     "alerts.summary.off": "Günlük özet kapalı: `/alerts toggle event:daily-summary enabled:True` ile aç.",
     "alerts.mention.none": "Uyarılar kimseden bahsetmeyecek.",
-    "alerts.mention.everyone": "@everyone değil, belirli bir rol seç: uyarılar her üyeye bildirim gönderirdi.",
+    "alerts.mention.everyone":
+      "@everyone değil, belirli bir rol seç: uyarılar her üyeye bildirim gönderirdi.",
     "alerts.mention.notMentionable":
       "Not: bu rolden bahsedilemiyor, bu yüzden Discord bahsetmeyi bildirim göndermeden gösterecek. Sunucu Ayarları → Roller'den bahsedilebilir yap.",
     "alerts.mention.set": "Uyarılar {role} rolünden bahsedecek (yalnızca bu rol).",
@@ -388,7 +392,8 @@ export const tr = {
     "alerts.language.set": "Bu sunucudaki uyarılar ve özetler **{language}** olacak.",
     "alerts.watch.full": "**{account}** zaten {max} kullanıcıyı izliyor, bu en fazlası.",
     "alerts.watch.already": "{who} zaten **{account}** için izleniyor.",
-    "alerts.watch.presenceOff": "Çevrimiçi durum uyarıları kapalı: `/alerts toggle event:presence enabled:True`.",
+    "alerts.watch.presenceOff":
+      "Çevrimiçi durum uyarıları kapalı: `/alerts toggle event:presence enabled:True`.",
     "alerts.watch.added":
       "{who} artık **{account}** için izleniyor ({count} izlenen). Durum değişiklikleri bir kontrol daha sürdükten sonra gönderilir.",
     "alerts.watch.notWatched": "{label}, **{account}** için izlenmiyor.",
@@ -459,7 +464,8 @@ export const tr = {
     "alerts.r.lineBan": "Roblox tarafından yasaklandı",
     "alerts.r.lineRestricted": "Kısıtlı",
     "alerts.r.line": "{kind}, {until}",
-    "alerts.r.linkLocked": "Roblox'a göre bu hesap {end} tarihine kadar kilitli; bundan sonra yeniden bağla. Hiçbir şey kaydedilmedi.",
+    "alerts.r.linkLocked":
+      "Roblox'a göre bu hesap {end} tarihine kadar kilitli; bundan sonra yeniden bağla. Hiçbir şey kaydedilmedi.",
     "alerts.r.linkLockedUnknown":
       "Roblox'a göre bu hesap, Roblox kısıtlamayı kaldırana kadar kilitli; bundan sonra yeniden bağla. Hiçbir şey kaydedilmedi.",
     "alerts.chart.minutes": "{m} dk",
