@@ -1,5 +1,7 @@
 import type { APIEmbed, APIEmbedField } from "discord.js";
 import type { Invocation, LinkedAccount } from "../context.js";
+import type { Locale } from "../i18n/locales.js";
+import { md, t } from "../i18n/t.js";
 import { type BanDetailsT, RestrictionSource, type RestrictionT } from "../roblox/index.js";
 import { COLORS, fitEmbed } from "../ui/embeds.js";
 import { discordTimestamp, escapeMarkdown } from "../ui/format.js";
@@ -25,15 +27,15 @@ function when(iso: string | null | undefined): string | undefined {
 }
 
 /** Pure: one embed saying whether the account is restricted, why, and until when. */
-export function restrictionEmbed(f: RestrictionFacts): APIEmbed {
-  const name = escapeMarkdown(f.name, { max: 100 });
+export function restrictionEmbed(f: RestrictionFacts, locale: Locale): APIEmbed {
+  const name = md(escapeMarkdown(f.name, { max: 100 }));
   const r = f.restriction;
   const ban = f.ban;
   if (!r && !ban) {
     return fitEmbed({
       color: COLORS.ok,
-      title: "No restriction",
-      description: `**${name}** is not banned or locked right now.`,
+      title: t(locale, "alerts.r.none"),
+      description: t(locale, "alerts.r.noneDescription", { name }),
     });
   }
   const isBan = r ? r.source === RestrictionSource.Ban : true;
@@ -43,34 +45,38 @@ export function restrictionEmbed(f: RestrictionFacts): APIEmbed {
   const start = when(r?.startTime) ?? when(ban?.beginDate);
   let title: string;
   let description: string;
+  const until = md(end ? t(locale, "alerts.r.untilEnd", { end: md(end) }) : "");
   if (isLock) {
-    title = "Screen-time lock";
-    description = `**${name}** used up today's screen time and is locked${end ? ` until ${end}` : ""}. An admin can grant extra minutes with \`/screentime add\`.`;
+    title = t(locale, "alerts.r.lockTitle");
+    description = t(locale, "alerts.r.lockDescription", { name, until });
   } else if (isBan) {
-    title = "Banned";
-    description = `**${name}** is banned by Roblox${end ? ` until ${end}` : r && !r.endTime ? " with no end date" : ""}.`;
+    title = t(locale, "alerts.r.bannedTitle");
+    const banUntil = end || !r || r.endTime ? until : md(t(locale, "alerts.r.noEndDate"));
+    description = t(locale, "alerts.r.bannedDescription", { name, until: banUntil });
   } else {
-    title = "Restricted";
-    description = `**${name}** is restricted by Roblox (source ${r?.source})${end ? ` until ${end}` : ""}.`;
+    title = t(locale, "alerts.r.restrictedTitle");
+    description = t(locale, "alerts.r.restrictedDescription", { name, source: String(r?.source), until });
   }
-  if (start) fields.push({ name: "Since", value: start, inline: true });
-  if (end) fields.push({ name: "Until", value: end, inline: true });
+  if (start) fields.push({ name: t(locale, "alerts.r.since"), value: start, inline: true });
+  if (end) fields.push({ name: t(locale, "alerts.r.until"), value: end, inline: true });
   if (ban) {
     if (ban.punishmentTypeDescription)
       fields.push({
-        name: "Type",
+        name: t(locale, "alerts.r.type"),
         value: escapeMarkdown(ban.punishmentTypeDescription, { max: 200 }),
         inline: true,
       });
     if (ban.messageToUser)
       fields.push({
-        name: "Reason",
+        name: t(locale, "alerts.r.reason"),
         value: escapeMarkdown(ban.messageToUser, { multiline: true, max: 1000 }),
       });
     const begin = when(ban.beginDate);
-    const until = when(ban.endDate);
-    if (begin && begin !== start) fields.push({ name: "Ban began", value: begin, inline: true });
-    if (until && until !== end) fields.push({ name: "Ban ends", value: until, inline: true });
+    const banEnd = when(ban.endDate);
+    if (begin && begin !== start)
+      fields.push({ name: t(locale, "alerts.r.banBegan"), value: begin, inline: true });
+    if (banEnd && banEnd !== end)
+      fields.push({ name: t(locale, "alerts.r.banEnds"), value: banEnd, inline: true });
   }
   return fitEmbed({ color: isLock ? COLORS.warn : COLORS.alert, title, description, fields });
 }
@@ -80,7 +86,10 @@ async function run(_interaction: Cmd, ctx: Invocation, linked: LinkedAccount): P
     ctx.roblox.moderation.restriction(linked.session, ctx.call),
     ctx.roblox.moderation.banDetails(linked.session, ctx.call),
   ]);
-  return { content: "", embeds: [restrictionEmbed({ name: linked.account.robloxName, restriction, ban })] };
+  return {
+    content: "",
+    embeds: [restrictionEmbed({ name: linked.account.robloxName, restriction, ban }, ctx.locale)],
+  };
 }
 
 export const subcommands: Record<string, Subcommand> = { "": onAccount("viewer", run) };

@@ -2,6 +2,9 @@ import { type APIEmbed, AttachmentBuilder } from "discord.js";
 import type { Invocation, LinkedAccount } from "../context.js";
 import { childSide, readScreenTime, setDailyLimit, sideNote } from "../domain/child-side.js";
 import { UserError } from "../errors.js";
+import { minutes as fmtMinutes } from "../i18n/format.js";
+import type { Locale } from "../i18n/locales.js";
+import { md, t } from "../i18n/t.js";
 import { MAX_DAILY_LIMIT } from "../roblox/api/settings.js";
 import { renderWeeklyChart } from "../ui/chart.js";
 import { COLORS, fitEmbed, successEmbed } from "../ui/embeds.js";
@@ -32,36 +35,49 @@ export interface ScreenTimeView {
 }
 
 /** Pure: the /screentime show embed (the chart is attached beside it). */
-export function screenTimeEmbed(v: ScreenTimeView): APIEmbed {
+export function screenTimeEmbed(v: ScreenTimeView, locale: Locale): APIEmbed {
+  const formatMinutes = (n: number) => fmtMinutes(locale, n);
   const today = v.days[0] ?? 0;
   const limit = v.limit && v.limit > 0 ? v.limit : null;
   const total = v.days.reduce((a, b) => a + b, 0);
   const fields: APIEmbed["fields"] = [
-    { name: "Today", value: formatMinutes(today), inline: true },
-    { name: "Daily limit", value: limit ? formatMinutes(limit) : "no limit", inline: true },
+    { name: t(locale, "alerts.st.today"), value: formatMinutes(today), inline: true },
+    {
+      name: t(locale, "alerts.st.dailyLimit"),
+      value: limit ? formatMinutes(limit) : t(locale, "duration.noLimit"),
+      inline: true,
+    },
   ];
   let description: string;
   let color: number = COLORS.info;
   if (limit) {
     const pct = Math.round((today / limit) * 100);
     const left = limit - today;
-    fields.push({ name: "Left today", value: left > 0 ? formatMinutes(left) : "none", inline: true });
-    description = `Today: **${formatMinutes(today)}** of **${formatMinutes(limit)}** (${pct} %).`;
+    fields.push({
+      name: t(locale, "alerts.st.leftToday"),
+      value: left > 0 ? formatMinutes(left) : t(locale, "alerts.st.none"),
+      inline: true,
+    });
+    description = t(locale, "alerts.st.ofLimit", {
+      today: formatMinutes(today),
+      limit: formatMinutes(limit),
+      pct,
+    });
     color = pct >= 100 ? COLORS.alert : pct >= 80 ? COLORS.warn : COLORS.ok;
   } else {
-    description = `Today: **${formatMinutes(today)}**, no daily limit.`;
+    description = t(locale, "alerts.st.noLimit", { today: formatMinutes(today) });
   }
   fields.push(
-    { name: "Last 7 days", value: formatMinutes(total), inline: true },
-    { name: "Daily average", value: formatMinutes(total / 7), inline: true },
+    { name: t(locale, "alerts.st.last7"), value: formatMinutes(total), inline: true },
+    { name: t(locale, "alerts.st.average"), value: formatMinutes(total / 7), inline: true },
   );
   return fitEmbed({
     color,
-    title: `Screen time of ${escapeMarkdown(v.name, { max: 100 })}`,
+    title: t(locale, "alerts.st.title", { name: md(escapeMarkdown(v.name, { max: 100 })) }),
     description,
     fields,
     image: { url: `attachment://${CHART_FILE}` },
-    footer: { text: "Days follow Roblox's own day for this account." },
+    footer: { text: t(locale, "alerts.st.footer") },
   });
 }
 
@@ -77,12 +93,13 @@ async function show(i: Cmd, ctx: Invocation): Promise<Reply> {
     days: r.days.map((minutes, daysAgo) => ({ daysAgo, minutes })),
     localDayOfWeek: r.localDayOfWeek,
     limitMinutes: r.limit,
-    title: `${r.name} — last 7 days`,
+    title: ctx.t("alerts.st.chartTitle", { name: md(r.name) }),
+    locale: ctx.locale,
   });
   return {
     content: sideNote(r, "read") ?? "",
-    embeds: [screenTimeEmbed(view)],
-    files: [new AttachmentBuilder(png, { name: CHART_FILE, description: "Weekly screen time chart" })],
+    embeds: [screenTimeEmbed(view, ctx.locale)],
+    files: [new AttachmentBuilder(png, { name: CHART_FILE, description: ctx.t("alerts.st.chartAlt") })],
     components: [],
   };
 }
@@ -90,7 +107,7 @@ async function show(i: Cmd, ctx: Invocation): Promise<Reply> {
 function minutesOption(i: Cmd, min: number, max: number): number {
   const m = i.options.getInteger("minutes", true);
   if (!Number.isInteger(m) || m < min || m > max) {
-    throw new UserError(`Minutes must be a whole number from ${min} to ${max}.`);
+    throw new UserError("alerts.st.minutesRange", { min, max });
   }
   return m;
 }
@@ -100,15 +117,15 @@ async function limit(i: Cmd, ctx: Invocation): Promise<Reply> {
   const r = await setDailyLimit(ctx, await childSide(ctx, i.options.getString("account")), minutes);
   const text = minutes === 0 ? "no limit" : formatMinutes(minutes);
   await ctx.audit("screentime.limit", r.robloxId, r.via ? `${text} (through the parent account)` : text);
-  const name = `**${escapeMarkdown(r.name)}**`;
+  const name = r.name;
   return {
     content: sideNote(r, "changed") ?? "",
     embeds: [
       successEmbed(
-        "Daily limit changed",
+        ctx.t("alerts.st.limitChanged"),
         minutes === 0
-          ? `${name} now has no daily screen-time limit.`
-          : `${name} may now play **${text}** a day.`,
+          ? ctx.t("alerts.st.limitNone", { name })
+          : ctx.t("alerts.st.limitSet", { name, minutes: fmtMinutes(ctx.locale, minutes) }),
       ),
     ],
     components: [],
@@ -124,8 +141,11 @@ async function add(i: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Repl
     content: "",
     embeds: [
       successEmbed(
-        "Extra time granted",
-        `**${escapeMarkdown(linked.account.robloxName)}** got **${formatMinutes(minutes)}** more screen time for today.`,
+        ctx.t("alerts.st.extraTitle"),
+        ctx.t("alerts.st.extraGranted", {
+          name: linked.account.robloxName,
+          minutes: fmtMinutes(ctx.locale, minutes),
+        }),
       ),
     ],
     components: [],

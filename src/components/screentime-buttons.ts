@@ -4,14 +4,19 @@
  * granted what and when. The buttons stay: more time can be granted again.
  */
 import { type APIEmbed, type APIEmbedField, MessageFlags } from "discord.js";
+import { minutes } from "../i18n/format.js";
+import { guildLocale, type Locale } from "../i18n/locales.js";
+import { md, t } from "../i18n/t.js";
 import { COLORS, fitEmbed, LIMITS } from "../ui/embeds.js";
-import { discordTimestamp, escapeMarkdown, formatMinutes } from "../ui/format.js";
+import { discordTimestamp } from "../ui/format.js";
 import type { ButtonHandler } from "./types.js";
 
-export const GRANTS_FIELD = "Extra time granted";
+/** The name of the alert's field that lists the grants, in the alert's (the guild's) language. */
+const grantsField = (locale: Locale): string => t(locale, "alerts.grant.field");
 
 /** Pure: the alert's embeds with one more grant line (the newest lines kept when long). */
-export function noteGrant(embeds: readonly APIEmbed[], line: string): APIEmbed[] {
+export function noteGrant(embeds: readonly APIEmbed[], line: string, locale: Locale): APIEmbed[] {
+  const GRANTS_FIELD = grantsField(locale);
   const out = embeds.map((e) => ({ ...e }));
   const target = out[0];
   if (!target) {
@@ -40,15 +45,25 @@ export const screenTimeAddButton: ButtonHandler<"st-add"> = {
     const linked = await ctx.account(action.accountId);
     await ctx.roblox.parental.addTemporary(linked.session, action.minutes, ctx.call);
     await ctx.audit("screentime.add", linked.account.robloxId, `+${action.minutes} min by button`);
-    const amount = formatMinutes(action.minutes);
-    const line = `+${amount} by <@${ctx.userId}> ${discordTimestamp(ctx.now(), "R")}`;
+    // the alert is shared: its grant line is in the guild's language; the private answer in the clicker's
+    const settings = await ctx.store.settings.get(ctx.guildId);
+    const guild = guildLocale(settings.language, interaction.guild?.preferredLocale);
+    const line = t(guild, "alerts.grant.line", {
+      amount: minutes(guild, action.minutes),
+      user: md(`<@${ctx.userId}>`),
+      when: md(discordTimestamp(ctx.now(), "R")),
+    });
     const embeds = noteGrant(
       interaction.message.embeds.map((e) => e.toJSON()),
       line,
+      guild,
     );
     await interaction.editReply({ embeds, allowedMentions: { parse: [] } });
     await interaction.followUp({
-      content: `Added ${amount} of screen time for today to **${escapeMarkdown(linked.account.robloxName)}**.`,
+      content: ctx.t("alerts.grant.added", {
+        amount: minutes(ctx.locale, action.minutes),
+        name: linked.account.robloxName,
+      }),
       flags: MessageFlags.Ephemeral,
       allowedMentions: { parse: [] },
     });

@@ -1,5 +1,8 @@
 /** Restriction sentences for /roblox link and /roblox status (usermoderation v2). */
 import type { Invocation } from "../context.js";
+import { type Said, said } from "../errors.js";
+import type { Locale } from "../i18n/locales.js";
+import { md, t } from "../i18n/t.js";
 import { RestrictionSource, type RestrictionT, type RobloxSession } from "../roblox/index.js";
 import { discordTimestamp } from "../ui/format.js";
 
@@ -9,29 +12,35 @@ function endOf(r: RestrictionT | null | undefined): Date | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
+/** "<t:…:f> (<t:…:R>)": an end as Discord timestamps. */
+function endMd(end: Date): string {
+  return `${discordTimestamp(end, "f")} (${discordTimestamp(end, "R")})`;
+}
+
 /** "until <t:…:f> (<t:…:R>)", or "with no end date". */
-export function untilText(r: RestrictionT | null | undefined): string {
+export function untilText(r: RestrictionT | null | undefined, locale: Locale): string {
   const end = endOf(r);
-  return end ? `until ${discordTimestamp(end, "f")} (${discordTimestamp(end, "R")})` : "with no end date";
+  return end ? t(locale, "alerts.r.untilText", { end: md(endMd(end)) }) : t(locale, "alerts.r.noEnd");
 }
 
 /** One line for a restriction: kind and end. */
-export function restrictionLine(r: RestrictionT | null): string {
-  if (!r) return "None";
+export function restrictionLine(r: RestrictionT | null, locale: Locale): string {
+  if (!r) return t(locale, "alerts.r.lineNone");
   const kind =
     r.source === RestrictionSource.ScreenTime
-      ? "Screen-time lock"
+      ? t(locale, "alerts.r.lineLock")
       : r.source === RestrictionSource.Ban
-        ? "Banned by Roblox"
-        : "Restricted";
-  return `${kind} ${untilText(r)}`;
+        ? t(locale, "alerts.r.lineBan")
+        : t(locale, "alerts.r.lineRestricted");
+  return t(locale, "alerts.r.line", { kind: md(kind), until: md(untilText(r, locale)) });
 }
 
 /**
- * Linking while locked answers "locked until <end>; link again after that".
+ * Linking while locked answers "locked until <end>; link again after that" (a sentence for a
+ * UserError, said in the member's language by the error boundary).
  * The end comes from usermoderation v2 on the same (transient) session.
  */
-export async function lockedWhileLinking(ctx: Invocation, session: RobloxSession): Promise<string> {
+export async function lockedWhileLinking(ctx: Invocation, session: RobloxSession): Promise<Said> {
   let r: RestrictionT | null = null;
   try {
     r = await ctx.roblox.moderation.restriction(session, ctx.call);
@@ -39,8 +48,5 @@ export async function lockedWhileLinking(ctx: Invocation, session: RobloxSession
     // The end stays unknown; the sentence still says what to do.
   }
   const end = endOf(r);
-  const until = end
-    ? `locked until ${discordTimestamp(end, "f")} (${discordTimestamp(end, "R")})`
-    : "locked until Roblox lifts its restriction";
-  return `Roblox says this account is ${until}; link again after that. Nothing was stored.`;
+  return end ? said("alerts.r.linkLocked", { end: md(endMd(end)) }) : said("alerts.r.linkLockedUnknown");
 }

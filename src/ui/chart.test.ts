@@ -94,7 +94,7 @@ describe("weeklyChartLayout / weeklyChartSvg (pure)", () => {
       "Mi",
     ]);
     const svg = weeklyChartSvg(de);
-    for (const label of [">heute<", ">Limit<", ">Tageslimit 2h<", ">Bildschirmzeit: letzte 7 Tage<"])
+    for (const label of [">heute<", ">Limit<", ">Tageslimit 2 Std.<", ">Bildschirmzeit: letzte 7 Tage<"])
       expect(svg).toContain(label);
     const tr = weeklyChartSvg({ ...week(null, 0), locale: "tr" });
     expect(tr).toContain(">Paz<");
@@ -145,7 +145,30 @@ describe("weeklyChartLayout / weeklyChartSvg (pure)", () => {
   });
 
   it("formats short minute labels", () => {
-    expect([0, 45, 60, 65, 210].map(shortMinutes)).toEqual(["0m", "45m", "1h", "1h 05m", "3h 30m"]);
+    expect([0, 45, 60, 65, 210].map((n) => shortMinutes(n, "en-US"))).toEqual([
+      "0m",
+      "45m",
+      "1h",
+      "1h 05m",
+      "3h 30m",
+    ]);
+  });
+
+  it("formats short minute labels in the locale, so a German chart is German throughout", () => {
+    expect([0, 45, 60, 65, 210].map((n) => shortMinutes(n, "de"))).toEqual([
+      "0 Min.",
+      "45 Min.",
+      "1 Std.",
+      "1:05 Std.",
+      "3:30 Std.",
+    ]);
+    expect(shortMinutes(65, "fr")).toBe("1 h 05");
+    expect(shortMinutes(45, "pt-BR")).toBe("45 min");
+    const svg = weeklyChartSvg({ ...week(120, 3), locale: "de" });
+    // the axis, the bars and the limit line: no English "3h 30m", "45m"
+    for (const label of [">3:30 Std.<", ">1:35 Std.<", ">0 Min.<", ">2 Std.<", ">4 Std.<"])
+      expect(svg).toContain(label);
+    expect(svg).not.toMatch(/>\d+h( \d+m)?<|>\d+m</);
   });
 });
 

@@ -116,13 +116,15 @@ export function weeklyChartLayout(input: WeeklyChartInput): ChartLayout {
   return { bars, maxMinutes, step, limitY, baseline: bottom };
 }
 
-/** Compact minutes for small labels: "45m", "1h 05m", "2h". */
-export function shortMinutes(n: number): string {
+/** Compact minutes for small labels in the locale: "45m", "1h 05m", "2h" in en-US; "45 Min.", "1:05 h", "2 Std." in de. */
+export function shortMinutes(n: number, locale: Locale): string {
   const m = Math.round(n);
-  if (m < 60) return `${m}m`;
+  if (m < 60) return t(locale, "alerts.chart.minutes", { m });
   const h = Math.floor(m / 60);
   const r = m % 60;
-  return r === 0 ? `${h}h` : `${h}h ${String(r).padStart(2, "0")}m`;
+  return r === 0
+    ? t(locale, "alerts.chart.hours", { h })
+    : t(locale, "alerts.chart.hoursMinutes", { h, m: String(r).padStart(2, "0") });
 }
 
 function xml(s: string): string {
@@ -154,7 +156,7 @@ export function weeklyChartSvg(input: WeeklyChartInput): string {
     const y = Math.round(L.baseline - (m / L.maxMinutes) * (L.baseline - top)) + 0.5;
     parts.push(`<line x1="${left}" y1="${y}" x2="${right}" y2="${y}" stroke="${c.grid}" stroke-width="1"/>`);
     parts.push(
-      text(left - 8, y + 4, shortMinutes(m), `font-size="11" text-anchor="end" fill="${c.axisText}"`),
+      text(left - 8, y + 4, shortMinutes(m, locale), `font-size="11" text-anchor="end" fill="${c.axisText}"`),
     );
   }
   const labels: string[] = [];
@@ -177,7 +179,7 @@ export function weeklyChartSvg(input: WeeklyChartInput): string {
       text(
         cx,
         b.y - 6,
-        shortMinutes(b.minutes),
+        shortMinutes(b.minutes, locale),
         `font-size="12" text-anchor="middle" fill="${b.overLimit ? c.limit : c.text}" stroke="${c.background}" stroke-width="3" paint-order="stroke"${bold}`,
       ),
     );
@@ -199,13 +201,13 @@ export function weeklyChartSvg(input: WeeklyChartInput): string {
       text(
         right + 6,
         L.limitY + 12,
-        shortMinutes(limit),
+        shortMinutes(limit, locale),
         `font-size="11" font-weight="bold" fill="${c.limit}"`,
       ),
       text(
         CHART.width - 20,
         32,
-        t(locale, "chart.dailyLimit", { limit: shortMinutes(limit) }),
+        t(locale, "chart.dailyLimit", { limit: shortMinutes(limit, locale) }),
         `font-size="12" text-anchor="end" fill="${c.limit}"`,
       ),
     );

@@ -3,6 +3,7 @@
 // intervals (screen time: its 5th-interval cadence); buttons act; a restart repeats nothing; a
 // storm of 429s does not stop the scheduler; a dead cookie is told once and polling stops.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COGNATES, englishIn } from "../support/english-scan.js";
 import { Perm } from "./fake-discord/ids.js";
 import { type FakeMessage, SEED, startWorld, visibleText, type World } from "./harness.js";
 
@@ -127,6 +128,32 @@ describe("/alerts", () => {
     await run("toggle", { event: "daily-summary", enabled: false });
     const settings = await w.withStore((s) => s.settings.get(w.guildId));
     expect(settings).toMatchObject({ quietHours: null, timeZone: "Europe/Paris", summaryTime: "19:30" });
+  });
+
+  it("a member whose Discord speaks Portuguese gets every /alerts reply in Portuguese", async () => {
+    const texts: string[] = [];
+    const run = async (subcommand: string, options = {}) => {
+      const text = await w.runText({ name: "alerts", subcommand, options, locale: "pt-BR" });
+      texts.push(text);
+      return text;
+    };
+    expect(await run("toggle", { event: "daily-summary", enabled: false })).toBe(
+      "O resumo diário: **desativado**.",
+    );
+    expect(await run("quiet-hours", { start: "25:00", end: "07:00" })).toBe(
+      "Início “25:00” não é um horário: use HH:MM, formato 24 horas (ex.: 22:00).",
+    );
+    expect(await run("quiet-hours", { start: "22:00" })).toContain("Informe `start` e `end`");
+    expect(await run("timezone", { zone: "Mars/Olympus" })).toContain("Não conheço o fuso horário");
+    expect(await run("summary-time", { time: "19:30" })).toContain(
+      "O resumo diário é publicado às **19:30** (Europe/Paris). O resumo diário está desativado",
+    );
+    expect(await run("watch-list")).toMatch(/^Monitorados para KidAccount \(\d\)/);
+    expect(await run("watch-add", { user: "Friend2001" })).toContain("já é monitorado para **KidAccount**");
+    const show = await run("show");
+    for (const part of ["Configurações de alertas", "Canal de alertas", "Fuso horário", "monitorados"])
+      expect(show).toContain(part);
+    expect(englishIn(texts, COGNATES["pt-BR"])).toEqual([]);
   });
 });
 

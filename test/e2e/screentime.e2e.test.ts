@@ -4,6 +4,7 @@
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CHART } from "../../src/ui/chart.js";
+import { COGNATES, englishIn } from "../support/english-scan.js";
 import { type FakeMessage, SEED, startWorld, visibleText, type World } from "./harness.js";
 
 const KID = SEED.child.id;
@@ -177,6 +178,48 @@ describe("/screentime and /restrictions", () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(sent("add-temporary-screentime")).toHaveLength(0);
   }, 120_000);
+
+  it("a member whose Discord speaks Portuguese: /screentime, /restrictions and +15 min answer in Portuguese", async () => {
+    const texts: string[] = [];
+    const run = async (input: Parameters<World["runText"]>[0]) => {
+      const text = await w.runText({ ...input, locale: "pt-BR" });
+      texts.push(text);
+      return text;
+    };
+    const show = await run({ name: "screentime", subcommand: "show" });
+    expect(show).toContain("Tempo de tela de KidAccount");
+    expect(show).toContain("Os dias seguem o dia do próprio Roblox para esta conta.");
+    expect(await run({ name: "screentime", subcommand: "limit", options: { minutes: 90 } })).toContain(
+      "**KidAccount** agora pode jogar **1 h 30 min** por dia.",
+    );
+    expect(await run({ name: "screentime", subcommand: "limit", options: { minutes: 0 } })).toContain(
+      "**KidAccount** agora não tem limite diário de tempo de tela.",
+    );
+    expect(
+      await run({ name: "screentime", subcommand: "add", options: { minutes: 500 }, force: true }),
+    ).toContain("Os minutos devem ser um número inteiro de 1 a 240.");
+    expect(await run({ name: "restrictions" })).toContain("Nenhuma restrição");
+    w.sim.control.startRestriction({ userId: KID, source: 1, messageToUser: "Rude chat" });
+    expect(await run({ name: "restrictions" })).toContain("**KidAccount** está banido pelo Roblox até <t:");
+    w.sim.control.endRestriction(KID);
+
+    // +15 min on the (English) guild's alert: the private answer in Portuguese, the alert's note in English
+    const alert = w.fake
+      .messages("alerts")
+      .findLast((m) => m.components.length > 0 && visibleText(m).includes("+15 min"))!;
+    const h = await w.fake.clickButton({
+      message: alert,
+      customId: buttonId(alert, "+15 min"),
+      user: "admin",
+      locale: "pt-BR",
+    });
+    const said = await h.waitForFollowUp();
+    expect(said.content).toBe("15 min de tempo de tela adicionados hoje para **KidAccount**.");
+    texts.push(visibleText(said));
+    const edited = await h.waitForFinal();
+    expect(visibleText(edited)).toMatch(/Extra time granted[\s\S]*\+15 min by <@\d+> <t:\d+:R>/);
+    expect(englishIn(texts, COGNATES["pt-BR"])).toEqual([]);
+  }, 60_000);
 
   it("Discord saw nothing it would refuse", () => {
     expect(w.fake.violations()).toEqual([]);

@@ -380,7 +380,7 @@ describe("alerts in German", () => {
     expect(days).toEqual(["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"]);
     expect(svg).toContain(">heute<");
     expect(svg).toContain(">Limit<");
-    expect(svg).toContain(">Tageslimit 2h<");
+    expect(svg).toContain(">Tageslimit 2 Std.<");
     expect(svg).toContain(">Bildschirmzeit diese Woche — Kiddo12<");
     expect(svg).not.toMatch(/>(Sun|Mon|today|limit|daily limit 2h)</);
   });

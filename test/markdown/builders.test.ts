@@ -405,10 +405,10 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
         };
         const r = (source: number) => ({ source, startTime: "2025-06-01T00:00:00Z", endTime: null });
         return [
-          embed(restrictionEmbed({ name: t[0] as string, restriction: null, ban: null })),
-          embed(restrictionEmbed({ name: t[0] as string, restriction: r(1), ban })),
-          embed(restrictionEmbed({ name: t[0] as string, restriction: r(2), ban: null })),
-          embed(restrictionEmbed({ name: t[0] as string, restriction: r(7), ban })),
+          embed(restrictionEmbed({ name: t[0] as string, restriction: null, ban: null }, "en-US")),
+          embed(restrictionEmbed({ name: t[0] as string, restriction: r(1), ban }, "en-US")),
+          embed(restrictionEmbed({ name: t[0] as string, restriction: r(2), ban: null }, "en-US")),
+          embed(restrictionEmbed({ name: t[0] as string, restriction: r(7), ban }, "en-US")),
         ];
       },
     },
@@ -441,15 +441,21 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
       texts: 1,
       render: (t) => [
         embed(
-          screenTimeEmbed({
-            name: t[0] as string,
-            days: [90, 1, 2, 3, 4, 5, 6],
-            localDayOfWeek: 3,
-            limit: 60,
-          }),
+          screenTimeEmbed(
+            {
+              name: t[0] as string,
+              days: [90, 1, 2, 3, 4, 5, 6],
+              localDayOfWeek: 3,
+              limit: 60,
+            },
+            "en-US",
+          ),
         ),
         embed(
-          screenTimeEmbed({ name: t[0] as string, days: [0, 0, 0, 0, 0, 0, 0], localDayOfWeek: 3, limit: 0 }),
+          screenTimeEmbed(
+            { name: t[0] as string, days: [0, 0, 0, 0, 0, 0, 0], localDayOfWeek: 3, limit: 0 },
+            "en-US",
+          ),
         ),
       ],
     },
@@ -530,7 +536,10 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
       render: (t) => {
         const alert = screenTimeAlert(account(t), { threshold: 80, minutes: 48, limit: 60 }, AVATAR, NOW);
         const line = `+15 min by <@123456789012345678> <t:${NOW / 1000}:R>`;
-        return [{ embeds: noteGrant(alert.embeds as never[], line) }, { embeds: noteGrant([], line) }];
+        return [
+          { embeds: noteGrant(alert.embeds as never[], line, "en-US") },
+          { embeds: noteGrant([], line, "en-US") },
+        ];
       },
     },
   },

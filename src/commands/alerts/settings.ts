@@ -5,14 +5,27 @@ import { type AlertEventName, EVENT_WORDS } from "../../domain/alert-events.js";
 import { localTime } from "../../domain/zone.js";
 import { UserError } from "../../errors.js";
 import { isLocale, LOCALE_NAMES } from "../../i18n/locales.js";
+import { type MessageKey, md } from "../../i18n/t.js";
 import { formatHHMM, isValidTimeZone, parseHHMM } from "../../ui/format.js";
 import type { Cmd } from "../types.js";
 
-const NEEDED: [PermissionResolvable, string][] = [
-  [PermissionFlagsBits.ViewChannel, "View Channel"],
-  [PermissionFlagsBits.SendMessages, "Send Messages"],
-  [PermissionFlagsBits.EmbedLinks, "Embed Links"],
+const NEEDED: [PermissionResolvable, MessageKey][] = [
+  [PermissionFlagsBits.ViewChannel, "alerts.perm.viewChannel"],
+  [PermissionFlagsBits.SendMessages, "alerts.perm.sendMessages"],
+  [PermissionFlagsBits.EmbedLinks, "alerts.perm.embedLinks"],
 ];
+
+/** The sentence of each alert event, as a message key. */
+const EVENT_KEYS: Record<AlertEventName, MessageKey> = {
+  presence: "alerts.event.presence",
+  "friend-requests": "alerts.event.friendRequests",
+  connections: "alerts.event.connections",
+  restrictions: "alerts.event.restrictions",
+  screentime: "alerts.event.screentime",
+  "cookie-health": "alerts.event.cookieHealth",
+  "daily-summary": "alerts.event.dailySummary",
+  "parent-requests": "alerts.event.parentRequests",
+};
 
 export async function channel(interaction: Cmd, ctx: Invocation): Promise<string> {
   const ch = interaction.options.getChannel("channel", true, [
@@ -21,37 +34,39 @@ export async function channel(interaction: Cmd, ctx: Invocation): Promise<string
   ]);
   const me = interaction.guild.members.me ?? (await interaction.guild.members.fetchMe());
   const perms = ch.permissionsFor(me);
-  const missing = NEEDED.filter(([p]) => !perms.has(p)).map(([, name]) => name);
+  const missing = NEEDED.filter(([p]) => !perms.has(p)).map(([, key]) => key);
   if (missing.length > 0) {
-    throw new UserError(
-      `I can't post alerts in <#${ch.id}>: I'm missing the ${missing.join(", ")} permission${missing.length > 1 ? "s" : ""} there. Give roguard ${missing.length > 1 ? "them" : "it"} in that channel's settings, then run \`/alerts channel\` again.`,
-    );
+    throw new UserError("alerts.channel.missing", {
+      channel: md(`<#${ch.id}>`),
+      missing: missing.map((key) => ctx.t(key)).join(", "),
+      count: missing.length,
+    });
   }
-  const noFiles = perms.has(PermissionFlagsBits.AttachFiles)
-    ? ""
-    : "\nNote: without Attach Files there, the Sunday summary comes without its weekly chart image.";
+  const noFiles = perms.has(PermissionFlagsBits.AttachFiles) ? "" : `\n${ctx.t("alerts.channel.noFiles")}`;
   const before = (await ctx.store.settings.get(ctx.guildId)).alertChannelId;
   await ctx.store.settings.update(ctx.guildId, { alertChannelId: ch.id });
   await ctx.audit("alerts.channel", undefined, `#${ch.name} (${ch.id})${before ? `, was ${before}` : ""}`);
-  return `Alerts will be posted in <#${ch.id}>. The first check of each account records how things are now; only changes after that are posted.${noFiles}`;
+  return `${ctx.t("alerts.channel.set", { channel: md(`<#${ch.id}>`) })}${noFiles}`;
 }
 
 export async function toggle(interaction: Cmd, ctx: Invocation): Promise<string> {
   const event = interaction.options.getString("event", true) as AlertEventName;
-  if (!(event in EVENT_WORDS)) throw new UserError(`There is no alert called “${event.slice(0, 40)}”.`);
+  if (!(event in EVENT_WORDS)) throw new UserError("alerts.toggle.unknown", { event: event.slice(0, 40) });
   const enabled = interaction.options.getBoolean("enabled", true);
   const s = await ctx.store.settings.update(ctx.guildId, { events: { [event]: enabled } });
   await ctx.audit("alerts.toggle", undefined, `${event} ${enabled ? "on" : "off"}`);
   let extra = "";
-  if (event === "daily-summary" && enabled) extra = ` It is posted at ${s.summaryTime} (${s.timeZone}).`;
-  if (enabled && !s.alertChannelId) extra += " No alert channel is set yet: use `/alerts channel`.";
-  return `${EVENT_WORDS[event]}: **${enabled ? "on" : "off"}**.${extra}`;
+  if (event === "daily-summary" && enabled)
+    extra = ` ${ctx.t("alerts.toggle.summaryAt", { time: s.summaryTime, zone: md(s.timeZone) })}`;
+  if (enabled && !s.alertChannelId) extra += ` ${ctx.t("alerts.noChannel")}`;
+  const state = ctx.t(enabled ? "alerts.toggle.on" : "alerts.toggle.off");
+  return `${ctx.t("alerts.toggle.done", { event: ctx.t(EVENT_KEYS[event]), state })}${extra}`;
 }
 
-function hhmm(value: string, what: string): string {
+function hhmm(ctx: Invocation, value: string, what: MessageKey): string {
   const m = parseHHMM(value);
   if (m === null)
-    throw new UserError(`${what} “${value.slice(0, 10)}” is not a time: use HH:MM, 24-hour (e.g. 22:00).`);
+    throw new UserError("alerts.time.invalid", { what: ctx.t(what), value: value.slice(0, 10) });
   return formatHHMM(m);
 }
 
@@ -61,39 +76,42 @@ export async function quietHours(interaction: Cmd, ctx: Invocation): Promise<str
   if (start === "" && end === "") {
     await ctx.store.settings.update(ctx.guildId, { quietHours: null });
     await ctx.audit("alerts.quiet-hours", undefined, "off");
-    return "Quiet hours are **off**: presence alerts are posted as they happen.";
+    return ctx.t("alerts.quiet.off");
   }
-  if (start === "" || end === "")
-    throw new UserError("Give both `start` and `end` (HH:MM), or neither to turn quiet hours off.");
-  const q = { start: hhmm(start, "Start"), end: hhmm(end, "End") };
-  if (q.start === q.end) throw new UserError("Start and end are the same time: quiet hours need a length.");
+  if (start === "" || end === "") throw new UserError("alerts.quiet.both");
+  const q = { start: hhmm(ctx, start, "alerts.time.start"), end: hhmm(ctx, end, "alerts.time.end") };
+  if (q.start === q.end) throw new UserError("alerts.quiet.same");
   const s = await ctx.store.settings.update(ctx.guildId, { quietHours: q });
   await ctx.audit("alerts.quiet-hours", undefined, `${q.start}-${q.end}`);
-  const crosses = parseHHMM(q.end)! < parseHHMM(q.start)! ? " (through midnight)" : "";
-  return `Quiet hours: **${q.start} → ${q.end}**${crosses}, ${s.timeZone} time. Presence alerts are held then and posted as one digest when they end; restriction, screen-time and cookie alerts still come through.`;
+  const crosses = parseHHMM(q.end)! < parseHHMM(q.start)! ? ctx.t("alerts.quiet.midnight") : "";
+  return ctx.t("alerts.quiet.set", {
+    start: q.start,
+    end: q.end,
+    crosses: md(crosses),
+    zone: md(s.timeZone),
+  });
 }
 
 export async function timezone(interaction: Cmd, ctx: Invocation): Promise<string> {
   const zone = interaction.options.getString("zone", true).trim();
-  if (!isValidTimeZone(zone))
-    throw new UserError(
-      `“${zone.slice(0, 64)}” is not a time zone I know: pick an IANA zone such as Europe/Paris.`,
-    );
+  if (!isValidTimeZone(zone)) throw new UserError("alerts.zone.invalid", { zone: zone.slice(0, 64) });
   const canonical = new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
   const s = await ctx.store.settings.update(ctx.guildId, { timeZone: canonical });
   await ctx.audit("alerts.timezone", undefined, canonical);
   const local = localTime(ctx.now(), canonical);
-  return `Time zone: **${canonical}** (it is ${formatHHMM(local.minutes)} there now). The daily summary (${s.summaryTime}) and quiet hours follow it; screen-time days follow Roblox's own day.`;
+  return ctx.t("alerts.zone.set", {
+    zone: md(canonical),
+    time: formatHHMM(local.minutes),
+    summary: s.summaryTime,
+  });
 }
 
 export async function summaryTime(interaction: Cmd, ctx: Invocation): Promise<string> {
-  const time = hhmm(interaction.options.getString("time", true).trim(), "Time");
+  const time = hhmm(ctx, interaction.options.getString("time", true).trim(), "alerts.time.time");
   const s = await ctx.store.settings.update(ctx.guildId, { summaryTime: time });
   await ctx.audit("alerts.summary-time", undefined, time);
-  const off = s.events["daily-summary"]
-    ? ""
-    : " The daily summary is off: turn it on with `/alerts toggle event:daily-summary enabled:True`.";
-  return `The daily summary is posted at **${time}** (${s.timeZone}).${off}`;
+  const off = s.events["daily-summary"] ? "" : ` ${ctx.t("alerts.summary.off")}`;
+  return `${ctx.t("alerts.summary.set", { time, zone: md(s.timeZone) })}${off}`;
 }
 
 export async function mention(interaction: Cmd, ctx: Invocation): Promise<string> {
@@ -101,24 +119,21 @@ export async function mention(interaction: Cmd, ctx: Invocation): Promise<string
   if (!role) {
     await ctx.store.settings.update(ctx.guildId, { mentionRoleId: undefined });
     await ctx.audit("alerts.mention", undefined, "none");
-    return "Alerts will mention nobody.";
+    return ctx.t("alerts.mention.none");
   }
-  if (role.id === ctx.guildId)
-    throw new UserError("Pick a specific role, not @everyone: alerts would ping every member.");
+  if (role.id === ctx.guildId) throw new UserError("alerts.mention.everyone");
   await ctx.store.settings.update(ctx.guildId, { mentionRoleId: role.id });
   await ctx.audit("alerts.mention", undefined, `${role.name} (${role.id})`);
   const me = interaction.guild.members.me;
   const canPing = role.mentionable || me?.permissions.has(PermissionFlagsBits.MentionEveryone) === true;
-  const warn = canPing
-    ? ""
-    : "\nNote: that role is not mentionable, so Discord will show the mention without pinging. Make it mentionable in Server Settings → Roles.";
-  return `Alerts will mention <@&${role.id}> (only that role).${warn}`;
+  const warn = canPing ? "" : `\n${ctx.t("alerts.mention.notMentionable")}`;
+  return `${ctx.t("alerts.mention.set", { role: md(`<@&${role.id}>`) })}${warn}`;
 }
 
 export async function language(interaction: Cmd, ctx: Invocation): Promise<string> {
   const value = interaction.options.getString("language", true);
-  if (!isLocale(value)) throw new UserError(`roguard does not speak “${value.slice(0, 20)}” yet.`);
+  if (!isLocale(value)) throw new UserError("alerts.language.unknown", { value: value.slice(0, 20) });
   await ctx.store.settings.update(ctx.guildId, { language: value });
   await ctx.audit("alerts.language", undefined, value);
-  return `Alerts and digests in this server will be in **${LOCALE_NAMES[value]}**.`;
+  return ctx.t("alerts.language.set", { language: LOCALE_NAMES[value] });
 }

@@ -4,6 +4,7 @@ import { ALERT_EVENTS } from "../../domain/alert-events.js";
 import { auditName, listRow, namePeople, personMd, resolveUser, unknownPerson } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import { guildLocale, LOCALE_NAMES } from "../../i18n/locales.js";
+import { md } from "../../i18n/t.js";
 import { keyValueEmbed, userListEmbed } from "../../ui/embeds.js";
 import { escapeMarkdown } from "../../ui/format.js";
 import type { Cmd, Reply } from "../types.js";
@@ -11,7 +12,8 @@ import type { Cmd, Reply } from "../types.js";
 /** Most users watched per account (presence asks 50 per call: 4 calls a poll at most). */
 export const WATCH_MAX = 200;
 
-const md = (s: string) => escapeMarkdown(s, { max: 60 });
+/** A Roblox name, escaped and cut, as markdown for t(). */
+const name = (s: string) => md(escapeMarkdown(s, { max: 60 }));
 
 export async function watchAdd(
   interaction: Cmd,
@@ -26,23 +28,22 @@ export async function watchAdd(
     const list = cur.watch[account.robloxId] ?? [];
     already = list.includes(id);
     if (!already && list.length >= WATCH_MAX)
-      throw new UserError(
-        `**${md(account.robloxName)}** already watches ${WATCH_MAX} users, the most it can.`,
-      );
+      throw new UserError("alerts.watch.full", { account: name(account.robloxName), max: WATCH_MAX });
     cur.watch[account.robloxId] = already ? list : [...list, id];
     count = cur.watch[account.robloxId]?.length ?? 0;
     return cur;
   });
-  const who = personMd(u, 60);
+  const who = md(personMd(u, 60));
   if (already) {
-    return `${who} is already watched for **${md(account.robloxName)}**.`;
+    return ctx.t("alerts.watch.already", { who, account: name(account.robloxName) });
   }
   await ctx.audit("alerts.watch-add", account.robloxId, auditName(u));
   const notes = [
-    s.alertChannelId ? "" : "No alert channel is set yet: use `/alerts channel`.",
-    s.events.presence ? "" : "Presence alerts are off: `/alerts toggle event:presence enabled:True`.",
+    s.alertChannelId ? "" : ctx.t("alerts.noChannel"),
+    s.events.presence ? "" : ctx.t("alerts.watch.presenceOff"),
   ].filter(Boolean);
-  return `Now watching ${who} for **${md(account.robloxName)}** (${count} watched). Changes of presence are posted once they held for one more check.${notes.length ? `\n${notes.join("\n")}` : ""}`;
+  const added = ctx.t("alerts.watch.added", { who, account: name(account.robloxName), count });
+  return `${added}${notes.length ? `\n${notes.join("\n")}` : ""}`;
 }
 
 export async function watchRemove(
@@ -65,7 +66,7 @@ export async function watchRemove(
     label = `@${u.name}`;
   }
   if (!list.includes(id)) {
-    return `${md(label ?? id)} is not watched for **${md(account.robloxName)}**.`;
+    return ctx.t("alerts.watch.notWatched", { label: name(label ?? id), account: name(account.robloxName) });
   }
   const target = id;
   await ctx.store.settings.update(ctx.guildId, (cur) => {
@@ -75,7 +76,7 @@ export async function watchRemove(
     return cur;
   });
   await ctx.audit("alerts.watch-remove", account.robloxId, `${label} (${id})`);
-  return `Stopped watching ${md(label ?? id)} for **${md(account.robloxName)}**.`;
+  return ctx.t("alerts.watch.removed", { label: name(label ?? id), account: name(account.robloxName) });
 }
 
 export async function watchList(
@@ -88,10 +89,13 @@ export async function watchList(
   const people = await namePeople(ctx, ids);
   const users = ids.map((id) => listRow(people.get(id) ?? unknownPerson(id)));
   const embed = userListEmbed({
-    title: `Watched for ${md(account.robloxName)} (${ids.length})`,
+    title: ctx.t("alerts.watch.listTitle", { account: name(account.robloxName), count: ids.length }),
     users,
-    empty: "Nobody is watched yet. Add someone with `/alerts watch-add`.",
-    footer: settings.events.presence ? "Presence alerts are on" : "Presence alerts are off",
+    empty: ctx.t("alerts.watch.listEmpty"),
+    footer: ctx.t(
+      settings.events.presence ? "alerts.watch.presenceOnFooter" : "alerts.watch.presenceOffFooter",
+    ),
+    locale: ctx.locale,
   });
   return { embeds: [embed] };
 }
@@ -102,33 +106,44 @@ export async function show(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const events = ALERT_EVENTS.map((e) => `${s.events[e] ? "✅" : "❌"} ${e}`).join("\n");
   const watched =
     accounts
-      .map((a) => `**${md(a.robloxName)}**: ${(s.watch[a.robloxId] ?? []).length} watched`)
-      .join("\n") || "No account is linked yet.";
-  const embed = keyValueEmbed("Alert settings", [
+      .map((a) =>
+        ctx.t("alerts.show.accountWatched", {
+          account: name(a.robloxName),
+          count: (s.watch[a.robloxId] ?? []).length,
+        }),
+      )
+      .join("\n") || ctx.t("alerts.show.noAccount");
+  const embed = keyValueEmbed(ctx.t("alerts.show.title"), [
     {
-      name: "Alert channel",
-      value: s.alertChannelId ? `<#${s.alertChannelId}>` : "Not set: use `/alerts channel`",
-      inline: true,
-    },
-    { name: "Mention", value: s.mentionRoleId ? `<@&${s.mentionRoleId}>` : "Nobody", inline: true },
-    { name: "Time zone", value: s.timeZone, inline: true },
-    {
-      name: "Language",
-      value: `${LOCALE_NAMES[guildLocale(s.language, interaction.guild.preferredLocale)]}${s.language ? "" : " (the server's language)"}`,
-      inline: true,
-    },
-    { name: "Events", value: events, inline: true },
-    {
-      name: "Quiet hours",
-      value: s.quietHours ? `${s.quietHours.start} → ${s.quietHours.end} (presence held)` : "Off",
+      name: ctx.t("alerts.show.channel"),
+      value: s.alertChannelId ? `<#${s.alertChannelId}>` : ctx.t("alerts.show.channelNotSet"),
       inline: true,
     },
     {
-      name: "Daily summary",
-      value: `${s.summaryTime}${s.events["daily-summary"] ? "" : " (off)"}`,
+      name: ctx.t("alerts.show.mention"),
+      value: s.mentionRoleId ? `<@&${s.mentionRoleId}>` : ctx.t("alerts.show.nobody"),
       inline: true,
     },
-    { name: "Watched users", value: watched, inline: false },
+    { name: ctx.t("alerts.show.timeZone"), value: s.timeZone, inline: true },
+    {
+      name: ctx.t("alerts.show.language"),
+      value: `${LOCALE_NAMES[guildLocale(s.language, interaction.guild.preferredLocale)]}${s.language ? "" : ctx.t("alerts.show.serverLanguage")}`,
+      inline: true,
+    },
+    { name: ctx.t("alerts.show.events"), value: events, inline: true },
+    {
+      name: ctx.t("alerts.show.quietHours"),
+      value: s.quietHours
+        ? ctx.t("alerts.show.quietValue", { start: s.quietHours.start, end: s.quietHours.end })
+        : ctx.t("alerts.show.off"),
+      inline: true,
+    },
+    {
+      name: ctx.t("alerts.show.dailySummary"),
+      value: `${s.summaryTime}${s.events["daily-summary"] ? "" : ctx.t("alerts.show.summaryOff")}`,
+      inline: true,
+    },
+    { name: ctx.t("alerts.show.watched"), value: watched, inline: false },
   ]);
   return { embeds: [embed] };
 }
