@@ -6,7 +6,9 @@
  * change when a parent manages it".
  */
 import type { Invocation, LinkedAccount } from "../context.js";
-import { UserError } from "../errors.js";
+import { type Said, said, say, UserError } from "../errors.js";
+import type { Locale } from "../i18n/locales.js";
+import { md, t } from "../i18n/t.js";
 import type { RobloxError, RobloxSession } from "../roblox/index.js";
 import { isRobloxError } from "../roblox/index.js";
 import type { StoredChild, StoredParent } from "../store/index.js";
@@ -21,7 +23,7 @@ export interface ParentSide {
   childName: string;
   session: RobloxSession;
   /** why the child's own account was not used although it is linked (its cookie is dead) */
-  childRefusal?: string;
+  childRefusal?: Refusal;
 }
 
 export type ChildSide =
@@ -103,7 +105,7 @@ export async function childSide(ctx: Invocation, option?: string | null): Promis
   const hit = matchParentChild(parents, opt);
   if (!hit) {
     await ctx.account(opt); // throws the plain sentence (no account, or none matches)
-    throw new UserError("No linked account matches.");
+    throw new UserError("parent.noLinkedAccount");
   }
   return { kind: "parent", side: await parentSideOf(ctx, hit.parent, hit.child) };
 }
@@ -118,8 +120,10 @@ function storedChild(parent: StoredParent, childId: string): StoredChild {
   return parent.children.find((c) => c.userId === childId) ?? { userId: childId };
 }
 
-const DEAD_CHILD_COOKIE =
-  "it no longer accepts the child's cookie (an admin can link it again with `/roblox link`)";
+/** What Roblox told the child's own account: a sentence not yet rendered, or words as they are. */
+export type Refusal = Said | string;
+
+const DEAD_CHILD_COOKIE: Said = said("parent.deadChildCookie");
 
 /**
  * A refusal from Roblox that the other side may not get: a 4xx other than a rate limit, or the
@@ -131,8 +135,8 @@ const isRefusal = (err: unknown): err is RobloxError =>
     (err.kind === "api" && err.status !== undefined && err.status >= 400 && err.status < 500));
 
 /** The refusal to tell, in words (a dead cookie in the same words as a cookie found dead). */
-const refusalWords = (err: RobloxError): string =>
-  err.kind === "unauthenticated" ? DEAD_CHILD_COOKIE : err.userMessage;
+const refusalWords = (err: RobloxError): Refusal =>
+  err.kind === "unauthenticated" ? DEAD_CHILD_COOKIE : err.said;
 
 export interface ScreenTimeRead {
   robloxId: string;
@@ -143,7 +147,7 @@ export interface ScreenTimeRead {
   /** set when it was read through a parent link */
   via?: StoredParent;
   /** what Roblox answered the child's own account, when it refused and the parent side read it */
-  childRefusal?: string;
+  childRefusal?: Refusal;
 }
 
 async function readThroughParent(ctx: Invocation, side: ParentSide): Promise<ScreenTimeRead> {
@@ -169,9 +173,10 @@ async function readThroughParent(ctx: Invocation, side: ParentSide): Promise<Scr
 /** 403 on the parent side: Roblox no longer links this parent to the child (simulator: "Forbidden"). */
 function notLinkedAnyMore(err: unknown, side: ParentSide): unknown {
   if (isRobloxError(err) && err.kind === "api" && err.status === 403)
-    return new UserError(
-      `Roblox refused the parent account ${parentName(side.parent)} for **${escapeMarkdown(side.childName)}**: it is no longer linked to this child. \`/parent children\` shows the children Roblox links to it now.`,
-    );
+    return new UserError("parent.notLinkedAnyMore", {
+      parent: md(parentName(side.parent)),
+      child: side.childName,
+    });
   return err;
 }
 
@@ -207,7 +212,7 @@ export interface LimitChange {
   /** set when the change went through a parent link (grant-consent) */
   via?: StoredParent;
   /** what Roblox answered the child's own account, when it refused and the parent side made it */
-  childRefusal?: string;
+  childRefusal?: Refusal;
 }
 
 /** The parent grants the change itself: grant-consent, UpdateUserSetting (no request needed). */
@@ -258,14 +263,20 @@ export async function setDailyLimit(
 
 /** Pure: the line telling which side answered, or undefined for the child's own account. */
 export function sideNote(
-  r: { via?: StoredParent; childRefusal?: string },
+  r: { via?: StoredParent; childRefusal?: Refusal },
   verb: "read" | "changed",
+  locale: Locale,
 ): string | undefined {
   if (!r.via) return undefined;
-  const through = `${verb === "read" ? "Read" : "Changed"} through the parent account ${parentName(r.via)}`;
-  if (!r.childRefusal) return `${through}.`;
-  const said = r.childRefusal.trim().replace(/([^.!?])$/, "$1.");
-  return `Roblox refused this to the child's own account: ${said} ${through} instead.`;
+  const parent = md(parentName(r.via));
+  if (!r.childRefusal)
+    return t(locale, verb === "read" ? "parent.side.read" : "parent.side.changed", { parent });
+  const words = typeof r.childRefusal === "string" ? r.childRefusal : say(r.childRefusal, locale);
+  const refused = words.trim().replace(/([^.!?])$/, "$1.");
+  return t(locale, verb === "read" ? "parent.side.readInstead" : "parent.side.changedInstead", {
+    said: md(refused),
+    parent,
+  });
 }
 
 /**
@@ -282,8 +293,11 @@ export async function parentChild(
   if (!hit)
     throw new UserError(
       childOption
-        ? `The parent account ${parentName(parent)} has no child “${escapeMarkdown(childOption, { max: 100 })}”. See \`/parent children\`.`
-        : `Roblox lists no child for the parent account ${parentName(parent)}. See \`/parent children\`.`,
+        ? said("parent.noSuchChild", {
+            parent: md(parentName(parent)),
+            child: md(escapeMarkdown(childOption, { max: 100 })),
+          })
+        : said("parent.noChild", { parent: md(parentName(parent)) }),
     );
   return { parent, childId: hit.child.userId, childName: childName(hit.child), session };
 }
