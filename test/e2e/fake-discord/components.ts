@@ -15,6 +15,8 @@ export interface ClickInput {
   user?: UserRef;
   /** For a string select menu: the option values picked. */
   values?: string[];
+  /** The clicking member's Discord locale; "en-US" by default. */
+  locale?: string;
 }
 
 export interface ModalInput {
@@ -69,7 +71,7 @@ export function buildClick(core: Core, input: ClickInput): Built {
   } else {
     throw err(`component type ${String(c.type)} cannot be clicked by the fake`);
   }
-  const payload = basePayload(core, 3, data, guild, channel, member);
+  const payload = basePayload(core, 3, data, guild, channel, member, input.locale);
   payload.message = messageJson(m);
   const label = `click "${String(c.label ?? input.customId)}" (${input.customId})`;
   return { payload, type: 3, guild, channel, member, label, sourceMessageId: m.id };
