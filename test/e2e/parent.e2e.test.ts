@@ -230,6 +230,37 @@ describe("/parent children and the parent-requests alert", () => {
     expect(englishIn(texts, COGNATES["pt-BR"])).toEqual([]);
   });
 
+  it("Approve on an alert in a German server: the alert's outcome line in German, the pt-BR clicker's 'already' in Portuguese", async () => {
+    await w.run({ name: "alerts", subcommand: "language", options: { language: "de" } });
+    try {
+      const before = approvalAlerts().length;
+      w.sim.control.requestConsent({ childUserId: KID, kind: "setting", minutes: 240 });
+      const alert = await w.fake.waitForMessage(
+        "alerts",
+        (m) => (m.embeds[0]?.title ?? "") === "Ein Kind bittet um Zustimmung",
+        15_000,
+      );
+      expect(approvalAlerts()).toHaveLength(before);
+      const approve = buttonId(alert, "Zustimmen");
+      const pt = { user: "admin" as const, locale: "pt-BR" };
+      const [a, b] = await Promise.all([
+        w.fake.clickButton({ message: alert, customId: approve, ...pt }),
+        w.fake.clickButton({ message: alert, customId: approve, ...pt }),
+      ]);
+      const done = await a.waitForFinal();
+      await b.waitForFinal();
+      expect(visibleText(done)).toMatch(/✅ Zugestimmt von <@\d+> <t:\d+:R>/);
+      const told = await w.fake.waitFor(
+        () => [...a.followUps(), ...b.followUps()].map((m) => String(m.content))[0],
+        5_000,
+        "the second click's answer",
+      );
+      expect(told).toMatch(/^Essa solicitação já foi aprovada por <@\d+> <t:\d+:R>; nada mudou\.$/);
+    } finally {
+      await w.run({ name: "alerts", subcommand: "language", options: { language: "en-US" } });
+    }
+  });
+
   it("a plain member is refused on every /parent row, with no Roblox request", async () => {
     for (const sub of ["link", "unlink", "children", "requests", "block", "unblock"]) {
       w.sim.control.clearLog();
