@@ -35,8 +35,12 @@ function alreadySentence(h: HandledConsent, ctx: Invocation): string {
 async function outcomeLocale(interaction: ButtonInteraction<"cached">, ctx: Invocation): Promise<Locale> {
   const flags = interaction.message.flags as { has?(f: number): boolean } | undefined;
   if (flags?.has?.(MessageFlags.Ephemeral)) return ctx.locale;
-  const settings = await ctx.store.settings.get(ctx.guildId);
-  return guildLocale(settings.language, interaction.guild?.preferredLocale);
+  // a failed read of the settings still answers: the guild's own locale, never a lost outcome line
+  const chosen = await ctx.store.settings.get(ctx.guildId).then(
+    (s) => s.language,
+    () => undefined,
+  );
+  return guildLocale(chosen, interaction.guild?.preferredLocale);
 }
 
 async function consentClick(
