@@ -19,7 +19,7 @@ import { linkedParent, parentName } from "./parents.js";
 export interface ParentSide {
   parent: StoredParent;
   childId: string;
-  /** Roblox's user name of the child (as children-info listed it), else `user <id>` */
+  /** Roblox's user name of the child (as children-info listed it), else `user <id>` (in the member's language) */
   childName: string;
   session: RobloxSession;
   /** why the child's own account was not used although it is linked (its cookie is dead) */
@@ -35,7 +35,9 @@ export type ChildSide =
     }
   | { kind: "parent"; side: ParentSide };
 
-const childName = (c: StoredChild): string => c.name ?? c.displayName ?? `user ${c.userId}`;
+/** The child's Roblox name, else "user <id>" in the member's language. */
+const childName = (c: StoredChild, locale: Locale): string =>
+  c.name ?? c.displayName ?? t(locale, "parent.user", { id: c.userId });
 
 /**
  * Pure: the child of a parent link an `account` option names — by the child's id, user name or
@@ -112,7 +114,7 @@ export async function childSide(ctx: Invocation, option?: string | null): Promis
 
 async function parentSideOf(ctx: Invocation, parent: StoredParent, child: StoredChild): Promise<ParentSide> {
   const { session } = await linkedParent(ctx, parent.robloxId);
-  return { parent, childId: child.userId, childName: childName(child), session };
+  return { parent, childId: child.userId, childName: childName(child, ctx.locale), session };
 }
 
 /** The stored child of a parent link (its name as children-info listed it). */
@@ -301,7 +303,7 @@ export async function parentChild(
           })
         : said("parent.noChild", { parent: md(parentName(parent)) }),
     );
-  return { parent, childId: hit.child.userId, childName: childName(hit.child), session };
+  return { parent, childId: hit.child.userId, childName: childName(hit.child, ctx.locale), session };
 }
 
 /**
