@@ -12,15 +12,18 @@ import type { Invocation } from "../context.js";
 import { manageFriend, parentChild } from "../domain/child-side.js";
 import { childPeople, findParent, linkedParent, parentName, pendingCards } from "../domain/parents.js";
 import { auditName, personMd, resolveUser } from "../domain/people.js";
+import { userMessageOf } from "../errors.js";
+import { minutes } from "../i18n/format.js";
+import { md } from "../i18n/t.js";
 import { allows } from "../permissions.js";
 import { isRobloxError } from "../roblox/index.js";
 import { parentUnlinkRow } from "../ui/buttons.js";
 import { renderWeeklyChart } from "../ui/chart.js";
 import { COLORS, fitEmbed } from "../ui/embeds.js";
-import { escapeMarkdown, formatMinutes, profileUrl, truncate } from "../ui/format.js";
+import { escapeMarkdown, profileUrl, truncate } from "../ui/format.js";
 import { consentMessage, parentLinkModal } from "../ui/parent.js";
 import { guildCommand, subcommand, text, userOpt } from "./options.js";
-import { type Cmd, opensForm, plain, type Reply, type Subcommand } from "./types.js";
+import { type Cmd, plain, type Reply, type Subcommand } from "./types.js";
 
 const parentOpt = text("account", "Linked parent account (label or username); the first one when empty", {
   max: 100,
@@ -56,8 +59,8 @@ export const data = guildCommand(
 async function unlink(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const parent = await findParent(ctx, interaction.options.getString("account"));
   return {
-    content: `Unlink the parent account ${parentName(parent)} (id ${parent.robloxId})? Its cookie is deleted and its children's requests are no longer alerted.`,
-    components: [parentUnlinkRow(parent.robloxId, { now: ctx.now() })],
+    content: ctx.t("parent.unlink.confirm", { parent: md(parentName(parent)), id: parent.robloxId }),
+    components: [parentUnlinkRow(parent.robloxId, { now: ctx.now(), locale: ctx.locale })],
   };
 }
 
@@ -81,22 +84,35 @@ async function childScreen(
     ]);
     const limit = settings.dailyScreenTimeLimit?.currentValue;
     const today = week.days[0] ?? 0;
+    const loc = ctx.locale;
     return {
       lines: [
-        `Today: **${formatMinutes(today)}**`,
-        `Daily limit: **${limit === null || limit === undefined ? "unknown" : formatMinutes(limit, { asLimit: true })}**`,
-        `This week: ${formatMinutes(week.days.reduce((a, b) => a + b, 0))}`,
+        ctx.t("parent.children.today", { minutes: minutes(loc, today) }),
+        ctx.t("parent.children.limit", {
+          limit:
+            limit === null || limit === undefined
+              ? ctx.t("parent.children.limitUnknown")
+              : minutes(loc, limit, { asLimit: true }),
+        }),
+        ctx.t("parent.children.week", {
+          minutes: minutes(
+            loc,
+            week.days.reduce((a, b) => a + b, 0),
+          ),
+        }),
       ],
       chart: renderWeeklyChart({
         days: week.days.map((minutes, daysAgo) => ({ daysAgo, minutes })),
         localDayOfWeek: week.localDayOfWeek,
         limitMinutes: limit ?? null,
-        title: `${title} — last 7 days`,
+        title: ctx.t("parent.children.chartTitle", { name: md(title) }),
       }),
     };
   } catch (err) {
     if (isRobloxError(err) && err.kind !== "unauthenticated")
-      return { lines: [`Roblox did not answer for this child: ${err.userMessage}`] };
+      return {
+        lines: [ctx.t("parent.children.robloxSilent", { reason: md(userMessageOf(err, ctx.locale) ?? "") })],
+      };
     throw err;
   }
 }
@@ -111,8 +127,7 @@ async function children(interaction: Cmd, ctx: Invocation): Promise<Reply> {
     ...(c.displayName === undefined ? {} : { displayName: c.displayName }),
   }));
   const fresh = (await ctx.store.parents.setChildren(ctx.guildId, parent.robloxId, kids)) ?? parent;
-  if (kids.length === 0)
-    return `Roblox lists no child linked to the parent account ${parentName(parent)} any more.`;
+  if (kids.length === 0) return ctx.t("parent.children.none", { parent: md(parentName(parent)) });
   const shown = kids.slice(0, 10);
   const people = await childPeople(
     ctx,
@@ -133,14 +148,14 @@ async function children(interaction: Cmd, ctx: Invocation): Promise<Reply> {
       ctx,
       session,
       c.userId,
-      person?.known === false ? `user ${c.userId}` : (person?.name ?? c.userId),
+      person?.known === false ? ctx.t("parent.user", { id: c.userId }) : (person?.name ?? c.userId),
     );
     const lines = screen.lines;
     const avatar = avatars.get(c.userId);
     const file = `child-${c.userId}.png`;
     if (screen.chart)
       files.push(
-        new AttachmentBuilder(screen.chart, { name: file, description: "Weekly screen time chart" }),
+        new AttachmentBuilder(screen.chart, { name: file, description: ctx.t("parent.children.chartAlt") }),
       );
     embeds.push(
       fitEmbed({
@@ -148,16 +163,27 @@ async function children(interaction: Cmd, ctx: Invocation): Promise<Reply> {
         title:
           person && person.known !== false
             ? escapeMarkdown(truncate(person.displayName, 100))
-            : `user ${c.userId}`,
+            : ctx.t("parent.user", { id: c.userId }),
         url: profileUrl(c.userId),
-        description: [person ? personMd(person) : `user ${c.userId}`, `id ${c.userId}`, ...lines].join("\n"),
+        description: [
+          person ? personMd(person) : ctx.t("parent.user", { id: c.userId }),
+          `id ${c.userId}`,
+          ...lines,
+        ].join("\n"),
         ...(avatar ? { thumbnail: { url: avatar } } : {}),
         ...(screen.chart ? { image: { url: `attachment://${file}` } } : {}),
       }),
     );
   }
   return {
-    content: `Children linked to the parent account ${parentName(fresh)}${kids.length > shown.length ? ` (first ${shown.length} of ${kids.length})` : ""}:`,
+    content:
+      kids.length > shown.length
+        ? ctx.t("parent.children.listFirst", {
+            parent: md(parentName(fresh)),
+            shown: shown.length,
+            total: kids.length,
+          })
+        : ctx.t("parent.children.list", { parent: md(parentName(fresh)) }),
     embeds,
     files,
   };
@@ -168,15 +194,17 @@ const REQUESTS_PER_REPLY = 5;
 
 async function requests(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const { parent, session } = await linkedParent(ctx, interaction.options.getString("account"));
-  const cards = await pendingCards(ctx, parent, session);
-  if (cards.length === 0) return `No request is waiting for the parent account ${parentName(parent)}.`;
+  const cards = await pendingCards(ctx, parent, session, ctx.locale);
+  if (cards.length === 0) return ctx.t("parent.requests.none", { parent: md(parentName(parent)) });
   const now = ctx.now();
-  const shown = cards.slice(0, REQUESTS_PER_REPLY).map((c) => consentMessage(c.card, now));
+  const shown = cards.slice(0, REQUESTS_PER_REPLY).map((c) => consentMessage(c.card, now, ctx.locale));
   const more = cards.length - shown.length;
   return {
     content: [
-      `${cards.length} request${cards.length === 1 ? "" : "s"} waiting for the parent account ${parentName(parent)}${more > 0 ? ` (answer these, then run the command again for ${more} more)` : ""}.`,
-      allowsAnswer(ctx) ? "" : "Only admins can approve or deny.",
+      more > 0
+        ? ctx.t("parent.requests.waitingMore", { count: cards.length, parent: md(parentName(parent)), more })
+        : ctx.t("parent.requests.waiting", { count: cards.length, parent: md(parentName(parent)) }),
+      allowsAnswer(ctx) ? "" : ctx.t("parent.requests.adminsOnly"),
     ]
       .filter(Boolean)
       .join("\n"),
@@ -198,14 +226,21 @@ function blocking(action: "Block" | "Unblock") {
     const target = await resolveUser(ctx, interaction.options.getString("user", true));
     await manageFriend(ctx, side, target.id, action);
     await ctx.audit(`parent.${action.toLowerCase()}`, side.childId, auditName(target));
-    return `${action === "Block" ? "Blocked" : "Unblocked"} ${personMd(target)} for **${escapeMarkdown(side.childName)}**, through the parent account ${parentName(side.parent)}: Roblox accepted it.`;
+    return ctx.t(action === "Block" ? "parent.blocked" : "parent.unblocked", {
+      who: md(personMd(target)),
+      child: side.childName,
+      parent: md(parentName(side.parent)),
+    });
   };
 }
 
 /** link, unlink, block and unblock are admin's; children and requests viewer's. */
 export const subcommands: Record<string, Subcommand> = {
   // The cookie is collected only through the modal; its submit is components/parent-link.ts.
-  link: opensForm("admin", parentLinkModal),
+  link: plain("admin", async (interaction, ctx) => {
+    await interaction.showModal(parentLinkModal(ctx.locale));
+    return undefined;
+  }),
   unlink: plain("admin", unlink),
   children: plain("viewer", children, "ephemeral"),
   requests: plain("viewer", requests, "ephemeral"),

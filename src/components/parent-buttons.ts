@@ -13,15 +13,34 @@ import {
   type HandledConsent,
   parentName,
 } from "../domain/parents.js";
+import { guildLocale, type Locale } from "../i18n/locales.js";
+import { md } from "../i18n/t.js";
 import { isExpired } from "../ui/custom-id.js";
 import { answeredMessage } from "../ui/parent.js";
 import type { ButtonHandler } from "./types.js";
 
-function alreadySentence(h: HandledConsent): string {
-  const when = `<t:${Math.floor(h.at / 1000)}:R>`;
-  return h.answer === "gone"
-    ? `That request is already answered or withdrawn on Roblox (checked ${when}); nothing changed.`
-    : `That request was already ${h.answer} by <@${h.by}> ${when}; nothing changed.`;
+function alreadySentence(h: HandledConsent, ctx: Invocation): string {
+  const when = md(`<t:${Math.floor(h.at / 1000)}:R>`);
+  if (h.answer === "gone") return ctx.t("parent.already.gone", { when });
+  return ctx.t(h.answer === "approved" ? "parent.already.approved" : "parent.already.denied", {
+    by: md(`<@${h.by}>`),
+    when,
+  });
+}
+
+/**
+ * The language of the outcome line: the guild's for a shared alert (like the alert itself), the
+ * member's for their own ephemeral `/parent requests` reply.
+ */
+async function outcomeLocale(interaction: ButtonInteraction<"cached">, ctx: Invocation): Promise<Locale> {
+  const flags = interaction.message.flags as { has?(f: number): boolean } | undefined;
+  if (flags?.has?.(MessageFlags.Ephemeral)) return ctx.locale;
+  // a failed read of the settings still answers: the guild's own locale, never a lost outcome line
+  const chosen = await ctx.store.settings.get(ctx.guildId).then(
+    (s) => s.language,
+    () => undefined,
+  );
+  return guildLocale(chosen, interaction.guild?.preferredLocale);
 }
 
 async function consentClick(
@@ -36,12 +55,18 @@ async function consentClick(
   const parent = await findParent(ctx, parentId);
   const r = await answerOnce(ctx, parent, childId, consentId, answer);
   await interaction.editReply({
-    ...answeredMessage(interaction.message, r.entry.answer, r.entry.by, r.entry.at),
+    ...answeredMessage(
+      interaction.message,
+      r.entry.answer,
+      r.entry.by,
+      r.entry.at,
+      await outcomeLocale(interaction, ctx),
+    ),
     allowedMentions: { parse: [] },
   });
   if (r.kind === "already") {
     await interaction.followUp({
-      content: alreadySentence(r.entry),
+      content: alreadySentence(r.entry, ctx),
       flags: MessageFlags.Ephemeral,
       allowedMentions: { parse: [] },
     });
@@ -67,7 +92,7 @@ export const parentUnlinkButton: ButtonHandler<"par-unlink"> = {
   async execute(interaction, a, ctx) {
     if (a.go === "n") {
       await interaction.update({
-        content: "Cancelled; nothing was changed.",
+        content: ctx.t("parent.unlink.cancelled"),
         embeds: [],
         components: [],
         allowedMentions: { parse: [] },
@@ -76,7 +101,7 @@ export const parentUnlinkButton: ButtonHandler<"par-unlink"> = {
     }
     if (isExpired(a, ctx.now())) {
       await interaction.update({
-        content: "This confirmation has expired; nothing was changed.",
+        content: ctx.t("parent.unlink.expired"),
         components: [],
       });
       return;
@@ -86,14 +111,14 @@ export const parentUnlinkButton: ButtonHandler<"par-unlink"> = {
     forgetParentSession(ctx, ctx.guildId, a.parentId);
     if (!removed || !parent) {
       await interaction.update({
-        content: "That parent account was already unlinked; nothing changed.",
+        content: ctx.t("parent.unlink.already"),
         components: [],
       });
       return;
     }
     await ctx.audit("parent.unlink", a.parentId);
     await interaction.update({
-      content: `Unlinked the parent account ${parentName(parent)}; its cookie was deleted.`,
+      content: ctx.t("parent.unlink.done", { parent: md(parentName(parent)) }),
       components: [],
       allowedMentions: { parse: [] },
     });

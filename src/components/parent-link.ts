@@ -8,41 +8,34 @@ import type { Invocation } from "../context.js";
 import { normalizeCookie, normalizeLabel } from "../domain/cookie.js";
 import { forgetParentSession, parentName } from "../domain/parents.js";
 import { UserError } from "../errors.js";
+import { md } from "../i18n/t.js";
 import { UnauthenticatedError } from "../roblox/index.js";
 import { escapeMarkdown, truncate } from "../ui/format.js";
 import { PARENT_LINK_MODAL_ID } from "../ui/parent.js";
 import { field, linkIdentity, transientSession } from "./link-form.js";
 import type { ModalHandler } from "./types.js";
 
-const PARENT_COOKIE_REFUSED =
-  "That cookie was not accepted by Roblox: it may have expired, been logged out, or been copied only in part. Nothing was stored. Copy a fresh `.ROBLOSECURITY` cookie of the parent's account and run `/parent link` again.";
-
 async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: Invocation) {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const cookie = normalizeCookie(field(interaction, "cookie"));
   const label = normalizeLabel(field(interaction, "label"));
   const session = transientSession(ctx, cookie);
-  if (label !== undefined && /^\d+$/.test(label))
-    throw new UserError("A label cannot be only digits (ids look like that). Nothing was stored.");
+  if (label !== undefined && /^\d+$/.test(label)) throw new UserError("parent.link.labelDigits");
   let me: Awaited<ReturnType<typeof ctx.roblox.users.authenticated>>;
   let children: Awaited<ReturnType<typeof ctx.roblox.parent.children>>;
   try {
     me = await ctx.roblox.users.authenticated(session, ctx.call);
     children = await ctx.roblox.parent.children(session, ctx.call);
   } catch (err) {
-    if (err instanceof UnauthenticatedError) throw new UserError(PARENT_COOKIE_REFUSED);
+    if (err instanceof UnauthenticatedError) throw new UserError("parent.link.refused");
     throw err;
   }
   if (children.length === 0) {
-    throw new UserError(
-      `Roblox lists no child linked to **${escapeMarkdown(me.name)}**, so it was not linked as a parent account. Link the parent and child in Roblox (Settings → Parental Controls) first, or use \`/roblox link\` for the child's own account. Nothing was stored.`,
-    );
+    throw new UserError("parent.link.noChild", { name: me.name });
   }
   const robloxId = String(me.id);
   if (await ctx.store.accounts.get(ctx.guildId, robloxId)) {
-    throw new UserError(
-      "This Roblox account is already linked here as a child account (`/roblox link`); a parent account must be the parent's own login. Nothing was stored.",
-    );
+    throw new UserError("parent.link.isChild");
   }
   const { parent, created } = await ctx.store.parents.upsert({
     ...linkIdentity(ctx, me, label, cookie, session),
@@ -60,14 +53,17 @@ async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: Invoca
     .map((c) =>
       c.name
         ? `**${escapeMarkdown(truncate(c.displayName ?? c.name, 60))}** (@${escapeMarkdown(c.name)})`
-        : `user ${c.userId}`,
+        : ctx.t("parent.user", { id: c.userId }),
     )
     .join(", ");
   await interaction.editReply({
     content: [
-      `${created ? "Linked" : "Re-linked"} the parent account ${parentName(parent)} (id ${robloxId}). The cookie is stored encrypted.`,
-      `Children Roblox links to it: ${names}.`,
-      "See them with `/parent children`; a child's requests come with `/parent requests` and as `parent-requests` alerts.",
+      ctx.t(created ? "parent.link.linked" : "parent.link.relinked", {
+        parent: md(parentName(parent)),
+        id: robloxId,
+      }),
+      ctx.t("parent.link.children", { names: md(names) }),
+      ctx.t("parent.link.seeThem"),
     ].join("\n"),
     allowedMentions: { parse: [] },
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { said } from "../errors.js";
 import type { StoredParent } from "../store/index.js";
 import { matchParentChild, sideNote } from "./child-side.js";
 
@@ -54,14 +55,26 @@ describe("matchParentChild", () => {
 
 describe("sideNote", () => {
   it("says nothing for the child's own account", () => {
-    expect(sideNote({}, "read")).toBeUndefined();
+    expect(sideNote({}, "read", "en-US")).toBeUndefined();
   });
 
   it("names the parent account (markdown escaped) and what the child's side was told", () => {
     const p = parent("50", { displayName: "*Mum*", robloxName: "mum_1" });
-    expect(sideNote({ via: p }, "read")).toBe("Read through the parent account \\*Mum\\* (@mum\\_1).");
-    expect(sideNote({ via: p, childRefusal: "Roblox refused this" }, "changed")).toBe(
+    expect(sideNote({ via: p }, "read", "en-US")).toBe(
+      "Read through the parent account \\*Mum\\* (@mum\\_1).",
+    );
+    expect(sideNote({ via: p, childRefusal: "Roblox refused this" }, "changed", "en-US")).toBe(
       "Roblox refused this to the child's own account: Roblox refused this. Changed through the parent account \\*Mum\\* (@mum\\_1) instead.",
+    );
+  });
+
+  it("in the member's language: pt-BR and de, a refusal kept as a key is said in that language too", () => {
+    const p = parent("50", { displayName: "*Mum*", robloxName: "mum_1" });
+    expect(sideNote({ via: p }, "read", "pt-BR")).toBe(
+      "Lido pela conta de responsável \\*Mum\\* (@mum\\_1).",
+    );
+    expect(sideNote({ via: p, childRefusal: said("parent.deadChildCookie") }, "changed", "de")).toBe(
+      "Roblox hat das dem eigenen Konto des Kindes verweigert: es akzeptiert das Cookie des Kindes nicht mehr (ein Admin kann es mit `/roblox link` erneut verknüpfen). Stattdessen über das Elternkonto \\*Mum\\* (@mum\\_1) geändert.",
     );
   });
 });

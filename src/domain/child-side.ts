@@ -6,7 +6,9 @@
  * change when a parent manages it".
  */
 import type { Invocation, LinkedAccount } from "../context.js";
-import { UserError } from "../errors.js";
+import { type Said, said, say, UserError } from "../errors.js";
+import type { Locale } from "../i18n/locales.js";
+import { md, t } from "../i18n/t.js";
 import type { RobloxError, RobloxSession } from "../roblox/index.js";
 import { isRobloxError } from "../roblox/index.js";
 import type { StoredChild, StoredParent } from "../store/index.js";
@@ -17,11 +19,11 @@ import { linkedParent, parentName } from "./parents.js";
 export interface ParentSide {
   parent: StoredParent;
   childId: string;
-  /** Roblox's user name of the child (as children-info listed it), else `user <id>` */
+  /** Roblox's user name of the child (as children-info listed it), else `user <id>` (in the member's language) */
   childName: string;
   session: RobloxSession;
   /** why the child's own account was not used although it is linked (its cookie is dead) */
-  childRefusal?: string;
+  childRefusal?: Refusal;
 }
 
 export type ChildSide =
@@ -33,7 +35,9 @@ export type ChildSide =
     }
   | { kind: "parent"; side: ParentSide };
 
-const childName = (c: StoredChild): string => c.name ?? c.displayName ?? `user ${c.userId}`;
+/** The child's Roblox name, else "user <id>" in the member's language. */
+const childName = (c: StoredChild, locale: Locale): string =>
+  c.name ?? c.displayName ?? t(locale, "parent.user", { id: c.userId });
 
 /**
  * Pure: the child of a parent link an `account` option names — by the child's id, user name or
@@ -103,14 +107,14 @@ export async function childSide(ctx: Invocation, option?: string | null): Promis
   const hit = matchParentChild(parents, opt);
   if (!hit) {
     await ctx.account(opt); // throws the plain sentence (no account, or none matches)
-    throw new UserError("No linked account matches.");
+    throw new UserError("parent.noLinkedAccount");
   }
   return { kind: "parent", side: await parentSideOf(ctx, hit.parent, hit.child) };
 }
 
 async function parentSideOf(ctx: Invocation, parent: StoredParent, child: StoredChild): Promise<ParentSide> {
   const { session } = await linkedParent(ctx, parent.robloxId);
-  return { parent, childId: child.userId, childName: childName(child), session };
+  return { parent, childId: child.userId, childName: childName(child, ctx.locale), session };
 }
 
 /** The stored child of a parent link (its name as children-info listed it). */
@@ -118,8 +122,10 @@ function storedChild(parent: StoredParent, childId: string): StoredChild {
   return parent.children.find((c) => c.userId === childId) ?? { userId: childId };
 }
 
-const DEAD_CHILD_COOKIE =
-  "it no longer accepts the child's cookie (an admin can link it again with `/roblox link`)";
+/** What Roblox told the child's own account: a sentence not yet rendered, or words as they are. */
+export type Refusal = Said | string;
+
+const DEAD_CHILD_COOKIE: Said = said("parent.deadChildCookie");
 
 /**
  * A refusal from Roblox that the other side may not get: a 4xx other than a rate limit, or the
@@ -131,8 +137,8 @@ const isRefusal = (err: unknown): err is RobloxError =>
     (err.kind === "api" && err.status !== undefined && err.status >= 400 && err.status < 500));
 
 /** The refusal to tell, in words (a dead cookie in the same words as a cookie found dead). */
-const refusalWords = (err: RobloxError): string =>
-  err.kind === "unauthenticated" ? DEAD_CHILD_COOKIE : err.userMessage;
+const refusalWords = (err: RobloxError): Refusal =>
+  err.kind === "unauthenticated" ? DEAD_CHILD_COOKIE : err.said;
 
 export interface ScreenTimeRead {
   robloxId: string;
@@ -143,7 +149,7 @@ export interface ScreenTimeRead {
   /** set when it was read through a parent link */
   via?: StoredParent;
   /** what Roblox answered the child's own account, when it refused and the parent side read it */
-  childRefusal?: string;
+  childRefusal?: Refusal;
 }
 
 async function readThroughParent(ctx: Invocation, side: ParentSide): Promise<ScreenTimeRead> {
@@ -169,9 +175,10 @@ async function readThroughParent(ctx: Invocation, side: ParentSide): Promise<Scr
 /** 403 on the parent side: Roblox no longer links this parent to the child (simulator: "Forbidden"). */
 function notLinkedAnyMore(err: unknown, side: ParentSide): unknown {
   if (isRobloxError(err) && err.kind === "api" && err.status === 403)
-    return new UserError(
-      `Roblox refused the parent account ${parentName(side.parent)} for **${escapeMarkdown(side.childName)}**: it is no longer linked to this child. \`/parent children\` shows the children Roblox links to it now.`,
-    );
+    return new UserError("parent.notLinkedAnyMore", {
+      parent: md(parentName(side.parent)),
+      child: side.childName,
+    });
   return err;
 }
 
@@ -207,7 +214,7 @@ export interface LimitChange {
   /** set when the change went through a parent link (grant-consent) */
   via?: StoredParent;
   /** what Roblox answered the child's own account, when it refused and the parent side made it */
-  childRefusal?: string;
+  childRefusal?: Refusal;
 }
 
 /** The parent grants the change itself: grant-consent, UpdateUserSetting (no request needed). */
@@ -258,14 +265,22 @@ export async function setDailyLimit(
 
 /** Pure: the line telling which side answered, or undefined for the child's own account. */
 export function sideNote(
-  r: { via?: StoredParent; childRefusal?: string },
+  r: { via?: StoredParent; childRefusal?: Refusal },
   verb: "read" | "changed",
+  locale: Locale,
 ): string | undefined {
   if (!r.via) return undefined;
-  const through = `${verb === "read" ? "Read" : "Changed"} through the parent account ${parentName(r.via)}`;
-  if (!r.childRefusal) return `${through}.`;
-  const said = r.childRefusal.trim().replace(/([^.!?])$/, "$1.");
-  return `Roblox refused this to the child's own account: ${said} ${through} instead.`;
+  // a caller not yet passing its locale (src/commands/screentime.ts until it is merged) gets English
+  const lang: Locale = locale ?? "en-US";
+  const parent = md(parentName(r.via));
+  if (!r.childRefusal)
+    return t(lang, verb === "read" ? "parent.side.read" : "parent.side.changed", { parent });
+  const words = typeof r.childRefusal === "string" ? r.childRefusal : say(r.childRefusal, lang);
+  const refused = words.trim().replace(/([^.!?])$/, "$1.");
+  return t(lang, verb === "read" ? "parent.side.readInstead" : "parent.side.changedInstead", {
+    said: md(refused),
+    parent,
+  });
 }
 
 /**
@@ -282,10 +297,13 @@ export async function parentChild(
   if (!hit)
     throw new UserError(
       childOption
-        ? `The parent account ${parentName(parent)} has no child “${escapeMarkdown(childOption, { max: 100 })}”. See \`/parent children\`.`
-        : `Roblox lists no child for the parent account ${parentName(parent)}. See \`/parent children\`.`,
+        ? said("parent.noSuchChild", {
+            parent: md(parentName(parent)),
+            child: md(escapeMarkdown(childOption, { max: 100 })),
+          })
+        : said("parent.noChild", { parent: md(parentName(parent)) }),
     );
-  return { parent, childId: hit.child.userId, childName: childName(hit.child), session };
+  return { parent, childId: hit.child.userId, childName: childName(hit.child, ctx.locale), session };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { Context, Invocation } from "../context.js";
-import { UserError } from "../errors.js";
+import { said, UserError } from "../errors.js";
 import type { Locale } from "../i18n/locales.js";
 import { type MessageKey, md, t } from "../i18n/t.js";
 import type { CallOptions, PendingConsent, RobloxSession } from "../roblox/index.js";
@@ -15,8 +15,8 @@ import { escapeMarkdown, truncate } from "../ui/format.js";
 import type { ConsentCard } from "../ui/parent.js";
 import { namePeople, type Person, personMd, unknownPerson } from "./people.js";
 
-export const NO_PARENT =
-  "No parent account is linked in this server. An admin can link one with `/parent link` (the parent's own Roblox login).";
+/** No parent link in the guild (a message key). */
+export const NO_PARENT = "parent.none" satisfies MessageKey;
 
 /** `Mum (@ParentAccount)` with markdown neutralised. */
 export function parentName(p: Pick<StoredParent, "displayName" | "robloxName" | "label">): string {
@@ -36,9 +36,7 @@ export async function findParent(
   if (p) return p;
   const any = (await ctx.store.parents.list(ctx.guildId)).length > 0;
   throw new UserError(
-    any && option
-      ? `No linked parent account matches “${option.slice(0, 100)}”. See \`/parent children\`.`
-      : NO_PARENT,
+    any && option ? said("parent.noMatch", { option: option.slice(0, 100) }) : said(NO_PARENT),
   );
 }
 
@@ -86,9 +84,7 @@ export function forgetParentSession(ctx: Context, guildId: string, robloxId: str
 export async function linkedParent(ctx: Invocation, option?: string | null) {
   const parent = await findParent(ctx, option);
   if (parent.health.state === "dead") {
-    throw new UserError(
-      `Roblox no longer accepts the cookie of the parent account ${parentName(parent)}. An admin can link it again with \`/parent link\`.`,
-    );
+    throw new UserError("parent.deadCookie", { parent: md(parentName(parent)) });
   }
   return { parent, session: await parentSession(ctx, parent) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { consentButtons, parentUnlinkRow } from "./buttons.js";
 import { decodeCustomId, encodeCustomId } from "./custom-id.js";
-import { answeredMessage, consentMessage } from "./parent.js";
+import { answeredMessage, consentMessage, parentLinkModal } from "./parent.js";
 
 const UUID = "5c0a7e00-0000-4000-8000-000000000001";
 const BIG = "12345678901234567890";
@@ -58,7 +58,13 @@ describe("consent messages", () => {
     );
     expect(m.embeds[0]?.description).toBe("**Kid** wants to add trusted connection **Zed** — asked <t:1:R>.");
     expect(m.embeds[0]?.footer?.text).toBe("Parent account: Mum");
-    const after = answeredMessage({ embeds: m.embeds, components: m.components }, "approved", "42", 60_000);
+    const after = answeredMessage(
+      { embeds: m.embeds, components: m.components },
+      "approved",
+      "42",
+      60_000,
+      "en-US",
+    );
     expect(after.embeds[0]?.description).toBe(
       "**Kid** wants to add trusted connection **Zed** — asked <t:1:R>.\n✅ Approved by <@42> <t:60:R>",
     );
@@ -71,7 +77,23 @@ describe("consent messages", () => {
       "gone",
       "42",
       120_000,
+      "en-US",
     );
     expect(again.embeds[0]?.description?.split("\n")).toHaveLength(2);
+  });
+
+  it("the outcome line is in the locale given (the guild's for a shared alert)", () => {
+    const m = { embeds: [{ description: "**Kid** möchte etwas" }], components: [] };
+    expect(answeredMessage(m, "denied", "42", 60_000, "de").embeds[0]?.description).toBe(
+      "**Kid** möchte etwas\n⛔ Abgelehnt von <@42> <t:60:R>",
+    );
+    expect(answeredMessage(m, "approved", "42", 60_000, "pt-BR").embeds[0]?.description).toBe(
+      "**Kid** möchte etwas\n✅ Aprovada por <@42> <t:60:R>",
+    );
+  });
+
+  it("the /parent link form in pt-BR", () => {
+    const form = parentLinkModal("pt-BR").toJSON();
+    expect(form.title).toBe("Vincular a conta Roblox de um responsável");
   });
 });

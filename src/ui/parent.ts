@@ -9,7 +9,7 @@ import {
   ModalBuilder,
 } from "discord.js";
 import type { Locale } from "../i18n/locales.js";
-import { md, t } from "../i18n/t.js";
+import { type MessageKey, md, t } from "../i18n/t.js";
 import { type ButtonRow, type ComponentLike, consentButtons, disableAll } from "./buttons.js";
 import { COLORS, fitEmbed } from "./embeds.js";
 import { discordTimestamp, truncate } from "./format.js";
@@ -20,16 +20,18 @@ export const PARENT_LINK_MODAL_ID = "roblox-parent-link";
 export const PARENT_LABEL_MAX = 32;
 
 /** The form `/parent link` opens: the parent's cookie (required) and a label (optional). */
-export function parentLinkModal(): ModalBuilder {
+export function parentLinkModal(locale: Locale): ModalBuilder {
   return new ModalBuilder()
     .setCustomId(PARENT_LINK_MODAL_ID)
-    .setTitle("Link a parent's Roblox account")
+    .setTitle(t(locale, "parent.form.title"))
     .addLabelComponents(
-      cookieField(
-        "Parent's .ROBLOSECURITY cookie",
-        "The parent's own login, linked to the child in Roblox. Stored encrypted.",
+      cookieField(t(locale, "parent.form.cookie"), t(locale, "parent.form.cookieHint")),
+      optionalField(
+        "label",
+        t(locale, "parent.form.label"),
+        t(locale, "parent.form.labelHint"),
+        PARENT_LABEL_MAX,
       ),
-      optionalField("label", "Label (optional)", "A short name, e.g. Mum", PARENT_LABEL_MAX),
     );
 }
 
@@ -78,10 +80,10 @@ export function consentMessage(
 
 export type ConsentOutcome = "approved" | "denied" | "gone";
 
-const OUTCOME: Record<ConsentOutcome, { text: string; color: number }> = {
-  approved: { text: "✅ Approved", color: COLORS.ok },
-  denied: { text: "⛔ Denied", color: COLORS.alert },
-  gone: { text: "No longer pending on Roblox (answered in the app or withdrawn)", color: 0x80848e },
+const OUTCOME: Record<ConsentOutcome, { key: MessageKey; color: number }> = {
+  approved: { key: "parent.outcome.approved", color: COLORS.ok },
+  denied: { key: "parent.outcome.denied", color: COLORS.alert },
+  gone: { key: "parent.outcome.gone", color: 0x80848e },
 };
 
 function json<T>(x: unknown): T {
@@ -90,15 +92,19 @@ function json<T>(x: unknown): T {
   ) as T;
 }
 
-/** The message after an answer: who answered and when on the embed, the buttons disabled. */
+/**
+ * The message after an answer: who answered and when on the embed, the buttons disabled; the line
+ * in `locale` (the guild's for a shared alert).
+ */
 export function answeredMessage(
   message: { embeds: readonly unknown[]; components: readonly ComponentLike[] },
   outcome: ConsentOutcome,
   by: string,
   at: number,
+  locale: Locale,
 ): { embeds: APIEmbed[]; components: ActionRowBuilder<MessageActionRowComponentBuilder>[] } {
   const o = OUTCOME[outcome];
-  const note = `${o.text} by <@${by}> ${discordTimestamp(at, "R")}`;
+  const note = t(locale, o.key, { by: md(`<@${by}>`), when: md(discordTimestamp(at, "R")) });
   const embeds = message.embeds.map((e, i) => {
     const copy = { ...json<APIEmbed>(e) };
     if (i === 0) {

@@ -4,6 +4,7 @@
 // member is refused everywhere. The parent cookie never reaches Discord or a log line.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COGNATES, englishIn } from "../support/english-scan.js";
 import { type FakeMessage, SEED, startWorld, visibleText, type World } from "./harness.js";
 
 const KID = SEED.child.id;
@@ -176,6 +177,88 @@ describe("/parent children and the parent-requests alert", () => {
     expect((await again.waitForFollowUp()).content).toContain("already denied");
     expect(answers(id)).toHaveLength(1);
     expect(await w.runText({ name: "parent", subcommand: "requests" })).not.toContain("300 min");
+  });
+
+  it("a pt-BR member: /parent replies, the link form, an error and Deny in Portuguese, no English left", async () => {
+    const pt = { locale: "pt-BR" };
+    const texts: string[] = [];
+    const mum = "Mum — Parent (@ParentAccount)";
+
+    const form = await (
+      await w.fake.runCommand({ name: "parent", subcommand: "link", ...pt })
+    ).waitForModal();
+    expect(form.title).toBe("Vincular a conta Roblox de um responsável");
+    texts.push(String(form.title), JSON.stringify(form.components));
+
+    const kids = await w.run({ name: "parent", subcommand: "children", ...pt });
+    expect(kids.content).toBe(`Crianças vinculadas à conta de responsável ${mum}:`);
+    texts.push(visibleText(kids));
+
+    w.sim.control.requestConsent({ childUserId: KID, kind: "setting", minutes: 200 });
+    const list = await w.run({ name: "parent", subcommand: "requests", ...pt });
+    expect(list.content).toBe(`1 solicitação aguarda a conta de responsável ${mum}.`);
+    texts.push(visibleText(list));
+    const stale = await w.run({ name: "parent", subcommand: "requests", ...pt });
+    const denied = await (
+      await w.fake.clickButton({ message: list, customId: buttonId(list, "Negar"), user: "admin", ...pt })
+    ).waitForFinal();
+    expect(visibleText(denied)).toContain("⛔ Negada por");
+    texts.push(visibleText(denied));
+    const again = await w.fake.clickButton({
+      message: stale,
+      customId: buttonId(stale, "Negar"),
+      user: "admin",
+      ...pt,
+    });
+    const told = String((await again.waitForFollowUp()).content);
+    expect(told).toMatch(/^Essa solicitação já foi negada por <@\d+> <t:\d+:R>; nada mudou\.$/);
+    texts.push(told);
+
+    const none = await w.runText({ name: "parent", subcommand: "requests", ...pt });
+    expect(none).toBe(`Nenhuma solicitação aguarda a conta de responsável ${mum}.`);
+    texts.push(none);
+
+    const wrong = await w.runText({
+      name: "parent",
+      subcommand: "children",
+      options: { account: "Nobody" },
+      ...pt,
+    });
+    expect(wrong).toContain("Nenhuma conta de responsável vinculada corresponde a “Nobody”.");
+    texts.push(wrong);
+
+    expect(englishIn(texts, COGNATES["pt-BR"])).toEqual([]);
+  });
+
+  it("Approve on an alert in a German server: the alert's outcome line in German, the pt-BR clicker's 'already' in Portuguese", async () => {
+    await w.run({ name: "alerts", subcommand: "language", options: { language: "de" } });
+    try {
+      const before = approvalAlerts().length;
+      w.sim.control.requestConsent({ childUserId: KID, kind: "setting", minutes: 240 });
+      const alert = await w.fake.waitForMessage(
+        "alerts",
+        (m) => (m.embeds[0]?.title ?? "") === "Ein Kind bittet um Zustimmung",
+        15_000,
+      );
+      expect(approvalAlerts()).toHaveLength(before);
+      const approve = buttonId(alert, "Zustimmen");
+      const pt = { user: "admin" as const, locale: "pt-BR" };
+      const [a, b] = await Promise.all([
+        w.fake.clickButton({ message: alert, customId: approve, ...pt }),
+        w.fake.clickButton({ message: alert, customId: approve, ...pt }),
+      ]);
+      const done = await a.waitForFinal();
+      await b.waitForFinal();
+      expect(visibleText(done)).toMatch(/✅ Zugestimmt von <@\d+> <t:\d+:R>/);
+      const told = await w.fake.waitFor(
+        () => [...a.followUps(), ...b.followUps()].map((m) => String(m.content))[0],
+        5_000,
+        "the second click's answer",
+      );
+      expect(told).toMatch(/^Essa solicitação já foi aprovada por <@\d+> <t:\d+:R>; nada mudou\.$/);
+    } finally {
+      await w.run({ name: "alerts", subcommand: "language", options: { language: "en-US" } });
+    }
   });
 
   it("a plain member is refused on every /parent row, with no Roblox request", async () => {

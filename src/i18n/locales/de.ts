@@ -826,6 +826,81 @@ export const de = {
     "alerts.chart.hoursMinutes": "{h}:{m} Std.",
     // ── end alerts
     // ── replies: parent (add keys below this line)
+    "parent.none":
+      "In diesem Server ist kein Elternkonto verknüpft. Ein Admin kann eines mit `/parent link` verknüpfen (das eigene Roblox-Login des Elternteils).",
+    "parent.noMatch": "Kein verknüpftes Elternkonto passt zu „{option}“. Siehe `/parent children`.",
+    "parent.deadCookie":
+      "Roblox akzeptiert das Cookie des Elternkontos {parent} nicht mehr. Ein Admin kann es mit `/parent link` erneut verknüpfen.",
+    "parent.user": "Nutzer {id}",
+    "parent.noLinkedAccount": "Kein verknüpftes Konto passt.",
+    "parent.deadChildCookie":
+      "es akzeptiert das Cookie des Kindes nicht mehr (ein Admin kann es mit `/roblox link` erneut verknüpfen)",
+    "parent.notLinkedAnyMore":
+      "Roblox hat das Elternkonto {parent} für **{child}** abgelehnt: Es ist nicht mehr mit diesem Kind verknüpft. `/parent children` zeigt die Kinder, die Roblox jetzt damit verknüpft.",
+    "parent.side.read": "Über das Elternkonto {parent} gelesen.",
+    "parent.side.changed": "Über das Elternkonto {parent} geändert.",
+    "parent.side.readInstead":
+      "Roblox hat das dem eigenen Konto des Kindes verweigert: {said} Stattdessen über das Elternkonto {parent} gelesen.",
+    "parent.side.changedInstead":
+      "Roblox hat das dem eigenen Konto des Kindes verweigert: {said} Stattdessen über das Elternkonto {parent} geändert.",
+    "parent.noSuchChild": "Das Elternkonto {parent} hat kein Kind „{child}“. Siehe `/parent children`.",
+    "parent.noChild": "Roblox führt kein Kind für das Elternkonto {parent}. Siehe `/parent children`.",
+    "parent.unlink.confirm":
+      "Das Elternkonto {parent} (ID {id}) trennen? Sein Cookie wird gelöscht, und zu den Anfragen seiner Kinder gibt es keine Meldungen mehr.",
+    "parent.unlink.cancelled": "Abgebrochen; nichts wurde geändert.",
+    "parent.unlink.expired": "Diese Bestätigung ist abgelaufen; nichts wurde geändert.",
+    "parent.unlink.already": "Dieses Elternkonto war schon getrennt; nichts hat sich geändert.",
+    "parent.unlink.done": "Das Elternkonto {parent} wurde getrennt; sein Cookie wurde gelöscht.",
+    "parent.children.today": "Heute: **{minutes}**",
+    "parent.children.limit": "Tageslimit: **{limit}**",
+    "parent.children.limitUnknown": "unbekannt",
+    "parent.children.week": "Diese Woche: {minutes}",
+    "parent.children.chartTitle": "{name} — letzte 7 Tage",
+    "parent.children.chartAlt": "Wochendiagramm der Bildschirmzeit",
+    "parent.children.robloxSilent": "Roblox hat für dieses Kind nicht geantwortet: {reason}",
+    "parent.children.none": "Roblox führt kein mit dem Elternkonto {parent} verknüpftes Kind mehr.",
+    "parent.children.list": "Mit dem Elternkonto {parent} verknüpfte Kinder:",
+    "parent.children.listFirst":
+      "Mit dem Elternkonto {parent} verknüpfte Kinder (die ersten {shown} von {total}):",
+    "parent.requests.none": "Für das Elternkonto {parent} wartet keine Anfrage.",
+    "parent.requests.waiting":
+      "{count, plural, one {# Anfrage wartet} other {# Anfragen warten}} auf das Elternkonto {parent}.",
+    "parent.requests.waitingMore":
+      "{count, plural, one {# Anfrage wartet} other {# Anfragen warten}} auf das Elternkonto {parent} (beantworte diese und führe den Befehl dann erneut aus für {more} weitere).",
+    "parent.requests.adminsOnly": "Nur Admins können zustimmen oder ablehnen.",
+    "parent.blocked":
+      "{who} für **{child}** blockiert, über das Elternkonto {parent}: Roblox hat es angenommen.",
+    "parent.unblocked":
+      "{who} für **{child}** entsperrt, über das Elternkonto {parent}: Roblox hat es angenommen.",
+    "parent.already.gone":
+      "Diese Anfrage ist auf Roblox schon beantwortet oder zurückgezogen (geprüft {when}); nichts hat sich geändert.",
+    "parent.already.approved": "Dieser Anfrage hat {by} schon {when} zugestimmt; nichts hat sich geändert.",
+    "parent.already.denied": "Diese Anfrage hat {by} schon {when} abgelehnt; nichts hat sich geändert.",
+    "parent.outcome.approved": "✅ Zugestimmt von {by} {when}",
+    "parent.outcome.denied": "⛔ Abgelehnt von {by} {when}",
+    "parent.outcome.gone":
+      "Auf Roblox nicht mehr offen (in der App beantwortet oder zurückgezogen), festgestellt von {by} {when}",
+    "parent.link.labelDigits":
+      "Eine Bezeichnung darf nicht nur aus Ziffern bestehen (so sehen IDs aus). Nichts wurde gespeichert.",
+    "parent.link.refused":
+      "Roblox hat dieses Cookie nicht akzeptiert: Es ist vielleicht abgelaufen, abgemeldet oder nur teilweise kopiert. Nichts wurde gespeichert. Kopiere ein frisches `.ROBLOSECURITY`-Cookie des Elternkontos und führe `/parent link` erneut aus.",
+    "parent.link.noChild":
+      "Roblox führt kein mit **{name}** verknüpftes Kind, daher wurde es nicht als Elternkonto verknüpft. Verknüpfe Elternteil und Kind zuerst in Roblox (Einstellungen → Elternkontrollen) oder nutze `/roblox link` für das eigene Konto des Kindes. Nichts wurde gespeichert.",
+    "parent.link.isChild":
+      "Dieses Roblox-Konto ist hier schon als Kinderkonto verknüpft (`/roblox link`); ein Elternkonto muss das eigene Login des Elternteils sein. Nichts wurde gespeichert.",
+    "parent.link.linked":
+      "Das Elternkonto {parent} (ID {id}) wurde verknüpft. Das Cookie wird verschlüsselt gespeichert.",
+    "parent.link.relinked":
+      "Das Elternkonto {parent} (ID {id}) wurde erneut verknüpft. Das Cookie wird verschlüsselt gespeichert.",
+    "parent.link.children": "Kinder, die Roblox damit verknüpft: {names}.",
+    "parent.link.seeThem":
+      "Sieh sie dir mit `/parent children` an; die Anfragen eines Kindes kommen mit `/parent requests` und als `parent-requests`-Meldungen.",
+    "parent.form.title": "Roblox-Konto eines Elternteils verknüpfen",
+    "parent.form.cookie": ".ROBLOSECURITY-Cookie des Elternteils",
+    "parent.form.cookieHint":
+      "Das eigene Login des Elternteils, in Roblox mit dem Kind verknüpft. Verschlüsselt gespeichert.",
+    "parent.form.label": "Bezeichnung (optional)",
+    "parent.form.labelHint": "Ein kurzer Name, z. B. Mama",
     // ── end parent
   },
 } satisfies Catalog;

@@ -792,6 +792,76 @@ export const enUS = {
     "alerts.chart.hoursMinutes": "{h}h {m}m",
     // ── end alerts
     // ── replies: parent (add keys below this line)
+    "parent.none":
+      "No parent account is linked in this server. An admin can link one with `/parent link` (the parent's own Roblox login).",
+    "parent.noMatch": "No linked parent account matches “{option}”. See `/parent children`.",
+    "parent.deadCookie":
+      "Roblox no longer accepts the cookie of the parent account {parent}. An admin can link it again with `/parent link`.",
+    "parent.user": "user {id}",
+    "parent.noLinkedAccount": "No linked account matches.",
+    "parent.deadChildCookie":
+      "it no longer accepts the child's cookie (an admin can link it again with `/roblox link`)",
+    "parent.notLinkedAnyMore":
+      "Roblox refused the parent account {parent} for **{child}**: it is no longer linked to this child. `/parent children` shows the children Roblox links to it now.",
+    "parent.side.read": "Read through the parent account {parent}.",
+    "parent.side.changed": "Changed through the parent account {parent}.",
+    "parent.side.readInstead":
+      "Roblox refused this to the child's own account: {said} Read through the parent account {parent} instead.",
+    "parent.side.changedInstead":
+      "Roblox refused this to the child's own account: {said} Changed through the parent account {parent} instead.",
+    "parent.noSuchChild": "The parent account {parent} has no child “{child}”. See `/parent children`.",
+    "parent.noChild": "Roblox lists no child for the parent account {parent}. See `/parent children`.",
+    "parent.unlink.confirm":
+      "Unlink the parent account {parent} (id {id})? Its cookie is deleted and its children's requests are no longer alerted.",
+    "parent.unlink.cancelled": "Cancelled; nothing was changed.",
+    "parent.unlink.expired": "This confirmation has expired; nothing was changed.",
+    "parent.unlink.already": "That parent account was already unlinked; nothing changed.",
+    "parent.unlink.done": "Unlinked the parent account {parent}; its cookie was deleted.",
+    "parent.children.today": "Today: **{minutes}**",
+    "parent.children.limit": "Daily limit: **{limit}**",
+    "parent.children.limitUnknown": "unknown",
+    "parent.children.week": "This week: {minutes}",
+    "parent.children.chartTitle": "{name} — last 7 days",
+    "parent.children.chartAlt": "Weekly screen time chart",
+    "parent.children.robloxSilent": "Roblox did not answer for this child: {reason}",
+    "parent.children.none": "Roblox lists no child linked to the parent account {parent} any more.",
+    "parent.children.list": "Children linked to the parent account {parent}:",
+    "parent.children.listFirst": "Children linked to the parent account {parent} (first {shown} of {total}):",
+    "parent.requests.none": "No request is waiting for the parent account {parent}.",
+    "parent.requests.waiting":
+      "{count, plural, one {# request} other {# requests}} waiting for the parent account {parent}.",
+    "parent.requests.waitingMore":
+      "{count, plural, one {# request} other {# requests}} waiting for the parent account {parent} (answer these, then run the command again for {more} more).",
+    "parent.requests.adminsOnly": "Only admins can approve or deny.",
+    "parent.blocked":
+      "Blocked {who} for **{child}**, through the parent account {parent}: Roblox accepted it.",
+    "parent.unblocked":
+      "Unblocked {who} for **{child}**, through the parent account {parent}: Roblox accepted it.",
+    "parent.already.gone":
+      "That request is already answered or withdrawn on Roblox (checked {when}); nothing changed.",
+    "parent.already.approved": "That request was already approved by {by} {when}; nothing changed.",
+    "parent.already.denied": "That request was already denied by {by} {when}; nothing changed.",
+    "parent.outcome.approved": "✅ Approved by {by} {when}",
+    "parent.outcome.denied": "⛔ Denied by {by} {when}",
+    "parent.outcome.gone": "No longer pending on Roblox (answered in the app or withdrawn) by {by} {when}",
+    "parent.link.labelDigits": "A label cannot be only digits (ids look like that). Nothing was stored.",
+    "parent.link.refused":
+      "That cookie was not accepted by Roblox: it may have expired, been logged out, or been copied only in part. Nothing was stored. Copy a fresh `.ROBLOSECURITY` cookie of the parent's account and run `/parent link` again.",
+    "parent.link.noChild":
+      "Roblox lists no child linked to **{name}**, so it was not linked as a parent account. Link the parent and child in Roblox (Settings → Parental Controls) first, or use `/roblox link` for the child's own account. Nothing was stored.",
+    "parent.link.isChild":
+      "This Roblox account is already linked here as a child account (`/roblox link`); a parent account must be the parent's own login. Nothing was stored.",
+    "parent.link.linked": "Linked the parent account {parent} (id {id}). The cookie is stored encrypted.",
+    "parent.link.relinked":
+      "Re-linked the parent account {parent} (id {id}). The cookie is stored encrypted.",
+    "parent.link.children": "Children Roblox links to it: {names}.",
+    "parent.link.seeThem":
+      "See them with `/parent children`; a child's requests come with `/parent requests` and as `parent-requests` alerts.",
+    "parent.form.title": "Link a parent's Roblox account",
+    "parent.form.cookie": "Parent's .ROBLOSECURITY cookie",
+    "parent.form.cookieHint": "The parent's own login, linked to the child in Roblox. Stored encrypted.",
+    "parent.form.label": "Label (optional)",
+    "parent.form.labelHint": "A short name, e.g. Mum",
     // ── end parent
   },
 } as const;

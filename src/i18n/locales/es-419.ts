@@ -814,6 +814,82 @@ export const es419 = {
     "alerts.chart.hoursMinutes": "{h} h {m}",
     // ── end alerts
     // ── replies: parent (add keys below this line)
+    "parent.none":
+      "No hay ninguna cuenta de tutor vinculada en este servidor. Un admin puede vincular una con `/parent link` (el inicio de sesión de Roblox del propio tutor).",
+    "parent.noMatch": "Ninguna cuenta de tutor vinculada coincide con “{option}”. Revisa `/parent children`.",
+    "parent.deadCookie":
+      "Roblox ya no acepta la cookie de la cuenta del tutor {parent}. Un admin puede volver a vincularla con `/parent link`.",
+    "parent.user": "usuario {id}",
+    "parent.noLinkedAccount": "Ninguna cuenta vinculada coincide.",
+    "parent.deadChildCookie":
+      "ya no acepta la cookie del hijo (un admin puede volver a vincularla con `/roblox link`)",
+    "parent.notLinkedAnyMore":
+      "Roblox rechazó la cuenta del tutor {parent} para **{child}**: ya no está vinculada a este hijo. `/parent children` muestra los hijos que Roblox le vincula ahora.",
+    "parent.side.read": "Leído a través de la cuenta del tutor {parent}.",
+    "parent.side.changed": "Modificado a través de la cuenta del tutor {parent}.",
+    "parent.side.readInstead":
+      "Roblox rechazó esto a la propia cuenta del hijo: {said} Leído a través de la cuenta del tutor {parent} en su lugar.",
+    "parent.side.changedInstead":
+      "Roblox rechazó esto a la propia cuenta del hijo: {said} Modificado a través de la cuenta del tutor {parent} en su lugar.",
+    "parent.noSuchChild":
+      "La cuenta del tutor {parent} no tiene ningún hijo “{child}”. Revisa `/parent children`.",
+    "parent.noChild":
+      "Roblox no muestra ningún hijo para la cuenta del tutor {parent}. Revisa `/parent children`.",
+    "parent.unlink.confirm":
+      "¿Desvincular la cuenta del tutor {parent} (id {id})? Su cookie se borra y las solicitudes de sus hijos dejan de generar alertas.",
+    "parent.unlink.cancelled": "Cancelado; no se cambió nada.",
+    "parent.unlink.expired": "Esta confirmación venció; no se cambió nada.",
+    "parent.unlink.already": "Esa cuenta de tutor ya estaba desvinculada; no cambió nada.",
+    "parent.unlink.done": "Cuenta del tutor {parent} desvinculada; su cookie se borró.",
+    "parent.children.today": "Hoy: **{minutes}**",
+    "parent.children.limit": "Límite diario: **{limit}**",
+    "parent.children.limitUnknown": "desconocido",
+    "parent.children.week": "Esta semana: {minutes}",
+    "parent.children.chartTitle": "{name} — últimos 7 días",
+    "parent.children.chartAlt": "Gráfico semanal del tiempo de pantalla",
+    "parent.children.robloxSilent": "Roblox no respondió para este hijo: {reason}",
+    "parent.children.none": "Roblox ya no muestra ningún hijo vinculado a la cuenta del tutor {parent}.",
+    "parent.children.list": "Hijos vinculados a la cuenta del tutor {parent}:",
+    "parent.children.listFirst":
+      "Hijos vinculados a la cuenta del tutor {parent} (los {shown} primeros de {total}):",
+    "parent.requests.none": "Ninguna solicitud espera a la cuenta del tutor {parent}.",
+    "parent.requests.waiting":
+      "{count, plural, one {# solicitud espera} other {# solicitudes esperan}} a la cuenta del tutor {parent}.",
+    "parent.requests.waitingMore":
+      "{count, plural, one {# solicitud espera} other {# solicitudes esperan}} a la cuenta del tutor {parent} (responde a estas y vuelve a ejecutar el comando para ver {more} más).",
+    "parent.requests.adminsOnly": "Solo los admins pueden aprobar o rechazar.",
+    "parent.blocked":
+      "{who} bloqueado para **{child}** a través de la cuenta del tutor {parent}: Roblox lo aceptó.",
+    "parent.unblocked":
+      "{who} desbloqueado para **{child}** a través de la cuenta del tutor {parent}: Roblox lo aceptó.",
+    "parent.already.gone":
+      "Esa solicitud ya se respondió o retiró en Roblox (verificado {when}); no cambió nada.",
+    "parent.already.approved": "Esa solicitud ya la aprobó {by} {when}; no cambió nada.",
+    "parent.already.denied": "Esa solicitud ya la rechazó {by} {when}; no cambió nada.",
+    "parent.outcome.approved": "✅ Aprobada por {by} {when}",
+    "parent.outcome.denied": "⛔ Rechazada por {by} {when}",
+    "parent.outcome.gone":
+      "Ya no está pendiente en Roblox (respondida en la app o retirada), visto por {by} {when}",
+    "parent.link.labelDigits":
+      "Una etiqueta no puede tener solo dígitos (así son los id). No se guardó nada.",
+    "parent.link.refused":
+      "Roblox no aceptó esa cookie: puede haber vencido, haberse cerrado la sesión o haberse copiado solo en parte. No se guardó nada. Copia una cookie `.ROBLOSECURITY` nueva de la cuenta del tutor y vuelve a ejecutar `/parent link`.",
+    "parent.link.noChild":
+      "Roblox no muestra ningún hijo vinculado a **{name}**, así que no se vinculó como cuenta de tutor. Vincula primero al tutor y al hijo en Roblox (Configuración → Controles parentales) o usa `/roblox link` para la propia cuenta del hijo. No se guardó nada.",
+    "parent.link.isChild":
+      "Esta cuenta de Roblox ya está vinculada aquí como cuenta de hijo (`/roblox link`); una cuenta de tutor debe ser el inicio de sesión del propio tutor. No se guardó nada.",
+    "parent.link.linked": "Cuenta del tutor {parent} vinculada (id {id}). La cookie se guarda cifrada.",
+    "parent.link.relinked":
+      "Cuenta del tutor {parent} vinculada de nuevo (id {id}). La cookie se guarda cifrada.",
+    "parent.link.children": "Hijos que Roblox le vincula: {names}.",
+    "parent.link.seeThem":
+      "Revísalos con `/parent children`; las solicitudes de un hijo llegan con `/parent requests` y como alertas `parent-requests`.",
+    "parent.form.title": "Vincular la cuenta de Roblox de un tutor",
+    "parent.form.cookie": "Cookie .ROBLOSECURITY del tutor",
+    "parent.form.cookieHint":
+      "El inicio de sesión del propio tutor, vinculado al hijo en Roblox. Se guarda cifrada.",
+    "parent.form.label": "Etiqueta (opcional)",
+    "parent.form.labelHint": "Un nombre corto, p. ej. Mamá",
     // ── end parent
   },
 } satisfies Catalog;

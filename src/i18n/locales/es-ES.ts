@@ -816,6 +816,83 @@ export const esES = {
     "alerts.chart.hoursMinutes": "{h} h {m}",
     // ── end alerts
     // ── replies: parent (add keys below this line)
+    "parent.none":
+      "No hay ninguna cuenta de tutor vinculada en este servidor. Un admin puede vincular una con `/parent link` (el inicio de sesión de Roblox del propio tutor).",
+    "parent.noMatch":
+      "Ninguna cuenta de tutor vinculada coincide con «{option}». Consulta `/parent children`.",
+    "parent.deadCookie":
+      "Roblox ya no acepta la cookie de la cuenta del tutor {parent}. Un admin puede volver a vincularla con `/parent link`.",
+    "parent.user": "usuario {id}",
+    "parent.noLinkedAccount": "Ninguna cuenta vinculada coincide.",
+    "parent.deadChildCookie":
+      "ya no acepta la cookie del hijo (un admin puede volver a vincularla con `/roblox link`)",
+    "parent.notLinkedAnyMore":
+      "Roblox ha rechazado la cuenta del tutor {parent} para **{child}**: ya no está vinculada a este hijo. `/parent children` muestra los hijos que Roblox le vincula ahora.",
+    "parent.side.read": "Leído a través de la cuenta del tutor {parent}.",
+    "parent.side.changed": "Cambiado a través de la cuenta del tutor {parent}.",
+    "parent.side.readInstead":
+      "Roblox ha rechazado esto a la propia cuenta del hijo: {said} Leído a través de la cuenta del tutor {parent} en su lugar.",
+    "parent.side.changedInstead":
+      "Roblox ha rechazado esto a la propia cuenta del hijo: {said} Cambiado a través de la cuenta del tutor {parent} en su lugar.",
+    "parent.noSuchChild":
+      "La cuenta del tutor {parent} no tiene ningún hijo «{child}». Consulta `/parent children`.",
+    "parent.noChild":
+      "Roblox no muestra ningún hijo para la cuenta del tutor {parent}. Consulta `/parent children`.",
+    "parent.unlink.confirm":
+      "¿Desvincular la cuenta del tutor {parent} (id {id})? Su cookie se borra y las solicitudes de sus hijos dejan de generar alertas.",
+    "parent.unlink.cancelled": "Cancelado; no se ha cambiado nada.",
+    "parent.unlink.expired": "Esta confirmación ha caducado; no se ha cambiado nada.",
+    "parent.unlink.already": "Esa cuenta de tutor ya estaba desvinculada; no ha cambiado nada.",
+    "parent.unlink.done": "Cuenta del tutor {parent} desvinculada; su cookie se ha borrado.",
+    "parent.children.today": "Hoy: **{minutes}**",
+    "parent.children.limit": "Límite diario: **{limit}**",
+    "parent.children.limitUnknown": "desconocido",
+    "parent.children.week": "Esta semana: {minutes}",
+    "parent.children.chartTitle": "{name} — últimos 7 días",
+    "parent.children.chartAlt": "Gráfico semanal del tiempo de pantalla",
+    "parent.children.robloxSilent": "Roblox no ha respondido para este hijo: {reason}",
+    "parent.children.none": "Roblox ya no muestra ningún hijo vinculado a la cuenta del tutor {parent}.",
+    "parent.children.list": "Hijos vinculados a la cuenta del tutor {parent}:",
+    "parent.children.listFirst":
+      "Hijos vinculados a la cuenta del tutor {parent} (los {shown} primeros de {total}):",
+    "parent.requests.none": "Ninguna solicitud espera a la cuenta del tutor {parent}.",
+    "parent.requests.waiting":
+      "{count, plural, one {# solicitud espera} other {# solicitudes esperan}} a la cuenta del tutor {parent}.",
+    "parent.requests.waitingMore":
+      "{count, plural, one {# solicitud espera} other {# solicitudes esperan}} a la cuenta del tutor {parent} (responde a estas y vuelve a ejecutar el comando para ver {more} más).",
+    "parent.requests.adminsOnly": "Solo los admins pueden aprobar o denegar.",
+    "parent.blocked":
+      "{who} bloqueado para **{child}** a través de la cuenta del tutor {parent}: Roblox lo ha aceptado.",
+    "parent.unblocked":
+      "{who} desbloqueado para **{child}** a través de la cuenta del tutor {parent}: Roblox lo ha aceptado.",
+    "parent.already.gone":
+      "Esa solicitud ya se ha respondido o retirado en Roblox (comprobado {when}); no ha cambiado nada.",
+    "parent.already.approved": "Esa solicitud ya la aprobó {by} {when}; no ha cambiado nada.",
+    "parent.already.denied": "Esa solicitud ya la denegó {by} {when}; no ha cambiado nada.",
+    "parent.outcome.approved": "✅ Aprobada por {by} {when}",
+    "parent.outcome.denied": "⛔ Denegada por {by} {when}",
+    "parent.outcome.gone":
+      "Ya no está pendiente en Roblox (respondida en la app o retirada), visto por {by} {when}",
+    "parent.link.labelDigits":
+      "Una etiqueta no puede tener solo dígitos (así son los id). No se ha guardado nada.",
+    "parent.link.refused":
+      "Roblox no ha aceptado esa cookie: puede haber caducado, haberse cerrado la sesión o haberse copiado solo en parte. No se ha guardado nada. Copia una cookie `.ROBLOSECURITY` nueva de la cuenta del tutor y vuelve a ejecutar `/parent link`.",
+    "parent.link.noChild":
+      "Roblox no muestra ningún hijo vinculado a **{name}**, así que no se ha vinculado como cuenta de tutor. Vincula primero al tutor y al hijo en Roblox (Configuración → Controles parentales) o usa `/roblox link` para la propia cuenta del hijo. No se ha guardado nada.",
+    "parent.link.isChild":
+      "Esta cuenta de Roblox ya está vinculada aquí como cuenta de hijo (`/roblox link`); una cuenta de tutor debe ser el inicio de sesión del propio tutor. No se ha guardado nada.",
+    "parent.link.linked": "Cuenta del tutor {parent} vinculada (id {id}). La cookie se guarda cifrada.",
+    "parent.link.relinked":
+      "Cuenta del tutor {parent} vinculada de nuevo (id {id}). La cookie se guarda cifrada.",
+    "parent.link.children": "Hijos que Roblox le vincula: {names}.",
+    "parent.link.seeThem":
+      "Consúltalos con `/parent children`; las solicitudes de un hijo llegan con `/parent requests` y como alertas `parent-requests`.",
+    "parent.form.title": "Vincular la cuenta de Roblox de un tutor",
+    "parent.form.cookie": "Cookie .ROBLOSECURITY del tutor",
+    "parent.form.cookieHint":
+      "El inicio de sesión del propio tutor, vinculado al hijo en Roblox. Se guarda cifrada.",
+    "parent.form.label": "Etiqueta (opcional)",
+    "parent.form.labelHint": "Un nombre corto, p. ej. Mamá",
     // ── end parent
   },
 } satisfies Catalog;

@@ -820,6 +820,77 @@ export const fr = {
     "alerts.chart.hoursMinutes": "{h} h {m}",
     // ── end alerts
     // ── replies: parent (add keys below this line)
+    "parent.none":
+      "Aucun compte parent n’est associé sur ce serveur. Un admin peut en associer un avec `/parent link` (la connexion Roblox du parent lui-même).",
+    "parent.noMatch": "Aucun compte parent associé ne correspond à « {option} ». Voir `/parent children`.",
+    "parent.deadCookie":
+      "Roblox n’accepte plus le cookie du compte parent {parent}. Un admin peut l’associer à nouveau avec `/parent link`.",
+    "parent.user": "utilisateur {id}",
+    "parent.noLinkedAccount": "Aucun compte associé ne correspond.",
+    "parent.deadChildCookie":
+      "il n’accepte plus le cookie de l’enfant (un admin peut l’associer à nouveau avec `/roblox link`)",
+    "parent.notLinkedAnyMore":
+      "Roblox a refusé le compte parent {parent} pour **{child}** : il n’est plus lié à cet enfant. `/parent children` montre les enfants que Roblox lui lie maintenant.",
+    "parent.side.read": "Lu via le compte parent {parent}.",
+    "parent.side.changed": "Modifié via le compte parent {parent}.",
+    "parent.side.readInstead":
+      "Roblox a refusé cela au compte de l’enfant lui-même : {said} Lu via le compte parent {parent} à la place.",
+    "parent.side.changedInstead":
+      "Roblox a refusé cela au compte de l’enfant lui-même : {said} Modifié via le compte parent {parent} à la place.",
+    "parent.noSuchChild": "Le compte parent {parent} n’a pas d’enfant « {child} ». Voir `/parent children`.",
+    "parent.noChild": "Roblox ne liste aucun enfant pour le compte parent {parent}. Voir `/parent children`.",
+    "parent.unlink.confirm":
+      "Dissocier le compte parent {parent} (id {id}) ? Son cookie est supprimé et les demandes de ses enfants ne déclenchent plus d’alertes.",
+    "parent.unlink.cancelled": "Annulé ; rien n’a été modifié.",
+    "parent.unlink.expired": "Cette confirmation a expiré ; rien n’a été modifié.",
+    "parent.unlink.already": "Ce compte parent était déjà dissocié ; rien n’a changé.",
+    "parent.unlink.done": "Compte parent {parent} dissocié ; son cookie a été supprimé.",
+    "parent.children.today": "Aujourd’hui : **{minutes}**",
+    "parent.children.limit": "Limite quotidienne : **{limit}**",
+    "parent.children.limitUnknown": "inconnue",
+    "parent.children.week": "Cette semaine : {minutes}",
+    "parent.children.chartTitle": "{name} — 7 derniers jours",
+    "parent.children.chartAlt": "Graphique hebdomadaire du temps d’écran",
+    "parent.children.robloxSilent": "Roblox n’a pas répondu pour cet enfant : {reason}",
+    "parent.children.none": "Roblox ne liste plus aucun enfant lié au compte parent {parent}.",
+    "parent.children.list": "Enfants liés au compte parent {parent} :",
+    "parent.children.listFirst": "Enfants liés au compte parent {parent} ({shown} premiers sur {total}) :",
+    "parent.requests.none": "Aucune demande n’attend le compte parent {parent}.",
+    "parent.requests.waiting":
+      "{count, plural, one {# demande attend} other {# demandes attendent}} le compte parent {parent}.",
+    "parent.requests.waitingMore":
+      "{count, plural, one {# demande attend} other {# demandes attendent}} le compte parent {parent} (répondez à celles-ci, puis relancez la commande pour {more} de plus).",
+    "parent.requests.adminsOnly": "Seuls les admins peuvent approuver ou refuser.",
+    "parent.blocked": "{who} bloqué pour **{child}**, via le compte parent {parent} : Roblox l’a accepté.",
+    "parent.unblocked":
+      "{who} débloqué pour **{child}**, via le compte parent {parent} : Roblox l’a accepté.",
+    "parent.already.gone":
+      "Cette demande a déjà reçu une réponse ou a été retirée sur Roblox (vérifié {when}) ; rien n’a changé.",
+    "parent.already.approved": "Cette demande a déjà été approuvée par {by} {when} ; rien n’a changé.",
+    "parent.already.denied": "Cette demande a déjà été refusée par {by} {when} ; rien n’a changé.",
+    "parent.outcome.approved": "✅ Approuvée par {by} {when}",
+    "parent.outcome.denied": "⛔ Refusée par {by} {when}",
+    "parent.outcome.gone":
+      "Plus en attente sur Roblox (réponse dans l’app ou retrait), constaté par {by} {when}",
+    "parent.link.labelDigits":
+      "Une étiquette ne peut pas être composée uniquement de chiffres (c’est l’aspect des id). Rien n’a été enregistré.",
+    "parent.link.refused":
+      "Roblox n’a pas accepté ce cookie : il a peut-être expiré, été déconnecté ou été copié en partie seulement. Rien n’a été enregistré. Copiez un cookie `.ROBLOSECURITY` récent du compte du parent et relancez `/parent link`.",
+    "parent.link.noChild":
+      "Roblox ne liste aucun enfant lié à **{name}**, il n’a donc pas été associé comme compte parent. Liez d’abord le parent et l’enfant dans Roblox (Paramètres → Contrôle parental), ou utilisez `/roblox link` pour le compte de l’enfant lui-même. Rien n’a été enregistré.",
+    "parent.link.isChild":
+      "Ce compte Roblox est déjà associé ici comme compte enfant (`/roblox link`) ; un compte parent doit être la connexion du parent lui-même. Rien n’a été enregistré.",
+    "parent.link.linked": "Compte parent {parent} associé (id {id}). Le cookie est stocké chiffré.",
+    "parent.link.relinked":
+      "Compte parent {parent} associé à nouveau (id {id}). Le cookie est stocké chiffré.",
+    "parent.link.children": "Enfants que Roblox lui lie : {names}.",
+    "parent.link.seeThem":
+      "Voyez-les avec `/parent children` ; les demandes d’un enfant arrivent avec `/parent requests` et en alertes `parent-requests`.",
+    "parent.form.title": "Associer le compte Roblox d’un parent",
+    "parent.form.cookie": "Cookie .ROBLOSECURITY du parent",
+    "parent.form.cookieHint": "La connexion du parent lui-même, liée à l’enfant dans Roblox. Stocké chiffré.",
+    "parent.form.label": "Étiquette (facultative)",
+    "parent.form.labelHint": "Un nom court, p. ex. Maman",
     // ── end parent
   },
 } satisfies Catalog;

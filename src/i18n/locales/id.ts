@@ -795,6 +795,79 @@ export const id = {
     "alerts.chart.hoursMinutes": "{h}:{m} jam",
     // ── end alerts
     // ── replies: parent (add keys below this line)
+    "parent.none":
+      "Belum ada akun orang tua yang ditautkan di server ini. Admin dapat menautkannya dengan `/parent link` (login Roblox milik orang tua sendiri).",
+    "parent.noMatch":
+      "Tidak ada akun orang tua tertaut yang cocok dengan “{option}”. Lihat `/parent children`.",
+    "parent.deadCookie":
+      "Roblox tidak lagi menerima cookie akun orang tua {parent}. Admin dapat menautkannya lagi dengan `/parent link`.",
+    "parent.user": "pengguna {id}",
+    "parent.noLinkedAccount": "Tidak ada akun tertaut yang cocok.",
+    "parent.deadChildCookie":
+      "Roblox tidak lagi menerima cookie anak (admin dapat menautkannya lagi dengan `/roblox link`)",
+    "parent.notLinkedAnyMore":
+      "Roblox menolak akun orang tua {parent} untuk **{child}**: akun itu tidak lagi tertaut ke anak ini. `/parent children` menampilkan anak-anak yang kini ditautkan Roblox ke akun itu.",
+    "parent.side.read": "Dibaca melalui akun orang tua {parent}.",
+    "parent.side.changed": "Diubah melalui akun orang tua {parent}.",
+    "parent.side.readInstead":
+      "Roblox menolak ini untuk akun milik anak sendiri: {said} Sebagai gantinya dibaca melalui akun orang tua {parent}.",
+    "parent.side.changedInstead":
+      "Roblox menolak ini untuk akun milik anak sendiri: {said} Sebagai gantinya diubah melalui akun orang tua {parent}.",
+    "parent.noSuchChild": "Akun orang tua {parent} tidak punya anak “{child}”. Lihat `/parent children`.",
+    "parent.noChild":
+      "Roblox tidak mencantumkan anak untuk akun orang tua {parent}. Lihat `/parent children`.",
+    "parent.unlink.confirm":
+      "Lepaskan tautan akun orang tua {parent} (id {id})? Cookie-nya dihapus dan permintaan anak-anaknya tidak lagi diperingatkan.",
+    "parent.unlink.cancelled": "Dibatalkan; tidak ada yang diubah.",
+    "parent.unlink.expired": "Konfirmasi ini sudah kedaluwarsa; tidak ada yang diubah.",
+    "parent.unlink.already": "Tautan akun orang tua itu sudah dilepas; tidak ada yang berubah.",
+    "parent.unlink.done": "Tautan akun orang tua {parent} dilepas; cookie-nya sudah dihapus.",
+    "parent.children.today": "Hari ini: **{minutes}**",
+    "parent.children.limit": "Batas harian: **{limit}**",
+    "parent.children.limitUnknown": "tidak diketahui",
+    "parent.children.week": "Minggu ini: {minutes}",
+    "parent.children.chartTitle": "{name} — 7 hari terakhir",
+    "parent.children.chartAlt": "Grafik waktu layar mingguan",
+    "parent.children.robloxSilent": "Roblox tidak menjawab untuk anak ini: {reason}",
+    "parent.children.none": "Roblox tidak lagi mencantumkan anak yang tertaut ke akun orang tua {parent}.",
+    "parent.children.list": "Anak-anak yang tertaut ke akun orang tua {parent}:",
+    "parent.children.listFirst":
+      "Anak-anak yang tertaut ke akun orang tua {parent} ({shown} pertama dari {total}):",
+    "parent.requests.none": "Tidak ada permintaan yang menunggu akun orang tua {parent}.",
+    "parent.requests.waiting": "{count, plural, other {# permintaan}} menunggu akun orang tua {parent}.",
+    "parent.requests.waitingMore":
+      "{count, plural, other {# permintaan}} menunggu akun orang tua {parent} (jawab yang ini, lalu jalankan perintahnya lagi untuk {more} lainnya).",
+    "parent.requests.adminsOnly": "Hanya admin yang dapat menyetujui atau menolak.",
+    "parent.blocked": "{who} diblokir untuk **{child}** melalui akun orang tua {parent}: Roblox menerimanya.",
+    "parent.unblocked":
+      "Blokir {who} dibuka untuk **{child}** melalui akun orang tua {parent}: Roblox menerimanya.",
+    "parent.already.gone":
+      "Permintaan itu sudah dijawab atau ditarik di Roblox (diperiksa {when}); tidak ada yang berubah.",
+    "parent.already.approved": "Permintaan itu sudah disetujui oleh {by} {when}; tidak ada yang berubah.",
+    "parent.already.denied": "Permintaan itu sudah ditolak oleh {by} {when}; tidak ada yang berubah.",
+    "parent.outcome.approved": "✅ Disetujui oleh {by} {when}",
+    "parent.outcome.denied": "⛔ Ditolak oleh {by} {when}",
+    "parent.outcome.gone":
+      "Tidak lagi tertunda di Roblox (dijawab di aplikasi atau ditarik), dilihat oleh {by} {when}",
+    "parent.link.labelDigits":
+      "Label tidak boleh hanya berisi angka (id terlihat seperti itu). Tidak ada yang disimpan.",
+    "parent.link.refused":
+      "Cookie itu tidak diterima Roblox: mungkin sudah kedaluwarsa, sudah logout, atau hanya tersalin sebagian. Tidak ada yang disimpan. Salin cookie `.ROBLOSECURITY` baru dari akun orang tua dan jalankan `/parent link` lagi.",
+    "parent.link.noChild":
+      "Roblox tidak mencantumkan anak yang tertaut ke **{name}**, jadi akun ini tidak ditautkan sebagai akun orang tua. Tautkan orang tua dan anak di Roblox dulu (Pengaturan → Kontrol Orang Tua), atau gunakan `/roblox link` untuk akun milik anak sendiri. Tidak ada yang disimpan.",
+    "parent.link.isChild":
+      "Akun Roblox ini sudah ditautkan di sini sebagai akun anak (`/roblox link`); akun orang tua harus berupa login milik orang tua sendiri. Tidak ada yang disimpan.",
+    "parent.link.linked": "Akun orang tua {parent} ditautkan (id {id}). Cookie disimpan terenkripsi.",
+    "parent.link.relinked": "Akun orang tua {parent} ditautkan ulang (id {id}). Cookie disimpan terenkripsi.",
+    "parent.link.children": "Anak-anak yang ditautkan Roblox ke akun ini: {names}.",
+    "parent.link.seeThem":
+      "Lihat mereka dengan `/parent children`; permintaan anak muncul lewat `/parent requests` dan sebagai peringatan `parent-requests`.",
+    "parent.form.title": "Tautkan akun Roblox orang tua",
+    "parent.form.cookie": "Cookie .ROBLOSECURITY orang tua",
+    "parent.form.cookieHint":
+      "Login milik orang tua sendiri, tertaut ke anak di Roblox. Disimpan terenkripsi.",
+    "parent.form.label": "Label (opsional)",
+    "parent.form.labelHint": "Nama singkat, mis. Ibu",
     // ── end parent
   },
 } satisfies Catalog;

@@ -808,6 +808,84 @@ export const ptBR = {
     "alerts.chart.hoursMinutes": "{h}h{m}",
     // ── end alerts
     // ── replies: parent (add keys below this line)
+    "parent.none":
+      "Nenhuma conta de responsável está vinculada neste servidor. Um admin pode vincular uma com `/parent link` (o login do Roblox do próprio responsável).",
+    "parent.noMatch":
+      "Nenhuma conta de responsável vinculada corresponde a “{option}”. Veja `/parent children`.",
+    "parent.deadCookie":
+      "O Roblox não aceita mais o cookie da conta de responsável {parent}. Um admin pode vinculá-la de novo com `/parent link`.",
+    "parent.user": "usuário {id}",
+    "parent.noLinkedAccount": "Nenhuma conta vinculada corresponde.",
+    "parent.deadChildCookie":
+      "ele não aceita mais o cookie da criança (um admin pode vinculá-la de novo com `/roblox link`)",
+    "parent.notLinkedAnyMore":
+      "O Roblox recusou a conta de responsável {parent} para **{child}**: ela não está mais vinculada a essa criança. `/parent children` mostra as crianças que o Roblox vincula a ela agora.",
+    "parent.side.read": "Lido pela conta de responsável {parent}.",
+    "parent.side.changed": "Alterado pela conta de responsável {parent}.",
+    "parent.side.readInstead":
+      "O Roblox recusou isto à própria conta da criança: {said} Lido pela conta de responsável {parent} no lugar.",
+    "parent.side.changedInstead":
+      "O Roblox recusou isto à própria conta da criança: {said} Alterado pela conta de responsável {parent} no lugar.",
+    "parent.noSuchChild":
+      "A conta de responsável {parent} não tem a criança “{child}”. Veja `/parent children`.",
+    "parent.noChild":
+      "O Roblox não lista nenhuma criança para a conta de responsável {parent}. Veja `/parent children`.",
+    "parent.unlink.confirm":
+      "Desvincular a conta de responsável {parent} (id {id})? O cookie dela é apagado e as solicitações das crianças não geram mais alertas.",
+    "parent.unlink.cancelled": "Cancelado; nada foi alterado.",
+    "parent.unlink.expired": "Esta confirmação expirou; nada foi alterado.",
+    "parent.unlink.already": "Essa conta de responsável já foi desvinculada; nada mudou.",
+    "parent.unlink.done": "Conta de responsável {parent} desvinculada; o cookie dela foi apagado.",
+    "parent.children.today": "Hoje: **{minutes}**",
+    "parent.children.limit": "Limite diário: **{limit}**",
+    "parent.children.limitUnknown": "desconhecido",
+    "parent.children.week": "Nesta semana: {minutes}",
+    "parent.children.chartTitle": "{name} — últimos 7 dias",
+    "parent.children.chartAlt": "Gráfico semanal de tempo de tela",
+    "parent.children.robloxSilent": "O Roblox não respondeu para esta criança: {reason}",
+    "parent.children.none":
+      "O Roblox não lista mais nenhuma criança vinculada à conta de responsável {parent}.",
+    "parent.children.list": "Crianças vinculadas à conta de responsável {parent}:",
+    "parent.children.listFirst":
+      "Crianças vinculadas à conta de responsável {parent} (as {shown} primeiras de {total}):",
+    "parent.requests.none": "Nenhuma solicitação aguarda a conta de responsável {parent}.",
+    "parent.requests.waiting":
+      "{count, plural, one {# solicitação aguarda} other {# solicitações aguardam}} a conta de responsável {parent}.",
+    "parent.requests.waitingMore":
+      "{count, plural, one {# solicitação aguarda} other {# solicitações aguardam}} a conta de responsável {parent} (responda a estas e depois execute o comando de novo para ver mais {more}).",
+    "parent.requests.adminsOnly": "Só admins podem aprovar ou negar.",
+    "parent.blocked":
+      "{who} bloqueado para **{child}** pela conta de responsável {parent}: o Roblox aceitou.",
+    "parent.unblocked":
+      "{who} desbloqueado para **{child}** pela conta de responsável {parent}: o Roblox aceitou.",
+    "parent.already.gone":
+      "Essa solicitação já foi respondida ou retirada no Roblox (verificado {when}); nada mudou.",
+    "parent.already.approved": "Essa solicitação já foi aprovada por {by} {when}; nada mudou.",
+    "parent.already.denied": "Essa solicitação já foi negada por {by} {when}; nada mudou.",
+    "parent.outcome.approved": "✅ Aprovada por {by} {when}",
+    "parent.outcome.denied": "⛔ Negada por {by} {when}",
+    "parent.outcome.gone":
+      "Não está mais pendente no Roblox (respondida no app ou retirada), visto por {by} {when}",
+    "parent.link.labelDigits": "Um rótulo não pode ter só dígitos (ids são assim). Nada foi salvo.",
+    "parent.link.refused":
+      "O Roblox não aceitou esse cookie: ele pode ter expirado, a sessão pode ter sido encerrada ou ele foi copiado só em parte. Nada foi salvo. Copie um cookie `.ROBLOSECURITY` novo da conta do responsável e execute `/parent link` de novo.",
+    "parent.link.noChild":
+      "O Roblox não lista nenhuma criança vinculada a **{name}**, então ela não foi vinculada como conta de responsável. Vincule o responsável e a criança no Roblox (Configurações → Controles parentais) primeiro, ou use `/roblox link` para a própria conta da criança. Nada foi salvo.",
+    "parent.link.isChild":
+      "Esta conta do Roblox já está vinculada aqui como conta de criança (`/roblox link`); uma conta de responsável deve ser o login do próprio responsável. Nada foi salvo.",
+    "parent.link.linked":
+      "Conta de responsável {parent} vinculada (id {id}). O cookie é guardado criptografado.",
+    "parent.link.relinked":
+      "Conta de responsável {parent} vinculada de novo (id {id}). O cookie é guardado criptografado.",
+    "parent.link.children": "Crianças que o Roblox vincula a ela: {names}.",
+    "parent.link.seeThem":
+      "Veja-as com `/parent children`; as solicitações de uma criança aparecem com `/parent requests` e como alertas `parent-requests`.",
+    "parent.form.title": "Vincular a conta Roblox de um responsável",
+    "parent.form.cookie": "Cookie .ROBLOSECURITY do responsável",
+    "parent.form.cookieHint":
+      "O login do próprio responsável, vinculado à criança no Roblox. Guardado criptografado.",
+    "parent.form.label": "Rótulo (opcional)",
+    "parent.form.labelHint": "Um nome curto, ex.: Mãe",
     // ── end parent
   },
 } satisfies Catalog;

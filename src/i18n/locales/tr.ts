@@ -803,6 +803,80 @@ export const tr = {
     "alerts.chart.hoursMinutes": "{h} sa {m}",
     // ── end alerts
     // ── replies: parent (add keys below this line)
+    "parent.none":
+      "Bu sunucuda bağlı ebeveyn hesabı yok. Bir yönetici `/parent link` ile bir tane bağlayabilir (ebeveynin kendi Roblox girişi).",
+    "parent.noMatch": "“{option}” ile eşleşen bağlı ebeveyn hesabı yok. Bkz. `/parent children`.",
+    "parent.deadCookie":
+      "Roblox, {parent} ebeveyn hesabının cookie'sini artık kabul etmiyor. Bir yönetici onu `/parent link` ile yeniden bağlayabilir.",
+    "parent.user": "kullanıcı {id}",
+    "parent.noLinkedAccount": "Eşleşen bağlı hesap yok.",
+    "parent.deadChildCookie":
+      "çocuğun cookie'sini artık kabul etmiyor (bir yönetici onu `/roblox link` ile yeniden bağlayabilir)",
+    "parent.notLinkedAnyMore":
+      "Roblox, **{child}** için {parent} ebeveyn hesabını reddetti: hesap artık bu çocuğa bağlı değil. `/parent children`, Roblox'un şu anda ona bağladığı çocukları gösterir.",
+    "parent.side.read": "{parent} ebeveyn hesabı üzerinden okundu.",
+    "parent.side.changed": "{parent} ebeveyn hesabı üzerinden değiştirildi.",
+    "parent.side.readInstead":
+      "Roblox bunu çocuğun kendi hesabına reddetti: {said} Bunun yerine {parent} ebeveyn hesabı üzerinden okundu.",
+    "parent.side.changedInstead":
+      "Roblox bunu çocuğun kendi hesabına reddetti: {said} Bunun yerine {parent} ebeveyn hesabı üzerinden değiştirildi.",
+    "parent.noSuchChild":
+      "{parent} ebeveyn hesabının “{child}” adlı bir çocuğu yok. Bkz. `/parent children`.",
+    "parent.noChild":
+      "Roblox, {parent} ebeveyn hesabı için hiçbir çocuk listelemiyor. Bkz. `/parent children`.",
+    "parent.unlink.confirm":
+      "{parent} ebeveyn hesabının (kimlik {id}) bağlantısı kaldırılsın mı? Cookie'si silinir ve çocuklarının istekleri için artık uyarı gönderilmez.",
+    "parent.unlink.cancelled": "İptal edildi; hiçbir şey değiştirilmedi.",
+    "parent.unlink.expired": "Bu onayın süresi doldu; hiçbir şey değiştirilmedi.",
+    "parent.unlink.already": "Bu ebeveyn hesabının bağlantısı zaten kaldırılmıştı; hiçbir şey değişmedi.",
+    "parent.unlink.done": "{parent} ebeveyn hesabının bağlantısı kaldırıldı; cookie'si silindi.",
+    "parent.children.today": "Bugün: **{minutes}**",
+    "parent.children.limit": "Günlük sınır: **{limit}**",
+    "parent.children.limitUnknown": "bilinmiyor",
+    "parent.children.week": "Bu hafta: {minutes}",
+    "parent.children.chartTitle": "{name} — son 7 gün",
+    "parent.children.chartAlt": "Haftalık ekran süresi grafiği",
+    "parent.children.robloxSilent": "Roblox bu çocuk için yanıt vermedi: {reason}",
+    "parent.children.none": "Roblox artık {parent} ebeveyn hesabına bağlı hiçbir çocuk listelemiyor.",
+    "parent.children.list": "{parent} ebeveyn hesabına bağlı çocuklar:",
+    "parent.children.listFirst": "{parent} ebeveyn hesabına bağlı çocuklar ({total} çocuktan ilk {shown}):",
+    "parent.requests.none": "{parent} ebeveyn hesabını bekleyen istek yok.",
+    "parent.requests.waiting": "{parent} ebeveyn hesabını bekleyen {count, plural, other {# istek}} var.",
+    "parent.requests.waitingMore":
+      "{parent} ebeveyn hesabını bekleyen {count, plural, other {# istek}} var (bunları yanıtlayın, ardından kalan {more} istek için komutu yeniden çalıştırın).",
+    "parent.requests.adminsOnly": "Yalnızca yöneticiler onaylayabilir veya reddedebilir.",
+    "parent.blocked":
+      "{who}, {parent} ebeveyn hesabı üzerinden **{child}** için engellendi: Roblox kabul etti.",
+    "parent.unblocked":
+      "{who}, {parent} ebeveyn hesabı üzerinden **{child}** için engeli kaldırıldı: Roblox kabul etti.",
+    "parent.already.gone":
+      "Bu istek Roblox'ta zaten yanıtlanmış veya geri çekilmiş ({when} kontrol edildi); hiçbir şey değişmedi.",
+    "parent.already.approved": "Bu istek {when} {by} tarafından zaten onaylandı; hiçbir şey değişmedi.",
+    "parent.already.denied": "Bu istek {when} {by} tarafından zaten reddedildi; hiçbir şey değişmedi.",
+    "parent.outcome.approved": "✅ {by} tarafından onaylandı {when}",
+    "parent.outcome.denied": "⛔ {by} tarafından reddedildi {when}",
+    "parent.outcome.gone":
+      "Roblox'ta artık beklemede değil (uygulamada yanıtlandı veya geri çekildi), {by} tarafından görüldü {when}",
+    "parent.link.labelDigits":
+      "Etiket yalnızca rakamlardan oluşamaz (kimlikler böyle görünür). Hiçbir şey kaydedilmedi.",
+    "parent.link.refused":
+      "Roblox bu cookie'yi kabul etmedi: süresi dolmuş, oturumu kapatılmış veya yalnızca bir kısmı kopyalanmış olabilir. Hiçbir şey kaydedilmedi. Ebeveyn hesabından yeni bir `.ROBLOSECURITY` cookie'si kopyalayın ve `/parent link` komutunu yeniden çalıştırın.",
+    "parent.link.noChild":
+      "Roblox, **{name}** hesabına bağlı hiçbir çocuk listelemiyor; bu yüzden ebeveyn hesabı olarak bağlanmadı. Önce Roblox'ta ebeveyni ve çocuğu bağlayın (Ayarlar → Ebeveyn Denetimleri) ya da çocuğun kendi hesabı için `/roblox link` kullanın. Hiçbir şey kaydedilmedi.",
+    "parent.link.isChild":
+      "Bu Roblox hesabı burada zaten çocuk hesabı olarak bağlı (`/roblox link`); ebeveyn hesabı, ebeveynin kendi girişi olmalıdır. Hiçbir şey kaydedilmedi.",
+    "parent.link.linked":
+      "{parent} ebeveyn hesabı bağlandı (kimlik {id}). Cookie şifrelenmiş olarak saklanıyor.",
+    "parent.link.relinked":
+      "{parent} ebeveyn hesabı yeniden bağlandı (kimlik {id}). Cookie şifrelenmiş olarak saklanıyor.",
+    "parent.link.children": "Roblox'un ona bağladığı çocuklar: {names}.",
+    "parent.link.seeThem":
+      "Onları `/parent children` ile görün; bir çocuğun istekleri `/parent requests` ile ve `parent-requests` uyarıları olarak gelir.",
+    "parent.form.title": "Bir ebeveynin Roblox hesabını bağla",
+    "parent.form.cookie": "Ebeveynin .ROBLOSECURITY cookie'si",
+    "parent.form.cookieHint": "Ebeveynin kendi girişi, Roblox'ta çocuğa bağlı. Şifrelenmiş olarak saklanır.",
+    "parent.form.label": "Etiket (isteğe bağlı)",
+    "parent.form.labelHint": "Kısa bir ad, ör. Annem",
     // ── end parent
   },
 } satisfies Catalog;
