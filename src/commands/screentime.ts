@@ -97,7 +97,7 @@ async function show(i: Cmd, ctx: Invocation): Promise<Reply> {
     locale: ctx.locale,
   });
   return {
-    content: sideNote(r, "read") ?? "",
+    content: sideNote(r, "read", ctx.locale) ?? "",
     embeds: [screenTimeEmbed(view, ctx.locale)],
     files: [new AttachmentBuilder(png, { name: CHART_FILE, description: ctx.t("alerts.st.chartAlt") })],
     components: [],
@@ -119,7 +119,7 @@ async function limit(i: Cmd, ctx: Invocation): Promise<Reply> {
   await ctx.audit("screentime.limit", r.robloxId, r.via ? `${text} (through the parent account)` : text);
   const name = r.name;
   return {
-    content: sideNote(r, "changed") ?? "",
+    content: sideNote(r, "changed", ctx.locale) ?? "",
     embeds: [
       successEmbed(
         ctx.t("alerts.st.limitChanged"),

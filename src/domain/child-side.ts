@@ -270,14 +270,12 @@ export function sideNote(
   locale: Locale,
 ): string | undefined {
   if (!r.via) return undefined;
-  // a caller not yet passing its locale (src/commands/screentime.ts until it is merged) gets English
-  const lang: Locale = locale ?? "en-US";
   const parent = md(parentName(r.via));
   if (!r.childRefusal)
-    return t(lang, verb === "read" ? "parent.side.read" : "parent.side.changed", { parent });
-  const words = typeof r.childRefusal === "string" ? r.childRefusal : say(r.childRefusal, lang);
+    return t(locale, verb === "read" ? "parent.side.read" : "parent.side.changed", { parent });
+  const words = typeof r.childRefusal === "string" ? r.childRefusal : say(r.childRefusal, locale);
   const refused = words.trim().replace(/([^.!?])$/, "$1.");
-  return t(lang, verb === "read" ? "parent.side.readInstead" : "parent.side.changedInstead", {
+  return t(locale, verb === "read" ? "parent.side.readInstead" : "parent.side.changedInstead", {
     said: md(refused),
     parent,
   });

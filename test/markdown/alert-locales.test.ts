@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import type { RequestCard } from "../../src/domain/friend-requests.js";
 import { consentAsk } from "../../src/domain/parents.js";
 import { LOCALES, type Locale } from "../../src/i18n/locales.js";
-import { md as markdown } from "../../src/i18n/t.js";
 import { connectionAlert } from "../../src/jobs/connections/connections-render.js";
 import { cookieAlert } from "../../src/jobs/cookie/cookie-render.js";
 import { describeSnap, digestAlert, presenceAlert } from "../../src/jobs/presence/presence-render.js";

@@ -524,8 +524,8 @@ const CASES: Record<string, Record<string, BuilderCase>> = {
           children: [],
         };
         return [
-          text(sideNote({ via }, "read") ?? ""),
-          text(sideNote({ via, childRefusal: "Roblox refused it." }, "changed") ?? ""),
+          text(sideNote({ via }, "read", "en-US") ?? ""),
+          text(sideNote({ via, childRefusal: "Roblox refused it." }, "changed", "en-US") ?? ""),
         ];
       },
     },
