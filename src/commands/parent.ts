@@ -148,7 +148,7 @@ async function children(interaction: Cmd, ctx: Invocation): Promise<Reply> {
       ctx,
       session,
       c.userId,
-      person?.known === false ? ctx.t("parent.user", { id: c.userId }) : (person?.name ?? c.userId),
+      person?.known === false ? ctx.t("ui.user", { id: c.userId }) : (person?.name ?? c.userId),
     );
     const lines = screen.lines;
     const avatar = avatars.get(c.userId);
@@ -163,10 +163,10 @@ async function children(interaction: Cmd, ctx: Invocation): Promise<Reply> {
         title:
           person && person.known !== false
             ? escapeMarkdown(truncate(person.displayName, 100))
-            : ctx.t("parent.user", { id: c.userId }),
+            : ctx.t("ui.user", { id: c.userId }),
         url: profileUrl(c.userId),
         description: [
-          person ? personMd(person) : ctx.t("parent.user", { id: c.userId }),
+          person ? personMd(person, ctx.locale) : ctx.t("ui.user", { id: c.userId }),
           `id ${c.userId}`,
           ...lines,
         ].join("\n"),
@@ -227,7 +227,7 @@ function blocking(action: "Block" | "Unblock") {
     await manageFriend(ctx, side, target.id, action);
     await ctx.audit(`parent.${action.toLowerCase()}`, side.childId, auditName(target));
     return ctx.t(action === "Block" ? "parent.blocked" : "parent.unblocked", {
-      who: md(personMd(target)),
+      who: md(personMd(target, ctx.locale)),
       child: side.childName,
       parent: md(parentName(side.parent)),
     });

@@ -53,7 +53,7 @@ async function submit(interaction: ModalSubmitInteraction<"cached">, ctx: Invoca
     .map((c) =>
       c.name
         ? `**${escapeMarkdown(truncate(c.displayName ?? c.name, 60))}** (@${escapeMarkdown(c.name)})`
-        : ctx.t("parent.user", { id: c.userId }),
+        : ctx.t("ui.user", { id: c.userId }),
     )
     .join(", ");
   await interaction.editReply({

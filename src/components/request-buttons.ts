@@ -93,7 +93,7 @@ async function click(
   await interaction.deferUpdate();
   const linked = await ctx.account(accountId);
   const person = await namePerson(ctx, requesterId);
-  const who = personMd(person);
+  const who = personMd(person, ctx.locale);
   const account = linked.account.robloxName;
 
   const claim = await ctx.store.claims.acquire(

@@ -74,7 +74,7 @@ describe("sideNote", () => {
       "Lido pela conta de responsável \\*Mum\\* (@mum\\_1).",
     );
     expect(sideNote({ via: p, childRefusal: said("parent.deadChildCookie") }, "changed", "de")).toBe(
-      "Roblox hat das dem eigenen Konto des Kindes verweigert: es akzeptiert das Cookie des Kindes nicht mehr (ein Admin kann es mit `/roblox link` erneut verknüpfen). Stattdessen über das Elternkonto \\*Mum\\* (@mum\\_1) geändert.",
+      "Roblox hat das dem eigenen Konto des Kindes verweigert: es akzeptiert das Cookie des Kindes nicht mehr (ein Admin kann es mit `/roblox verknüpfen` erneut verknüpfen). Stattdessen über das Elternkonto \\*Mum\\* (@mum\\_1) geändert.",
     );
   });
 });

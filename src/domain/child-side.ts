@@ -37,7 +37,7 @@ export type ChildSide =
 
 /** The child's Roblox name, else "user <id>" in the member's language. */
 const childName = (c: StoredChild, locale: Locale): string =>
-  c.name ?? c.displayName ?? t(locale, "parent.user", { id: c.userId });
+  c.name ?? c.displayName ?? t(locale, "ui.user", { id: c.userId });
 
 /**
  * Pure: the child of a parent link an `account` option names — by the child's id, user name or

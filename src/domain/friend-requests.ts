@@ -162,6 +162,7 @@ export async function withMutualFriends(
   n: Namer & { lookups: Lookups; roblox: Pick<RobloxClient, "friends">; session: RobloxSession },
   cards: readonly RequestCard[],
   friendIds: readonly string[],
+  locale: Locale,
 ): Promise<RequestCard[]> {
   if (friendIds.length === 0) return [...cards];
   return Promise.all(
@@ -172,7 +173,7 @@ export async function withMutualFriends(
         const people = await namePeople(n, ids.slice(0, 10));
         return {
           ...c,
-          mutual: ids.slice(0, 10).map((id) => personText(people.get(id) ?? unknownPerson(id))),
+          mutual: ids.slice(0, 10).map((id) => personText(people.get(id) ?? unknownPerson(id), locale)),
         };
       } catch (err) {
         n.log?.warn({ err }, "could not read mutual friends for a request");

@@ -53,7 +53,7 @@ export interface Prompt {
 /** The Confirm/Cancel prompt for removing `target` (after checking they are a friend). */
 export async function removePrompt(ctx: Invocation, linked: LinkedAccount, target: Person): Promise<Prompt> {
   if (target.id === linked.account.robloxId) throw new UserError("friends.remove.self");
-  const names = { person: md(personMd(target)), account: linked.account.robloxName };
+  const names = { person: md(personMd(target, ctx.locale)), account: linked.account.robloxName };
   if (!(await isFriend(ctx, linked, target.id))) throw new UserError("friends.remove.notFriend", names);
   return {
     content: "",
@@ -71,7 +71,7 @@ export async function removeFriend(
   targetId: string,
 ): Promise<string> {
   const who = await namePerson(ctx, targetId);
-  const names = { person: md(personMd(who)), account: linked.account.robloxName };
+  const names = { person: md(personMd(who, ctx.locale)), account: linked.account.robloxName };
   if (!(await isFriend(ctx, linked, targetId))) return ctx.t("friends.remove.already", names);
   await ctx.roblox.friends.unfriend(linked.session, targetId, ctx.call);
   await ctx.audit("friends.remove", linked.account.robloxId, auditName(who));

@@ -112,7 +112,7 @@ function settingValue(name: string, v: string | number | boolean, locale: Locale
 export function consentAsk(c: PendingConsent, person?: Person, locale: Locale = "en-US"): string {
   const say = (key: MessageKey, values: Record<string, string> = {}) =>
     t(locale, key, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, md(v)])));
-  const who = (fallback: MessageKey) => (person ? personMd(person) : say(fallback));
+  const who = (fallback: MessageKey) => (person ? personMd(person, locale) : say(fallback));
   switch (c.consentType) {
     case "AddTrustedConnection":
       return say("consent.ask.trusted", { who: who("consent.ask.someone") });
@@ -318,7 +318,7 @@ export async function pendingCards(
         parentId: parent.robloxId,
         childId: String(c.childUserId),
         consentId: c.id,
-        childMd: personMd(child),
+        childMd: personMd(child, locale),
         askMd: consentAsk(c, subject ? people.get(subject) : undefined, locale),
         parentText,
         ...(Number.isNaN(created) ? {} : { createdAt: created }),

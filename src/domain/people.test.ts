@@ -30,14 +30,20 @@ function fakeLookups(names: Record<string, UserName>, profiles: Record<string, U
 
 describe("personText / personMd", () => {
   it("shows display name and username, or the username alone when they match", () => {
-    expect(personText({ id: "1", name: "Friend2001", displayName: "Pal2001" })).toBe("Pal2001 (@Friend2001)");
-    expect(personText({ id: "1", name: "Same", displayName: "Same" })).toBe("@Same");
-    expect(personMd({ id: "1", name: "friend_z", displayName: "Zed" })).toBe("**Zed** (@friend\\_z)");
+    expect(personText({ id: "1", name: "Friend2001", displayName: "Pal2001" }, "en-US")).toBe(
+      "Pal2001 (@Friend2001)",
+    );
+    expect(personText({ id: "1", name: "Same", displayName: "Same" }, "en-US")).toBe("@Same");
+    expect(personMd({ id: "1", name: "friend_z", displayName: "Zed" }, "en-US")).toBe(
+      "**Zed** (@friend\\_z)",
+    );
   });
 
   it("names a user Roblox did not name by id, never as @123", () => {
-    expect(personText(unknownPerson("2012"))).toBe("user 2012");
-    expect(personMd(unknownPerson("2012"))).toBe("**user 2012**");
+    expect(personText(unknownPerson("2012"), "en-US")).toBe("user 2012");
+    expect(personMd(unknownPerson("2012"), "en-US")).toBe("**user 2012**");
+    expect(personText(unknownPerson("2012"), "de")).toBe("Nutzer 2012");
+    expect(personMd(unknownPerson("2012"), "pt-BR")).toBe("**usuário 2012**");
   });
 
   it("counts empty strings as missing", () => {
@@ -63,10 +69,10 @@ describe("namePeople", () => {
     ]);
     const got = await namePeople({ lookups }, ["1", "2", "3", "4"], hints);
     expect(calls).toEqual([["1", "2", "4"]]);
-    expect(personText(got.get("1")!)).toBe("One (@one)");
-    expect(personText(got.get("2")!)).toBe("Two (@two)");
-    expect(personText(got.get("3")!)).toBe("Three (@three)");
-    expect(personText(got.get("4")!)).toBe("user 4");
+    expect(personText(got.get("1")!, "en-US")).toBe("One (@one)");
+    expect(personText(got.get("2")!, "en-US")).toBe("Two (@two)");
+    expect(personText(got.get("3")!, "en-US")).toBe("Three (@three)");
+    expect(personText(got.get("4")!, "en-US")).toBe("user 4");
   });
 
   it("names by id when the lookup fails, and never throws", async () => {
@@ -77,7 +83,7 @@ describe("namePeople", () => {
     } as unknown as Lookups;
     const warned: unknown[] = [];
     const got = await namePeople({ lookups, log: { warn: (o: unknown) => warned.push(o) } }, ["9"]);
-    expect(personText(got.get("9")!)).toBe("user 9");
+    expect(personText(got.get("9")!, "en-US")).toBe("user 9");
     expect(warned).toHaveLength(1);
   });
 });

@@ -45,24 +45,27 @@ export function personFrom(id: string, hint: NameHint | undefined): Person {
   return { id, name, displayName: present(hint?.displayName) ?? name };
 }
 
-/** "Display (@name)", "@name", or "user 123" — plain text (escape before putting it in markdown). */
-export function personText(p: Person): string {
-  if (p.known === false) return `user ${p.id}`;
+/** "Display (@name)", "@name", or "user 123" in the locale — plain text (escape before putting it in markdown). */
+export function personText(p: Person, locale: Locale): string {
+  if (p.known === false) return t(locale, "ui.user", { id: p.id });
   return p.displayName && p.displayName !== p.name ? `${p.displayName} (@${p.name})` : `@${p.name}`;
 }
 
-/** "**Display** (@name)" with both parts escaped; "**user 123**" when unknown. */
-export function personMd(p: Person, max = 100): string {
-  if (p.known === false) return `**user ${p.id}**`;
+/** "**Display** (@name)" with both parts escaped; "**user 123**" (in the locale) when unknown. */
+export function personMd(p: Person, locale: Locale, max = 100): string {
+  if (p.known === false) return `**${escapeMarkdown(t(locale, "ui.user", { id: p.id }))}**`;
   const display = escapeMarkdown(truncate(p.displayName, max));
   const name = escapeMarkdown(truncate(p.name, max));
   return p.displayName && p.displayName !== p.name ? `**${display}** (@${name})` : `**@${name}**`;
 }
 
 /** A person as a list row (ui/embeds userLine): unknown users show as "user 123", without a handle. */
-export function listRow(p: Person): { id: string; name: string; displayName: string; known?: false } {
+export function listRow(
+  p: Person,
+  locale: Locale,
+): { id: string; name: string; displayName: string; known?: false } {
   return p.known === false
-    ? { id: p.id, name: p.id, displayName: personText(p), known: false }
+    ? { id: p.id, name: p.id, displayName: personText(p, locale), known: false }
     : { id: p.id, name: p.name, displayName: p.displayName };
 }
 

@@ -5,10 +5,14 @@ import { CATALOGS } from "../../src/i18n/catalog.js";
 import type { Locale } from "../../src/i18n/locales.js";
 import { md } from "../../src/i18n/t.js";
 
-/** Words a translation may share with English: the brand, the product, apps and the unit "min". */
-const SHARED = /\b(Roblox|Studio|roguard|QQ|WeChat|QR|min|RBXEventTrackerV2|ROBLOSECURITY|HH:MM|IANA)\b/g;
+/**
+ * Words a translation may share with English: the brand, the product, apps, the unit "min" and the
+ * credential's name (the cookie: a loanword in most locales, and the name Roblox's settings show).
+ */
+const SHARED =
+  /\b(Roblox|Studio|roguard|QQ|WeChat|QR|min|RBXEventTrackerV2|ROBLOSECURITY|HH:MM|IANA|[Cc]ookie)\b/g;
 
-/** Words some locales share with English (loanwords), allowed in those locales. */
+/** Words some locales share with English (loanwords), allowed in those locales (any case). */
 export const COGNATES: Partial<Record<Locale, string[]>> = {
   de: ["online", "offline"],
   "pt-BR": ["online", "offline"],
@@ -54,8 +58,9 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The English source pieces found in `texts` (minus `allowed`). */
 export function englishIn(texts: readonly string[], allowed: readonly string[] = []): string[] {
   const found = new Set<string>();
+  const ok = new Set(allowed.map((a) => a.toLowerCase()));
   for (const piece of englishPieces()) {
-    if (allowed.includes(piece)) continue;
+    if (ok.has(piece.toLowerCase())) continue;
     const re = new RegExp(`(?<!\\p{L})${escapeRe(piece)}(?!\\p{L})`, "u");
     for (const text of texts) if (re.test(text)) found.add(piece);
   }

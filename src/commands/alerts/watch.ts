@@ -33,7 +33,7 @@ export async function watchAdd(
     count = cur.watch[account.robloxId]?.length ?? 0;
     return cur;
   });
-  const who = md(personMd(u, 60));
+  const who = md(personMd(u, ctx.locale, 60));
   if (already) {
     return ctx.t("alerts.watch.already", { who, account: name(account.robloxName) });
   }
@@ -87,7 +87,7 @@ export async function watchList(
   const settings = await ctx.store.settings.get(ctx.guildId);
   const ids = settings.watch[account.robloxId] ?? [];
   const people = await namePeople(ctx, ids);
-  const users = ids.map((id) => listRow(people.get(id) ?? unknownPerson(id)));
+  const users = ids.map((id) => listRow(people.get(id) ?? unknownPerson(id), ctx.locale));
   const embed = userListEmbed({
     title: ctx.t("alerts.watch.listTitle", { account: name(account.robloxName), count: ids.length }),
     users,

@@ -1,9 +1,11 @@
 /** /friends add, add-contact and remove (behind Confirm/Cancel), each audited. */
+
 import type { Invocation, LinkedAccount } from "../../context.js";
 import { removeFriend, removePrompt } from "../../domain/friendship.js";
 import { recordHandled } from "../../domain/handled-requests.js";
 import { auditName, type Person, personMd, personText, resolveUser } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
+import type { Locale } from "../../i18n/locales.js";
 import { md } from "../../i18n/t.js";
 import { successEmbed } from "../../ui/embeds.js";
 import { truncate } from "../../ui/format.js";
@@ -11,7 +13,7 @@ import type { Cmd, ConfirmOperation, Pager } from "../types.js";
 
 type Reply = Awaited<ReturnType<Pager>>;
 
-const bold = (p: Person) => personMd(p);
+const bold = (p: Person, locale: Locale) => personMd(p, locale);
 
 export async function add(interaction: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const target = await resolveUser(ctx, interaction.options.getString("user", true));
@@ -22,7 +24,7 @@ export async function add(interaction: Cmd, ctx: Invocation, linked: LinkedAccou
   if (before?.status === "RequestSent") {
     throw new UserError("friends.add.alreadyAsked", {
       account: linked.account.robloxName,
-      person: personText(target),
+      person: personText(target, ctx.locale),
     });
   }
   await ctx.roblox.requests.send(
@@ -46,7 +48,7 @@ export async function add(interaction: Cmd, ctx: Invocation, linked: LinkedAccou
   );
   const accepted = before?.status === "RequestReceived";
   const said = ctx.t(accepted ? "friends.add.accepted" : "friends.add.sent", {
-    person: md(bold(target)),
+    person: md(bold(target, ctx.locale)),
     account: linked.account.robloxName,
   });
   return {

@@ -18,7 +18,7 @@ export async function count(interaction: Cmd, ctx: Invocation, linked: LinkedAcc
   const n = target.self
     ? await ctx.roblox.friends.myCount(linked.session, ctx.call)
     : await ctx.roblox.friends.count(linked.session, target.id, ctx.call);
-  const who = md(escapeMarkdown(personText(target), { max: 120 }));
+  const who = md(escapeMarkdown(personText(target, ctx.locale), { max: 120 }));
   const count = String(n);
   return {
     content: "",
@@ -112,7 +112,7 @@ export async function groups(interaction: Cmd, ctx: Invocation, linked: LinkedAc
       1024,
     ),
   }));
-  const who = md(escapeMarkdown(personText(target), { max: 120 }));
+  const who = md(escapeMarkdown(personText(target, ctx.locale), { max: 120 }));
   const title =
     sorted.length > 25
       ? ctx.t("friends.groups.titleMore", { who, total: String(sorted.length) })

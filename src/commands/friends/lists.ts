@@ -78,7 +78,7 @@ export const searchPager: Pager = async (ctx, linked, state) => {
 export async function list(interaction: Cmd, ctx: Invocation, linked: LinkedAccount): Promise<Reply> {
   const target = await userOrSelf(ctx, linked, interaction.options.getString("user"));
   const sort = sortOf(interaction.options.getInteger("sort") ?? 0);
-  const state: PageState = { args: { user: target.id, who: personText(target), sort } };
+  const state: PageState = { args: { user: target.id, who: personText(target, ctx.locale), sort } };
   return friendsPager(ctx, linked, state);
 }
 

@@ -101,7 +101,7 @@ export async function namedRows(
 ): Promise<ListUser[]> {
   const ids = items.map((i) => String(i.id));
   const people = await namePeople(ctx, ids, new Map(items.map((i) => [String(i.id), i])));
-  return ids.map((id) => listRow(people.get(id) ?? unknownPerson(id)));
+  return ids.map((id) => listRow(people.get(id) ?? unknownPerson(id), ctx.locale));
 }
 
 /** "No Roblox user called: a, b, c" for entries that are no Roblox user (cut to stay short; plain text, for footers). */

@@ -3,10 +3,12 @@
  * mark-seen. Every change is audited; accept/decline are also remembered so the buttons of an
  * older alert about the same request answer "already" without asking Roblox again.
  */
+
 import type { Invocation, LinkedAccount } from "../../context.js";
 import { recordHandled } from "../../domain/handled-requests.js";
 import { auditName, type Person, personMd, resolveUser } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
+import type { Locale } from "../../i18n/locales.js";
 import { md } from "../../i18n/t.js";
 import { confirmRow } from "../../ui/buttons.js";
 import { keyValueEmbed, noticeEmbed, successEmbed } from "../../ui/embeds.js";
@@ -15,7 +17,7 @@ import type { Cmd, ConfirmOperation, Pager } from "../types.js";
 
 type Reply = Awaited<ReturnType<Pager>>;
 
-const bold = (p: Person) => md(personMd(p));
+const bold = (p: Person, locale: Locale) => md(personMd(p, locale));
 /** The account's name as a message value (the message makes it bold; t escapes it). */
 const accountName = (linked: LinkedAccount) => linked.account.robloxName;
 
@@ -54,7 +56,7 @@ async function answer(
   const action = kind === "accept" ? "accepted" : "declined";
   await recordHandled(ctx, linked.account.robloxId, who.id, { action, by: ctx.userId, at: ctx.now() });
   await ctx.audit(`requests.${kind}`, linked.account.robloxId, auditName(who));
-  const values = { account: accountName(linked), person: bold(who) };
+  const values = { account: accountName(linked), person: bold(who, ctx.locale) };
   const text = ctx.t(kind === "accept" ? "requests.accepted.text" : "requests.declined.text", values);
   return {
     content: "",
@@ -86,7 +88,7 @@ export async function acceptToken(i: Cmd, ctx: Invocation, linked: LinkedAccount
     embeds: [
       successEmbed(
         ctx.t("requests.accepted.title"),
-        ctx.t("requests.token.text", { account: accountName(linked), person: bold(who) }),
+        ctx.t("requests.token.text", { account: accountName(linked), person: bold(who, ctx.locale) }),
       ),
     ],
     components: [],

@@ -110,7 +110,7 @@ export function requestEmbed(v: RequestView, now: number, locale: Locale): APIEm
   ];
   return fitEmbed({
     color: COLORS.info,
-    title: escapeMarkdown(personText(card.person), { max: 200 }),
+    title: escapeMarkdown(personText(card.person, locale), { max: 200 }),
     url: profileUrl(card.person.id),
     ...(lines.length ? { description: lines.join(" · ") } : {}),
     ...(v.avatarUrl ? { thumbnail: { url: v.avatarUrl } } : {}),

@@ -831,7 +831,7 @@ export const de = {
     "parent.noMatch": "Kein verknüpftes Elternkonto passt zu „{option}“. Siehe `/parent children`.",
     "parent.deadCookie":
       "Roblox akzeptiert das Cookie des Elternkontos {parent} nicht mehr. Ein Admin kann es mit `/parent link` erneut verknüpfen.",
-    "parent.user": "Nutzer {id}",
+    "ui.user": "Nutzer {id}",
     "parent.noLinkedAccount": "Kein verknüpftes Konto passt.",
     "parent.deadChildCookie":
       "es akzeptiert das Cookie des Kindes nicht mehr (ein Admin kann es mit `/roblox link` erneut verknüpfen)",

@@ -797,7 +797,7 @@ export const enUS = {
     "parent.noMatch": "No linked parent account matches “{option}”. See `/parent children`.",
     "parent.deadCookie":
       "Roblox no longer accepts the cookie of the parent account {parent}. An admin can link it again with `/parent link`.",
-    "parent.user": "user {id}",
+    "ui.user": "user {id}",
     "parent.noLinkedAccount": "No linked account matches.",
     "parent.deadChildCookie":
       "it no longer accepts the child's cookie (an admin can link it again with `/roblox link`)",

@@ -819,7 +819,7 @@ export const es419 = {
     "parent.noMatch": "Ninguna cuenta de tutor vinculada coincide con “{option}”. Revisa `/parent children`.",
     "parent.deadCookie":
       "Roblox ya no acepta la cookie de la cuenta del tutor {parent}. Un admin puede volver a vincularla con `/parent link`.",
-    "parent.user": "usuario {id}",
+    "ui.user": "usuario {id}",
     "parent.noLinkedAccount": "Ninguna cuenta vinculada coincide.",
     "parent.deadChildCookie":
       "ya no acepta la cookie del hijo (un admin puede volver a vincularla con `/roblox link`)",

@@ -825,7 +825,7 @@ export const fr = {
     "parent.noMatch": "Aucun compte parent associé ne correspond à « {option} ». Voir `/parent children`.",
     "parent.deadCookie":
       "Roblox n’accepte plus le cookie du compte parent {parent}. Un admin peut l’associer à nouveau avec `/parent link`.",
-    "parent.user": "utilisateur {id}",
+    "ui.user": "utilisateur {id}",
     "parent.noLinkedAccount": "Aucun compte associé ne correspond.",
     "parent.deadChildCookie":
       "il n’accepte plus le cookie de l’enfant (un admin peut l’associer à nouveau avec `/roblox link`)",

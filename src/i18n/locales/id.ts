@@ -801,7 +801,7 @@ export const id = {
       "Tidak ada akun orang tua tertaut yang cocok dengan “{option}”. Lihat `/parent children`.",
     "parent.deadCookie":
       "Roblox tidak lagi menerima cookie akun orang tua {parent}. Admin dapat menautkannya lagi dengan `/parent link`.",
-    "parent.user": "pengguna {id}",
+    "ui.user": "pengguna {id}",
     "parent.noLinkedAccount": "Tidak ada akun tertaut yang cocok.",
     "parent.deadChildCookie":
       "Roblox tidak lagi menerima cookie anak (admin dapat menautkannya lagi dengan `/roblox link`)",

@@ -814,7 +814,7 @@ export const ptBR = {
       "Nenhuma conta de responsável vinculada corresponde a “{option}”. Veja `/parent children`.",
     "parent.deadCookie":
       "O Roblox não aceita mais o cookie da conta de responsável {parent}. Um admin pode vinculá-la de novo com `/parent link`.",
-    "parent.user": "usuário {id}",
+    "ui.user": "usuário {id}",
     "parent.noLinkedAccount": "Nenhuma conta vinculada corresponde.",
     "parent.deadChildCookie":
       "ele não aceita mais o cookie da criança (um admin pode vinculá-la de novo com `/roblox link`)",

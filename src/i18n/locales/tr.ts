@@ -808,7 +808,7 @@ export const tr = {
     "parent.noMatch": "“{option}” ile eşleşen bağlı ebeveyn hesabı yok. Bkz. `/parent children`.",
     "parent.deadCookie":
       "Roblox, {parent} ebeveyn hesabının cookie'sini artık kabul etmiyor. Bir yönetici onu `/parent link` ile yeniden bağlayabilir.",
-    "parent.user": "kullanıcı {id}",
+    "ui.user": "kullanıcı {id}",
     "parent.noLinkedAccount": "Eşleşen bağlı hesap yok.",
     "parent.deadChildCookie":
       "çocuğun cookie'sini artık kabul etmiyor (bir yönetici onu `/roblox link` ile yeniden bağlayabilir)",

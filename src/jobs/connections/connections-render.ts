@@ -27,7 +27,7 @@ export function connectionAlert(
       ? say(locale, "common.unknown")
       : c.mutual.count === 0
         ? say(locale, "connection.mutualNone")
-        : `${c.mutual.count}: ${c.mutual.shown.map((p) => personText(p)).join(", ")}${c.mutual.count > c.mutual.shown.length ? ", …" : ""}`;
+        : `${c.mutual.count}: ${c.mutual.shown.map((p) => personText(p, locale)).join(", ")}${c.mutual.count > c.mutual.shown.length ? ", …" : ""}`;
   return message(
     "connection",
     now,
@@ -37,7 +37,7 @@ export function connectionAlert(
       url: profileUrl(id),
       description: say(locale, "connection.description", {
         account: md(a.robloxName),
-        person: personMd(c.person),
+        person: personMd(c.person, locale),
         when: discordTimestamp(now),
       }),
       fields: [

@@ -60,11 +60,11 @@ export function presenceAlert(
     {
       tone,
       title: say(locale, "presence.title", {
-        name: md(user.known === false ? personText(user) : user.displayName),
+        name: md(user.known === false ? personText(user, locale) : user.displayName),
         state,
       }),
       description: say(locale, "presence.description", {
-        person: personMd(user),
+        person: personMd(user, locale),
         to: describeSnap(to, games, locale),
         from: describeSnap(from, games, locale),
         when: discordTimestamp(at),
@@ -91,7 +91,7 @@ export function digestAlert(
   const lines: string[] = [];
   let used = 0;
   for (const c of changes) {
-    const who = personMd(names.get(c.userId) ?? unknownPerson(c.userId));
+    const who = personMd(names.get(c.userId) ?? unknownPerson(c.userId), locale);
     const line = `${discordTimestamp(c.at, "t")} ${who}: ${describeSnap(c.from, games, locale)} → ${describeSnap(c.to, games, locale)}`;
     if (lines.length >= MAX_LINES || used + line.length + 1 > budget) break;
     lines.push(line);

@@ -71,7 +71,7 @@ export function requestAlert(
       title: say(locale, `request.${kind}.title`, { account: md(a.robloxName) }),
       url: profileUrl(id),
       description: say(locale, `request.${kind}.description`, {
-        person: personMd(c.person),
+        person: personMd(c.person, locale),
         badge: c.verified ? " ✅" : "",
         when: discordTimestamp(c.sentAt ?? now),
       }),

@@ -39,6 +39,7 @@ async function alertsFor(
       trusted,
     ),
     w.state.connections?.ids ?? [],
+    w.locale,
   );
   const out: OutMessage[] = [];
   for (const c of cards) {

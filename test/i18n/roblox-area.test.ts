@@ -2,13 +2,13 @@
 // valid ICU, the link form within Discord's limits, and exact sentences in de and pt-BR.
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import { accountLimitSentence } from "../../components/roblox-link.js";
-import { COOKIE_REFUSED_KEY, cookieProblemSentence } from "../../domain/cookie.js";
-import { CATALOGS } from "../../i18n/catalog.js";
-import { LOCALES } from "../../i18n/locales.js";
-import { formatMessage, md, t } from "../../i18n/t.js";
-import { linkModalData } from "../../ui/modals.js";
-import { auditLine, fitLines } from "../audit.js";
+import { auditLine, fitLines } from "../../src/commands/audit.js";
+import { accountLimitSentence } from "../../src/components/roblox-link.js";
+import { COOKIE_REFUSED_KEY, cookieProblemSentence } from "../../src/domain/cookie.js";
+import { CATALOGS } from "../../src/i18n/catalog.js";
+import { LOCALES } from "../../src/i18n/locales.js";
+import { formatMessage, md, t } from "../../src/i18n/t.js";
+import { linkModalData } from "../../src/ui/modals.js";
 
 const areaKeys = (messages: Record<string, string>) =>
   Object.keys(messages)
@@ -131,7 +131,7 @@ describe("pure sentences take a locale", () => {
       "This server already has 1 linked Roblox account, the most allowed here. Unlink one with `/roblox unlink` first; nothing was stored.",
     );
     expect(accountLimitSentence(3, "pt-BR")).toBe(
-      "Este servidor já tem 3 contas Roblox vinculadas, o máximo permitido aqui. Desvincule uma com `/roblox unlink` primeiro; nada foi guardado.",
+      "Este servidor já tem 3 contas Roblox vinculadas, o máximo permitido aqui. Desvincule uma com `/roblox desvincular` primeiro; nada foi guardado.",
     );
   });
 

@@ -1,10 +1,10 @@
 // The alerts area's pure builders in a non-English locale: /restrictions, /screentime show, the grant
 // note on a shared alert and the restriction line of /roblox status.
 import { describe, expect, it } from "vitest";
-import { noteGrant } from "../../components/screentime-buttons.js";
-import { restrictionLine, untilText } from "../../domain/restriction.js";
-import { restrictionEmbed } from "../restrictions.js";
-import { screenTimeEmbed } from "../screentime.js";
+import { restrictionEmbed } from "../../src/commands/restrictions.js";
+import { screenTimeEmbed } from "../../src/commands/screentime.js";
+import { noteGrant } from "../../src/components/screentime-buttons.js";
+import { restrictionLine, untilText } from "../../src/domain/restriction.js";
 
 const END = "2026-06-04T00:00:00Z";
 const T = Date.parse(END) / 1000;
@@ -17,7 +17,7 @@ describe("alerts area builders speak the locale", () => {
     );
     expect(lock.title).toBe("Bildschirmzeitsperre");
     expect(lock.description).toBe(
-      `**Kid\\_1** hat die heutige Bildschirmzeit aufgebraucht und ist gesperrt bis <t:${T}:f> (<t:${T}:R>). Ein Admin kann mit \`/screentime add\` zusätzliche Minuten gewähren.`,
+      `**Kid\\_1** hat die heutige Bildschirmzeit aufgebraucht und ist gesperrt bis <t:${T}:f> (<t:${T}:R>). Ein Admin kann mit \`/bildschirmzeit hinzufügen\` zusätzliche Minuten gewähren.`,
     );
     expect(lock.fields?.map((f) => f.name)).toEqual(["Bis"]);
     const ban = restrictionEmbed(
