@@ -19,14 +19,14 @@ export type AlertEventName = (typeof ALERT_EVENTS)[number];
 
 /** What each event posts (its message key), for the toggle's confirmation and `/alerts show`. */
 export const EVENT_KEYS = {
-  presence: "requests.alertEvent.presence",
-  "friend-requests": "requests.alertEvent.friend-requests",
-  connections: "requests.alertEvent.connections",
-  restrictions: "requests.alertEvent.restrictions",
-  screentime: "requests.alertEvent.screentime",
-  "cookie-health": "requests.alertEvent.cookie-health",
-  "daily-summary": "requests.alertEvent.daily-summary",
-  "parent-requests": "requests.alertEvent.parent-requests",
+  presence: "alerts.event.presence",
+  "friend-requests": "alerts.event.friendRequests",
+  connections: "alerts.event.connections",
+  restrictions: "alerts.event.restrictions",
+  screentime: "alerts.event.screentime",
+  "cookie-health": "alerts.event.cookieHealth",
+  "daily-summary": "alerts.event.dailySummary",
+  "parent-requests": "alerts.event.parentRequests",
 } as const satisfies Record<AlertEventName, MessageKey>;
 
 /** Pure: what an event posts, in `locale` ("Presence alerts (watched users)", …) — the member's for a reply. */

@@ -3,6 +3,7 @@
 // intervals (screen time: its 5th-interval cadence); buttons act; a restart repeats nothing; a
 // storm of 429s does not stop the scheduler; a dead cookie is told once and polling stops.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventWords } from "../../src/domain/alert-events.js";
 import { COGNATES, englishIn } from "../support/english-scan.js";
 import { Perm } from "./fake-discord/ids.js";
 import { type FakeMessage, SEED, startWorld, visibleText, type World } from "./harness.js";
@@ -119,7 +120,7 @@ describe("/alerts", () => {
       "Europe/Paris",
       "22:00 → 07:00",
       "19:30",
-      "✅ daily-summary",
+      "✅ The daily summary",
       "**KidAccount**: 1 watched",
     ])
       expect(show).toContain(part);
@@ -153,6 +154,8 @@ describe("/alerts", () => {
     const show = await run("show");
     for (const part of ["Configurações de alertas", "Canal de alertas", "Fuso horário", "monitorados"])
       expect(show).toContain(part);
+    expect(show).toContain(`✅ ${eventWords("presence", "pt-BR")}`);
+    expect(show).toContain(`❌ ${eventWords("daily-summary", "pt-BR")}`);
     expect(englishIn(texts, COGNATES["pt-BR"])).toEqual([]);
   });
 });

@@ -299,7 +299,7 @@ describe("/friends", () => {
       await w.run({
         name: "friends",
         subcommand: "status",
-        options: { users: "Friend2001, Stranger4001, no_such_user_98" },
+        options: { users: "Friend2001, Stranger4001, ninguem_98" },
         locale,
       }),
     );
@@ -310,10 +310,10 @@ describe("/friends", () => {
     const unknown = await w.run({
       name: "friends",
       subcommand: "add",
-      options: { user: "no_such_user_99" },
+      options: { user: "ninguem_99" },
       locale,
     });
-    expect(seen(unknown)).toContain("Nenhum usuário do Roblox chamado “no\\_such\\_user\\_99”.");
+    expect(seen(unknown)).toContain("Nenhum usuário do Roblox chamado “ninguem\\_99”.");
 
     const prompt = await w.run({
       name: "friends",

@@ -221,10 +221,10 @@ describe("/parent children and the parent-requests alert", () => {
     const wrong = await w.runText({
       name: "parent",
       subcommand: "children",
-      options: { account: "Nobody" },
+      options: { account: "Ninguém" },
       ...pt,
     });
-    expect(wrong).toContain("Nenhuma conta de responsável vinculada corresponde a “Nobody”.");
+    expect(wrong).toContain("Nenhuma conta de responsável vinculada corresponde a “Ninguém”.");
     texts.push(wrong);
 
     expect(englishIn(texts, COGNATES["pt-BR"])).toEqual([]);

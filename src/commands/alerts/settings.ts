@@ -1,7 +1,7 @@
 /** `/alerts` subcommands that change the guild's alert settings (no Roblox call). */
 import { ChannelType, PermissionFlagsBits, type PermissionResolvable } from "discord.js";
 import type { Invocation } from "../../context.js";
-import { type AlertEventName, EVENT_WORDS } from "../../domain/alert-events.js";
+import { type AlertEventName, EVENT_WORDS, eventWords } from "../../domain/alert-events.js";
 import { localTime } from "../../domain/zone.js";
 import { UserError } from "../../errors.js";
 import { isLocale, LOCALE_NAMES } from "../../i18n/locales.js";
@@ -14,18 +14,6 @@ const NEEDED: [PermissionResolvable, MessageKey][] = [
   [PermissionFlagsBits.SendMessages, "alerts.perm.sendMessages"],
   [PermissionFlagsBits.EmbedLinks, "alerts.perm.embedLinks"],
 ];
-
-/** The sentence of each alert event, as a message key. */
-const EVENT_KEYS: Record<AlertEventName, MessageKey> = {
-  presence: "alerts.event.presence",
-  "friend-requests": "alerts.event.friendRequests",
-  connections: "alerts.event.connections",
-  restrictions: "alerts.event.restrictions",
-  screentime: "alerts.event.screentime",
-  "cookie-health": "alerts.event.cookieHealth",
-  "daily-summary": "alerts.event.dailySummary",
-  "parent-requests": "alerts.event.parentRequests",
-};
 
 export async function channel(interaction: Cmd, ctx: Invocation): Promise<string> {
   const ch = interaction.options.getChannel("channel", true, [
@@ -60,7 +48,7 @@ export async function toggle(interaction: Cmd, ctx: Invocation): Promise<string>
     extra = ` ${ctx.t("alerts.toggle.summaryAt", { time: s.summaryTime, zone: md(s.timeZone) })}`;
   if (enabled && !s.alertChannelId) extra += ` ${ctx.t("alerts.noChannel")}`;
   const state = ctx.t(enabled ? "alerts.toggle.on" : "alerts.toggle.off");
-  return `${ctx.t("alerts.toggle.done", { event: ctx.t(EVENT_KEYS[event]), state })}${extra}`;
+  return `${ctx.t("alerts.toggle.done", { event: eventWords(event, ctx.locale), state })}${extra}`;
 }
 
 function hhmm(ctx: Invocation, value: string, what: MessageKey): string {

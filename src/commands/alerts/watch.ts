@@ -1,6 +1,6 @@
 /** `/alerts watch-add|watch-remove|watch-list|show`: the watched users of an account, and the settings. */
 import type { Invocation, LinkedAccount } from "../../context.js";
-import { ALERT_EVENTS } from "../../domain/alert-events.js";
+import { ALERT_EVENTS, eventWords } from "../../domain/alert-events.js";
 import { auditName, listRow, namePeople, personMd, resolveUser, unknownPerson } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import { guildLocale, LOCALE_NAMES } from "../../i18n/locales.js";
@@ -103,7 +103,9 @@ export async function watchList(
 export async function show(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const s = await ctx.store.settings.get(ctx.guildId);
   const accounts = await ctx.store.accounts.list(ctx.guildId);
-  const events = ALERT_EVENTS.map((e) => `${s.events[e] ? "✅" : "❌"} ${e}`).join("\n");
+  const events = ALERT_EVENTS.map((e) => `${s.events[e] ? "✅" : "❌"} ${eventWords(e, ctx.locale)}`).join(
+    "\n",
+  );
   const watched =
     accounts
       .map((a) =>
@@ -130,7 +132,7 @@ export async function show(interaction: Cmd, ctx: Invocation): Promise<Reply> {
       value: `${LOCALE_NAMES[guildLocale(s.language, interaction.guild.preferredLocale)]}${s.language ? "" : ctx.t("alerts.show.serverLanguage")}`,
       inline: true,
     },
-    { name: ctx.t("alerts.show.events"), value: events, inline: true },
+    { name: ctx.t("alerts.show.events"), value: events, inline: false },
     {
       name: ctx.t("alerts.show.quietHours"),
       value: s.quietHours

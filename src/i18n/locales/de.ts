@@ -574,16 +574,6 @@ export const de = {
     "requests.outcome.gone": "Nicht mehr offen",
     "requests.outcome.friends": "Bereits befreundet",
     "requests.outcome.by": "von {user} {when}",
-    "requests.alertEvent.presence": "Online-Status-Meldungen (beobachtete Nutzer)",
-    "requests.alertEvent.friend-requests":
-      "Meldungen zu Freundschaftsanfragen (auch Anfragen für vertrauenswürdige Verbindungen)",
-    "requests.alertEvent.connections": "Meldungen zu neuen Verbindungen",
-    "requests.alertEvent.restrictions": "Meldungen zu Einschränkungen",
-    "requests.alertEvent.screentime": "Bildschirmzeit-Meldungen (80 % und 100 %)",
-    "requests.alertEvent.cookie-health": "Meldungen zum Cookie-Zustand",
-    "requests.alertEvent.daily-summary": "Die tägliche Zusammenfassung",
-    "requests.alertEvent.parent-requests":
-      "Anfragen der Kinder an ein verknüpftes Elternkonto (Genehmigen/Ablehnen)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
     "roblox.modal.title": "Ein Roblox-Konto verknüpfen",

@@ -555,14 +555,6 @@ export const enUS = {
     "requests.outcome.gone": "No longer pending",
     "requests.outcome.friends": "Already friends",
     "requests.outcome.by": "by {user} {when}",
-    "requests.alertEvent.presence": "Presence alerts (watched users)",
-    "requests.alertEvent.friend-requests": "Friend-request alerts (trusted-connection requests too)",
-    "requests.alertEvent.connections": "New-connection alerts",
-    "requests.alertEvent.restrictions": "Restriction alerts",
-    "requests.alertEvent.screentime": "Screen-time alerts (80 % and 100 %)",
-    "requests.alertEvent.cookie-health": "Cookie-health alerts",
-    "requests.alertEvent.daily-summary": "The daily summary",
-    "requests.alertEvent.parent-requests": "Children's requests to a linked parent account (Approve/Deny)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
     "roblox.modal.title": "Link a Roblox account",

@@ -564,16 +564,6 @@ export const es419 = {
     "requests.outcome.gone": "Ya no está pendiente",
     "requests.outcome.friends": "Ya son amigos",
     "requests.outcome.by": "por {user} {when}",
-    "requests.alertEvent.presence": "Alertas de presencia (usuarios vigilados)",
-    "requests.alertEvent.friend-requests":
-      "Alertas de solicitudes de amistad (también las de conexiones de confianza)",
-    "requests.alertEvent.connections": "Alertas de nuevas conexiones",
-    "requests.alertEvent.restrictions": "Alertas de restricciones",
-    "requests.alertEvent.screentime": "Alertas de tiempo de pantalla (80 % y 100 %)",
-    "requests.alertEvent.cookie-health": "Alertas del estado de la cookie",
-    "requests.alertEvent.daily-summary": "El resumen diario",
-    "requests.alertEvent.parent-requests":
-      "Solicitudes de los hijos a una cuenta de tutor vinculada (Aprobar/Denegar)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
     "roblox.modal.title": "Vincular una cuenta de Roblox",

@@ -569,15 +569,6 @@ export const fr = {
     "requests.outcome.gone": "Plus en attente",
     "requests.outcome.friends": "Déjà amis",
     "requests.outcome.by": "par {user} {when}",
-    "requests.alertEvent.presence": "Alertes de présence (utilisateurs surveillés)",
-    "requests.alertEvent.friend-requests":
-      "Alertes de demandes d’ami (demandes de connexion de confiance comprises)",
-    "requests.alertEvent.connections": "Alertes de nouvelles connexions",
-    "requests.alertEvent.restrictions": "Alertes de restriction",
-    "requests.alertEvent.screentime": "Alertes de temps d’écran (80 % et 100 %)",
-    "requests.alertEvent.cookie-health": "Alertes d’état du cookie",
-    "requests.alertEvent.daily-summary": "Le résumé quotidien",
-    "requests.alertEvent.parent-requests": "Demandes des enfants à un compte parent lié (Approuver/Refuser)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
     "roblox.modal.title": "Associer un compte Roblox",

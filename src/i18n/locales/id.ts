@@ -554,15 +554,6 @@ export const id = {
     "requests.outcome.gone": "Tidak lagi tertunda",
     "requests.outcome.friends": "Sudah berteman",
     "requests.outcome.by": "oleh {user} {when}",
-    "requests.alertEvent.presence": "Peringatan status online (pengguna yang dipantau)",
-    "requests.alertEvent.friend-requests":
-      "Peringatan permintaan pertemanan (termasuk permintaan koneksi tepercaya)",
-    "requests.alertEvent.connections": "Peringatan koneksi baru",
-    "requests.alertEvent.restrictions": "Peringatan pembatasan",
-    "requests.alertEvent.screentime": "Peringatan waktu layar (80 % dan 100 %)",
-    "requests.alertEvent.cookie-health": "Peringatan kondisi cookie",
-    "requests.alertEvent.daily-summary": "Ringkasan harian",
-    "requests.alertEvent.parent-requests": "Permintaan anak ke akun orang tua yang ditautkan (Setujui/Tolak)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
     "roblox.modal.title": "Tautkan akun Roblox",

@@ -562,16 +562,6 @@ export const ptBR = {
     "requests.outcome.gone": "Não está mais pendente",
     "requests.outcome.friends": "Já são amigos",
     "requests.outcome.by": "por {user} {when}",
-    "requests.alertEvent.presence": "Alertas de presença (usuários monitorados)",
-    "requests.alertEvent.friend-requests":
-      "Alertas de pedidos de amizade (pedidos de conexão confiável também)",
-    "requests.alertEvent.connections": "Alertas de novas conexões",
-    "requests.alertEvent.restrictions": "Alertas de restrição",
-    "requests.alertEvent.screentime": "Alertas de tempo de tela (80 % e 100 %)",
-    "requests.alertEvent.cookie-health": "Alertas de estado do cookie",
-    "requests.alertEvent.daily-summary": "O resumo diário",
-    "requests.alertEvent.parent-requests":
-      "Pedidos dos filhos a uma conta de responsável vinculada (Aprovar/Negar)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
     "roblox.modal.title": "Vincular uma conta Roblox",

@@ -559,15 +559,6 @@ export const tr = {
     "requests.outcome.gone": "Artık beklemede değil",
     "requests.outcome.friends": "Zaten arkadaş",
     "requests.outcome.by": "{user} tarafından, {when}",
-    "requests.alertEvent.presence": "Çevrimiçi durum uyarıları (izlenen kullanıcılar)",
-    "requests.alertEvent.friend-requests": "Arkadaşlık isteği uyarıları (güvenilir bağlantı istekleri dahil)",
-    "requests.alertEvent.connections": "Yeni bağlantı uyarıları",
-    "requests.alertEvent.restrictions": "Kısıtlama uyarıları",
-    "requests.alertEvent.screentime": "Ekran süresi uyarıları (% 80 ve % 100)",
-    "requests.alertEvent.cookie-health": "Çerez durumu uyarıları",
-    "requests.alertEvent.daily-summary": "Günlük özet",
-    "requests.alertEvent.parent-requests":
-      "Çocukların bağlı ebeveyn hesabına gönderdiği istekler (Onayla/Reddet)",
     // ── end requests
     // ── replies: roblox (add keys below this line)
     "roblox.modal.title": "Bir Roblox hesabı bağla",
