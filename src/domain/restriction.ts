@@ -1,9 +1,7 @@
-/** Restriction sentences for /roblox link and /roblox status (usermoderation v2). */
-import type { Invocation } from "../context.js";
-import { type Said, said } from "../errors.js";
+/** Restriction sentences for /roblox status and /restrictions (usermoderation v2). */
 import type { Locale } from "../i18n/locales.js";
 import { md, t } from "../i18n/t.js";
-import { RestrictionSource, type RestrictionT, type RobloxSession } from "../roblox/index.js";
+import { RestrictionSource, type RestrictionT } from "../roblox/index.js";
 import { discordTimestamp } from "../ui/format.js";
 
 function endOf(r: RestrictionT | null | undefined): Date | undefined {
@@ -33,20 +31,4 @@ export function restrictionLine(r: RestrictionT | null, locale: Locale): string 
         ? t(locale, "alerts.r.lineBan")
         : t(locale, "alerts.r.lineRestricted");
   return t(locale, "alerts.r.line", { kind: md(kind), until: md(untilText(r, locale)) });
-}
-
-/**
- * Linking while locked answers "locked until <end>; link again after that" (a sentence for a
- * UserError, said in the member's language by the error boundary).
- * The end comes from usermoderation v2 on the same (transient) session.
- */
-export async function lockedWhileLinking(ctx: Invocation, session: RobloxSession): Promise<Said> {
-  let r: RestrictionT | null = null;
-  try {
-    r = await ctx.roblox.moderation.restriction(session, ctx.call);
-  } catch {
-    // The end stays unknown; the sentence still says what to do.
-  }
-  const end = endOf(r);
-  return end ? said("alerts.r.linkLocked", { end: md(endMd(end)) }) : said("alerts.r.linkLockedUnknown");
 }

@@ -807,10 +807,6 @@ export const de = {
     "alerts.r.lineBan": "Von Roblox gesperrt",
     "alerts.r.lineRestricted": "Eingeschränkt",
     "alerts.r.line": "{kind} {until}",
-    "alerts.r.linkLocked":
-      "Laut Roblox ist dieses Konto bis {end} gesperrt; verknüpfe es danach erneut. Es wurde nichts gespeichert.",
-    "alerts.r.linkLockedUnknown":
-      "Laut Roblox ist dieses Konto gesperrt, bis Roblox die Einschränkung aufhebt; verknüpfe es danach erneut. Es wurde nichts gespeichert.",
     "alerts.chart.minutes": "{m} Min.",
     "alerts.chart.hours": "{h} Std.",
     "alerts.chart.hoursMinutes": "{h}:{m} Std.",

@@ -775,10 +775,6 @@ export const enUS = {
     "alerts.r.lineBan": "Banned by Roblox",
     "alerts.r.lineRestricted": "Restricted",
     "alerts.r.line": "{kind} {until}",
-    "alerts.r.linkLocked":
-      "Roblox says this account is locked until {end}; link again after that. Nothing was stored.",
-    "alerts.r.linkLockedUnknown":
-      "Roblox says this account is locked until Roblox lifts its restriction; link again after that. Nothing was stored.",
     "alerts.chart.minutes": "{m}m",
     "alerts.chart.hours": "{h}h",
     "alerts.chart.hoursMinutes": "{h}h {m}m",

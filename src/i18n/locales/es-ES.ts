@@ -797,10 +797,6 @@ export const esES = {
     "alerts.r.lineBan": "Suspendido por Roblox",
     "alerts.r.lineRestricted": "Restringido",
     "alerts.r.line": "{kind} {until}",
-    "alerts.r.linkLocked":
-      "Roblox dice que esta cuenta está bloqueada hasta {end}; vuelve a vincularla después. No se guardó nada.",
-    "alerts.r.linkLockedUnknown":
-      "Roblox dice que esta cuenta está bloqueada hasta que Roblox levante la restricción; vuelve a vincularla después. No se guardó nada.",
     "alerts.chart.minutes": "{m} min",
     "alerts.chart.hours": "{h} h",
     "alerts.chart.hoursMinutes": "{h} h {m}",

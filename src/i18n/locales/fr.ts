@@ -802,10 +802,6 @@ export const fr = {
     "alerts.r.lineBan": "Banni par Roblox",
     "alerts.r.lineRestricted": "Sanctionné",
     "alerts.r.line": "{kind} {until}",
-    "alerts.r.linkLocked":
-      "Roblox indique que ce compte est bloqué jusqu’au {end} ; associez-le de nouveau après. Rien n’a été enregistré.",
-    "alerts.r.linkLockedUnknown":
-      "Roblox indique que ce compte est bloqué jusqu’à ce que Roblox lève sa sanction ; associez-le de nouveau après. Rien n’a été enregistré.",
     "alerts.chart.minutes": "{m} min",
     "alerts.chart.hours": "{h} h",
     "alerts.chart.hoursMinutes": "{h} h {m}",

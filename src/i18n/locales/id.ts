@@ -777,10 +777,6 @@ export const id = {
     "alerts.r.lineBan": "Diblokir oleh Roblox",
     "alerts.r.lineRestricted": "Dibatasi",
     "alerts.r.line": "{kind} {until}",
-    "alerts.r.linkLocked":
-      "Menurut Roblox, akun ini dikunci sampai {end}; tautkan lagi setelah itu. Tidak ada yang disimpan.",
-    "alerts.r.linkLockedUnknown":
-      "Menurut Roblox, akun ini dikunci sampai Roblox mencabut pembatasannya; tautkan lagi setelah itu. Tidak ada yang disimpan.",
     "alerts.chart.minutes": "{m} mnt",
     "alerts.chart.hours": "{h} jam",
     "alerts.chart.hoursMinutes": "{h}:{m} jam",

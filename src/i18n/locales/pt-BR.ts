@@ -789,10 +789,6 @@ export const ptBR = {
     "alerts.r.lineBan": "Banido pelo Roblox",
     "alerts.r.lineRestricted": "Restrito",
     "alerts.r.line": "{kind} {until}",
-    "alerts.r.linkLocked":
-      "O Roblox diz que esta conta está bloqueada até {end}; vincule de novo depois disso. Nada foi salvo.",
-    "alerts.r.linkLockedUnknown":
-      "O Roblox diz que esta conta está bloqueada até o Roblox suspender a restrição; vincule de novo depois disso. Nada foi salvo.",
     "alerts.chart.minutes": "{m} min",
     "alerts.chart.hours": "{h} h",
     "alerts.chart.hoursMinutes": "{h}h{m}",

@@ -785,10 +785,6 @@ export const tr = {
     "alerts.r.lineBan": "Roblox tarafından yasaklandı",
     "alerts.r.lineRestricted": "Kısıtlı",
     "alerts.r.line": "{kind}, {until}",
-    "alerts.r.linkLocked":
-      "Roblox'a göre bu hesap {end} tarihine kadar kilitli; bundan sonra yeniden bağla. Hiçbir şey kaydedilmedi.",
-    "alerts.r.linkLockedUnknown":
-      "Roblox'a göre bu hesap, Roblox kısıtlamayı kaldırana kadar kilitli; bundan sonra yeniden bağla. Hiçbir şey kaydedilmedi.",
     "alerts.chart.minutes": "{m} dk",
     "alerts.chart.hours": "{h} sa",
     "alerts.chart.hoursMinutes": "{h} sa {m}",
