@@ -49,3 +49,22 @@ describe("audit lines", () => {
     expect(fitLines(["a", "b"], "en-US")).toBe("a\nb");
   });
 });
+
+describe("audit lines in the member's language", () => {
+  it("audit lines: the stored action and detail as they are, our words translated", () => {
+    const line = auditLine(
+      { at: "2026-01-02T03:04:05.000Z", actorId: "42", action: "roblox.unlink", robloxId: "77", detail: "x" },
+      new Map(),
+      "pt-BR",
+    );
+    expect(line).toBe(
+      "<t:1767323045:f> (<t:1767323045:R>) <@42> **roblox.unlink** · conta 77 (desvinculada) · x",
+    );
+    const text = fitLines(
+      Array.from({ length: 50 }, (_, i) => `${i}`.padEnd(150, ".")),
+      "de",
+      1000,
+    );
+    expect(text.split("\n").at(-1)).toMatch(/^…und \d+ ältere Einträge werden nicht angezeigt$/);
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { t } from "../i18n/t.js";
 import {
   COOKIE_REFUSED,
+  COOKIE_REFUSED_KEY,
   cookieProblem,
   cookieProblemSentence,
   currentCookie,
@@ -61,5 +63,17 @@ describe("currentCookie", () => {
     );
     expect(currentCookie({ cookieHeader: () => `.ROBLOSECURITY=${COOKIE}` })).toBe(COOKIE);
     expect(currentCookie({ cookieHeader: () => "" })).toBeUndefined();
+  });
+});
+
+describe("cookie refusals in the member's language", () => {
+  it("cookie refusals", () => {
+    expect(cookieProblemSentence("empty", "de")).toBe(
+      "Das Cookie-Feld war leer, daher wurde das Cookie nicht angenommen. Es wurde nichts gespeichert.",
+    );
+    expect(cookieProblemSentence("not-a-cookie", "pt-BR")).toBe(
+      "Isso não é um cookie .ROBLOSECURITY (ele sempre começa com `_|WARNING:`), então não foi aceito. Nada foi guardado.",
+    );
+    expect(t("fr", COOKIE_REFUSED_KEY)).toContain("Roblox n’a pas accepté ce cookie");
   });
 });
