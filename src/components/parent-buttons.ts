@@ -13,10 +13,10 @@ import {
   type HandledConsent,
   parentName,
 } from "../domain/parents.js";
-import { guildLocale, type Locale } from "../i18n/locales.js";
 import { md } from "../i18n/t.js";
 import { isExpired } from "../ui/custom-id.js";
 import { answeredMessage } from "../ui/parent.js";
+import { messageLocale } from "./message-locale.js";
 import type { ButtonHandler } from "./types.js";
 
 function alreadySentence(h: HandledConsent, ctx: Invocation): string {
@@ -26,21 +26,6 @@ function alreadySentence(h: HandledConsent, ctx: Invocation): string {
     by: md(`<@${h.by}>`),
     when,
   });
-}
-
-/**
- * The language of the outcome line: the guild's for a shared alert (like the alert itself), the
- * member's for their own ephemeral `/parent requests` reply.
- */
-async function outcomeLocale(interaction: ButtonInteraction<"cached">, ctx: Invocation): Promise<Locale> {
-  const flags = interaction.message.flags as { has?(f: number): boolean } | undefined;
-  if (flags?.has?.(MessageFlags.Ephemeral)) return ctx.locale;
-  // a failed read of the settings still answers: the guild's own locale, never a lost outcome line
-  const chosen = await ctx.store.settings.get(ctx.guildId).then(
-    (s) => s.language,
-    () => undefined,
-  );
-  return guildLocale(chosen, interaction.guild?.preferredLocale);
 }
 
 async function consentClick(
@@ -60,7 +45,7 @@ async function consentClick(
       r.entry.answer,
       r.entry.by,
       r.entry.at,
-      await outcomeLocale(interaction, ctx),
+      await messageLocale(interaction, ctx),
     ),
     allowedMentions: { parse: [] },
   });

@@ -21,9 +21,9 @@ import { isFriend } from "../domain/friendship.js";
 import { getHandled, type Handled, handledSince, recordHandled } from "../domain/handled-requests.js";
 import { auditName, namePerson, type Person, personMd } from "../domain/people.js";
 import { editRequestMessage, noteText, type Outcome } from "../domain/request-message.js";
-import { guildLocale, type Locale } from "../i18n/locales.js";
 import { md } from "../i18n/t.js";
 import { isRobloxError } from "../roblox/index.js";
+import { messageLocale } from "./message-locale.js";
 import type { ButtonHandler } from "./types.js";
 
 type Kind = "accept" | "decline";
@@ -39,20 +39,6 @@ export const CLAIM_WAIT_MS = 5_000;
 /** Friends API code 10: "The friend request does not exist." — 5: "already a friend". */
 function robloxCode(err: unknown): number | undefined {
   return isRobloxError(err) && err.kind === "api" && err.status === 400 ? err.code : undefined;
-}
-
-/**
- * The language of the message clicked: an ephemeral page is the member's own (only they see it and
- * click it); any other message (an alert) speaks the guild's language.
- */
-async function messageLocale(interaction: ButtonInteraction<"cached">, ctx: Invocation): Promise<Locale> {
-  if (interaction.message.flags.has(MessageFlags.Ephemeral)) return ctx.locale;
-  // A store hiccup must not lose the note of an answer Roblox already took: the guild's own locale then.
-  const settings = await ctx.store.settings.get(ctx.guildId).catch((err: unknown) => {
-    ctx.log.warn({ err }, "could not read the guild's language; the note follows the guild's locale");
-    return undefined;
-  });
-  return guildLocale(settings?.language, interaction.guild.preferredLocale);
 }
 
 async function editMessage(

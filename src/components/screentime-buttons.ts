@@ -5,10 +5,11 @@
  */
 import { type APIEmbed, type APIEmbedField, MessageFlags } from "discord.js";
 import { minutes } from "../i18n/format.js";
-import { guildLocale, type Locale } from "../i18n/locales.js";
+import type { Locale } from "../i18n/locales.js";
 import { md, t } from "../i18n/t.js";
 import { COLORS, fitEmbed, LIMITS } from "../ui/embeds.js";
 import { discordTimestamp } from "../ui/format.js";
+import { messageLocale } from "./message-locale.js";
 import type { ButtonHandler } from "./types.js";
 
 /** The name of the alert's field that lists the grants, in the alert's (the guild's) language. */
@@ -46,8 +47,7 @@ export const screenTimeAddButton: ButtonHandler<"st-add"> = {
     await ctx.roblox.parental.addTemporary(linked.session, action.minutes, ctx.call);
     await ctx.audit("screentime.add", linked.account.robloxId, `+${action.minutes} min by button`);
     // the alert is shared: its grant line is in the guild's language; the private answer in the clicker's
-    const settings = await ctx.store.settings.get(ctx.guildId);
-    const guild = guildLocale(settings.language, interaction.guild?.preferredLocale);
+    const guild = await messageLocale(interaction, ctx);
     const line = t(guild, "alerts.grant.line", {
       amount: minutes(guild, action.minutes),
       user: md(`<@${ctx.userId}>`),
