@@ -12,6 +12,7 @@ describe("burst benchmark (small)", () => {
       pollIntervalSeconds: 1,
       latencyMs: 5,
       cheapCommands: 20,
+      floorExchanges: 50,
     });
     expect(r.links).toMatchObject({ ok: 8, failed: 0 });
     expect(r.config).toMatchObject({ ok: 32, failed: 0 });
@@ -20,6 +21,11 @@ describe("burst benchmark (small)", () => {
     expect(r.peakRssMb).toBeGreaterThan(30);
     expect(r.cpuMsPerLink).toBeGreaterThan(0);
     expect(r.readsPerChange?.other).toBe(4);
+    // The machine's floor: a bare exchange timed before the bot and beside it, each with some CPU.
+    for (const f of [r.floor.quiet, r.floor.polling]) {
+      expect(f?.roundTripMs.n).toBe(50);
+      expect(f?.cpuMsPerExchange).toBeGreaterThan(0);
+    }
     const s = burstSection([r]);
     expect(s.figures.map((f) => f.name)).toContain("8 guilds: peak RSS");
   }, 120_000);

@@ -22,7 +22,7 @@
  *     [--shards=4] [--interval=30] [--probe] [--profile=<dir> [--heap]]
  * Without --entry it builds the working tree (bench/lib/build.ts) and runs that dist/index.js.
  * --probe loads bench/probe.mjs (event-loop delay and GC per phase; diagnosis, not the measured
- * runs); --profile also writes a CPU profile per phase, --heap a heap snapshot.
+ * runs); --profile also writes a CPU profile and an allocation profile per phase, --heap a heap snapshot.
  */
 import { existsSync, readdirSync, readFileSync, renameSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -37,6 +37,7 @@ import type { Json } from "../test/e2e/fake-discord/http.js";
 import { startRedis } from "../test/prod/redis.js";
 import { botDescription, openBenchStore, startBotWorld } from "./lib/bot-world.js";
 import { freshBuild } from "./lib/build.js";
+import { type ExchangeCost, exchangeCost } from "./lib/exchange-cost.js";
 import { probeSnapshot } from "./lib/probe.js";
 import type { Section } from "./lib/report.js";
 import { startSimProcess } from "./lib/sim-process.js";
@@ -66,6 +67,8 @@ export interface BurstOptions {
   shards?: number;
   /** Name of what ran, for the report (e.g. a commit). */
   label?: string;
+  /** Bare HTTP exchanges timed for the machine's floor (bench/lib/exchange-cost.ts); default 1,000. */
+  floorExchanges?: number;
   log?: (line: string) => void;
 }
 
@@ -90,6 +93,8 @@ export interface BurstResult {
   /** SQL statements one change (a link + its alert channel) costs, in the writing process and in another. */
   readsPerChange: { writer: number; other: number } | undefined;
   startSeconds: number;
+  /** One bare HTTP exchange on this machine before the bot started, and while it polled (phase 3). */
+  floor: { quiet: ExchangeCost; polling: ExchangeCost | undefined };
 }
 
 const CLK_TCK = 100;
@@ -218,6 +223,7 @@ export async function runBurst(o: BurstOptions): Promise<BurstResult> {
   const log = o.log ?? (() => undefined);
   const shards = o.shards ?? 1;
   const load0 = loadAverage();
+  const floorQuiet = await exchangeCost(o.floorExchanges);
   const sim = await startSimProcess({ latencyMs: o.latencyMs, log: false });
   // Several processes share a store: Redis, as README says for shards.
   const redis = shards > 1 ? await startRedis() : undefined;
@@ -276,6 +282,8 @@ export async function runBurst(o: BurstOptions): Promise<BurstResult> {
         for (let i = 0; i < 600 && !existsSync(file); i++) await sleep(100);
         await sleep(500);
         renameSync(join(o.profileDir, "current.cpuprofile"), join(o.profileDir, `${phase}.cpuprofile`));
+        const allocations = join(o.profileDir, "current.heapprofile");
+        if (existsSync(allocations)) renameSync(allocations, join(o.profileDir, `${phase}.heapprofile`));
       };
       try {
         await profile("startup");
@@ -375,6 +383,8 @@ export async function runBurst(o: BurstOptions): Promise<BurstResult> {
           await sleep(5);
         }
         await profile("steady");
+        // The same bare exchange as before the bot started, now with the bot polling beside it.
+        const floorPolling = steady ? await exchangeCost(o.floorExchanges) : undefined;
         const rss = figures().peakRssMb;
         const peakRssMb = Math.max(...rss);
         // Redis's own figure (INFO memory): its RSS at the end of the run.
@@ -430,6 +440,7 @@ export async function runBurst(o: BurstOptions): Promise<BurstResult> {
           cheapErrors,
           readsPerChange: reads,
           startSeconds,
+          floor: { quiet: floorQuiet, polling: floorPolling },
         };
       } finally {
         await bot.stop();
@@ -441,6 +452,26 @@ export async function runBurst(o: BurstOptions): Promise<BurstResult> {
     await redis?.close();
     await sim.close();
   }
+}
+
+const floorText = (f: ExchangeCost) => `${fmt(f.cpuMsPerExchange)} / ${fmt(f.roundTripMs.p99)} ms`;
+
+/** The machine's floor under the goals, from the measured bare exchange (a sentence per run). */
+function floorNote(r: BurstResult): string {
+  const c = r.floor.quiet.cpuMsPerExchange;
+  const polling = r.floor.polling;
+  return [
+    `Floor at ${fmtInt(r.size)} guilds: one bare HTTP exchange (bench/lib/exchange-cost.ts: undici, keep-alive, a 1 KB`,
+    `JSON POST to node:http in another process on 127.0.0.1, one at a time 5 ms apart as the bot's come) cost the client`,
+    `${fmt(c)} ms of CPU before the bot started${polling ? ` and ${fmt(polling.cpuMsPerExchange)} ms while it polled` : ""};`,
+    `its round trip p50 / p99 was ${fmt(r.floor.quiet.roundTripMs.p50)} / ${fmt(r.floor.quiet.roundTripMs.p99)} ms quiet`,
+    polling
+      ? `and ${fmt(polling.roundTripMs.p50)} / ${fmt(polling.roundTripMs.p99)} ms with the bot polling.`
+      : "(not measured with the bot polling: --no-steady).",
+    `A link makes four such exchanges (Discord: modal, reply; Roblox: authenticated user, avatar) besides two gateway`,
+    `frames, so ≥ ${fmt(4 * c)} ms of its ${fmt(r.cpuMsPerLink)} ms are this machine's network stack before any of the`,
+    `bot's work; a settings command makes one (≥ ${fmt(c)} of ${fmt(r.cpuMsPerCommandNetOfPolling || r.cpuMsPerCommand)} ms net).`,
+  ].join(" ");
 }
 
 export function burstSection(results: BurstResult[]): Section {
@@ -470,6 +501,12 @@ export function burstSection(results: BurstResult[]): Section {
         value: `${fmt(r.cpuMsPerCommand)} (${r.cpuMsPerCommandNetOfPolling > 0 ? fmt(r.cpuMsPerCommandNetOfPolling) : "n/a"}) ms`,
         goal: "≤ 2 ms",
         met: r.cpuMsPerCommand <= 2,
+      },
+      {
+        name: `${n}: one bare HTTP exchange on this machine, client CPU / round trip p99, quiet · bot polling`,
+        value: `${floorText(r.floor.quiet)} · ${r.floor.polling ? floorText(r.floor.polling) : "n/a"}`,
+        goal: "—",
+        met: null,
       },
       {
         name: `${n}: store reads per change (writer / other process)`,
@@ -506,6 +543,8 @@ export function burstSection(results: BurstResult[]): Section {
       "| guilds | peak RSS (MB) | links ok / failed, rate, p50 to the final reply | CPU per link (ms) | commands ok / failed, rate, p50 | CPU per command (ms; net of polling) | polling CPU | cheap command p50 / p99 / max (ms) | reads per change (writer / other) |",
       "|---|---|---|---|---|---|---|---|---|",
       ...rows,
+      "",
+      ...results.map(floorNote),
     ],
   };
 }

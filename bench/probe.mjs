@@ -76,8 +76,18 @@ if (file) {
   };
   const profile = process.env.BENCH_CPU_PROFILE;
   const session = profile ? new Session() : undefined;
+  // With a CPU profile, also where the window allocated (sampling heap profiler, objects a scavenge
+  // or a full collection freed included: what makes the young-generation collections).
+  const allocations = profile ? profile.replace(/\.cpuprofile$/, ".heapprofile") : undefined;
   const startProfile = () => {
     session?.post("Profiler.enable", () => session.post("Profiler.start"));
+    session?.post("HeapProfiler.enable", () =>
+      session.post("HeapProfiler.startSampling", {
+        samplingInterval: 16384,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      }),
+    );
   };
   if (session) {
     session.connect();
@@ -144,9 +154,12 @@ if (file) {
   process.on("SIGUSR2", () => {
     writeFileSync(file, JSON.stringify(snapshot()));
     if (process.env.BENCH_HEAP_SNAPSHOT) writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT);
-    session?.post("Profiler.stop", (err, res) => {
-      if (!err) writeFileSync(profile, JSON.stringify(res.profile));
-      startProfile();
+    session?.post("HeapProfiler.stopSampling", (err, res) => {
+      if (!err && allocations) writeFileSync(allocations, JSON.stringify(res.profile));
+      session.post("Profiler.stop", (err2, res2) => {
+        if (!err2) writeFileSync(profile, JSON.stringify(res2.profile));
+        startProfile();
+      });
     });
     histogram.reset();
     windowStart = Date.now();
