@@ -68,7 +68,7 @@ async function roleRemove(interaction: Cmd, ctx: Invocation): Promise<Reply> {
 }
 
 async function list(interaction: Cmd, ctx: Invocation): Promise<Reply> {
-  const { accessRoles } = await ctx.store.settings.get(ctx.guildId);
+  const { accessRoles } = await ctx.store.settings.getForDisplay(ctx.guildId);
   const entries = Object.entries(accessRoles).sort(([, a], [, b]) =>
     a === b ? 0 : a === "manager" ? -1 : 1,
   );

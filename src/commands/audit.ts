@@ -53,7 +53,7 @@ async function run(interaction: Cmd, ctx: Invocation): Promise<Reply> {
   const limit = Math.min(50, Math.max(1, interaction.options.getInteger("limit") ?? DEFAULT_LIMIT));
   const [entries, accounts] = await Promise.all([
     ctx.store.audit.list(ctx.guildId, limit),
-    ctx.store.accounts.list(ctx.guildId),
+    ctx.store.accounts.listForDisplay(ctx.guildId),
   ]);
   const byId = new Map(accounts.map((a) => [a.robloxId, a] as const));
   const description =

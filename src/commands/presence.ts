@@ -41,7 +41,7 @@ const TALLY: Record<number, MessageKey> = {
 
 /** The account's watch list from the guild settings (ids), empty when none. */
 async function watchList(ctx: Invocation, robloxId: string): Promise<string[]> {
-  const settings = await ctx.store.settings.get(ctx.guildId);
+  const settings = await ctx.store.settings.getForDisplay(ctx.guildId);
   return settings.watch[robloxId] ?? [];
 }
 

@@ -55,8 +55,15 @@ function emptyGuild(): Context {
     logger,
     now: () => 0,
     store: {
-      settings: { get: async () => ({ accessRoles: {} }) },
-      accounts: { resolve: async () => undefined, list: async () => [] },
+      settings: {
+        get: async () => ({ accessRoles: {} }),
+        getForDisplay: async () => ({ accessRoles: {} }),
+      },
+      accounts: {
+        resolve: async () => undefined,
+        list: async () => [],
+        listForDisplay: async () => [],
+      },
       parents: { list: async () => [] },
     },
   } as unknown as Context;

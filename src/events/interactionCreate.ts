@@ -112,7 +112,7 @@ async function autocomplete(interaction: AutocompleteInteraction<"cached">, ictx
     // /parent's `account` names a parent link: its own autocomplete (src/commands/parent.ts)
     if (allows(ictx.level, "viewer")) {
       const q = String(focused.value).toLowerCase();
-      const accounts = await ictx.store.accounts.list(ictx.guildId);
+      const accounts = await ictx.store.accounts.listForDisplay(ictx.guildId);
       choices = accounts
         .filter(
           (a) =>

@@ -13,7 +13,8 @@ import { StoreError } from "./errors.js";
 import { checkId, ID, K } from "./keys.js";
 import type { KeyedLock } from "./lock.js";
 import { openNative, type Sets } from "./native.js";
-import { readChecked, readOwnRow, rowIo } from "./read.js";
+import { readChecked, readOwnRow } from "./read.js";
+import { Recent } from "./recent.js";
 import { listKeys } from "./scan.js";
 
 const healthSchema = z.object({ state: z.enum(["ok", "dead"]), since: z.string().optional() });
@@ -114,8 +115,10 @@ export interface Deps {
   logger: Logger;
   /** The store's native sets (default: opened from `keyv` on first use). */
   sets?: Sets;
-  /** Called after the guild's set of accounts changed (link, re-link, unlink). */
+  /** Called after the guild's set of accounts changed (link, re-link, unlink, default). */
   changed?: (guildId: string) => Promise<void>;
+  /** What display reads may use instead of store reads (recent.ts; default: a private one). */
+  recent?: Recent;
 }
 
 export type Accounts = ReturnType<typeof createAccounts>;
@@ -143,6 +146,13 @@ const bind = (a: { guildId: string; robloxId: string }, purpose: SecretPurpose):
 
 export function createAccounts({ keyv, ring, lock, logger, changed = async () => {}, ...deps }: Deps) {
   const sets = deps.sets ?? lazySets(keyv);
+  const recent = deps.recent ?? new Recent();
+  /** Every write of an index or a row goes through here, so display reads see it at once. */
+  async function write(guildId: string, key: string, value: unknown): Promise<void> {
+    if (value === undefined) await keyv.delete(key);
+    else await keyv.set(key, value);
+    recent.wrote(guildId, key, value);
+  }
   async function readIndex(guildId: string): Promise<AccountIndex> {
     const index = await readChecked(
       { keyv, logger },
@@ -185,6 +195,37 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
     return rows.filter((r): r is StoredAccount => r !== undefined).map((r) => view(r, index));
   }
 
+  /**
+   * For display only (never for secrets or a change): the guild's accounts as this process last read
+   * or wrote them when recent.ts says they are fresh, else read from the store.
+   */
+  async function listForDisplay(guildId: string): Promise<AccountRecord[]> {
+    const known = recent.peek<AccountIndex>(guildId, K.accountIndex(guildId));
+    if (known) {
+      const index = known.value ?? { ids: [] };
+      const rows: StoredAccount[] = [];
+      for (const id of index.ids) {
+        const row = recent.peek<StoredAccount>(guildId, K.account(guildId, id));
+        if (!row) return readForDisplay(guildId);
+        if (row.value) rows.push(row.value);
+      }
+      return rows.map((r) => view(r, index));
+    }
+    return readForDisplay(guildId);
+  }
+
+  async function readForDisplay(guildId: string): Promise<AccountRecord[]> {
+    const token = recent.token();
+    const stored = await readIndex(guildId);
+    const rows = await Promise.all(stored.ids.map((id) => readRow(guildId, id)));
+    const index = stored.ids.length === 0 ? undefined : stored;
+    recent.filled(guildId, K.accountIndex(guildId), index, token);
+    stored.ids.forEach((id, i) => {
+      recent.filled(guildId, K.account(guildId, id), rows[i], token);
+    });
+    return rows.filter((r): r is StoredAccount => r !== undefined).map((r) => view(r, stored));
+  }
+
   async function get(guildId: string, robloxId: string): Promise<AccountRecord | undefined> {
     const row = await readRow(guildId, robloxId);
     return row ? view(row, await readIndex(guildId)) : undefined;
@@ -200,12 +241,14 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
   }
 
   async function setDefault(guildId: string, robloxId: string): Promise<boolean> {
-    return lock.run(K.accountIndex(guildId), async () => {
+    const done = await lock.run(K.accountIndex(guildId), async () => {
       const index = await readIndex(guildId);
       if (!index.ids.includes(robloxId)) return false;
-      await keyv.set(K.accountIndex(guildId), { ...index, default: robloxId });
+      await write(guildId, K.accountIndex(guildId), { ...index, default: robloxId });
       return true;
     });
+    if (done) await changed(guildId);
+    return done;
   }
 
   /** Links or re-links. A re-link replaces the cookie in place and keeps label, tracker, default. */
@@ -238,11 +281,11 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
       const def = index.default !== undefined && ids.includes(index.default) ? index.default : ids[0];
       const next: AccountIndex = { ids, default: def };
       if (ids !== index.ids || def !== index.default) {
-        await keyv.set(K.accountIndex(guildId), next);
+        await write(guildId, K.accountIndex(guildId), next);
         await sets.add(GUILD_SET, guildId);
         await sets.add(linkedSet(robloxId), guildId);
       }
-      await keyv.set(K.account(guildId, robloxId), row);
+      await write(guildId, K.account(guildId, robloxId), row);
       return { account: view(row, next), created: old === undefined };
     });
     await changed(guildId);
@@ -254,11 +297,12 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
     const existed = await lock.run(K.accountIndex(guildId), async () => {
       const index = await readIndex(guildId);
       const existed = (await keyv.delete(K.account(guildId, robloxId))) || index.ids.includes(robloxId);
+      recent.wrote(guildId, K.account(guildId, robloxId), undefined);
       const ids = index.ids.filter((id) => id !== robloxId);
-      if (ids.length === 0) await keyv.delete(K.accountIndex(guildId));
+      if (ids.length === 0) await write(guildId, K.accountIndex(guildId), undefined);
       else if (ids.length !== index.ids.length) {
         const def = index.default !== undefined && ids.includes(index.default) ? index.default : ids[0];
-        await keyv.set(K.accountIndex(guildId), { ids, default: def });
+        await write(guildId, K.accountIndex(guildId), { ids, default: def });
       }
       await sets.remove(linkedSet(robloxId), guildId);
       if (ids.length === 0) await sets.remove(GUILD_SET, guildId);
@@ -280,8 +324,14 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
   }
 
   const patchRow = (guildId: string, robloxId: string, fn: (row: StoredAccount) => StoredAccount) =>
-    lock.patch(K.accountIndex(guildId), rowIo(keyv, readRow, K.account, guildId, robloxId), fn, async (row) =>
-      view(row, await readIndex(guildId)),
+    lock.patch(
+      K.accountIndex(guildId),
+      {
+        read: () => readRow(guildId, robloxId),
+        write: (row: StoredAccount) => write(guildId, K.account(guildId, robloxId), row),
+      },
+      fn,
+      async (row) => view(row, await readIndex(guildId)),
     );
 
   /** Stores a cookie Roblox rotated (Set-Cookie) in place of the old one. */
@@ -393,6 +443,7 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
   return {
     ids,
     list,
+    listForDisplay,
     get,
     /** One account's row without the default flag (one read, for the watchers). */
     row: readRow,

@@ -17,6 +17,7 @@ import { openKeyv } from "./keyv.js";
 import { KeyedLock } from "./lock.js";
 import { type ChangeRead, openNative } from "./native.js";
 import { createParents } from "./parents.js";
+import { Recent } from "./recent.js";
 import { rotateAll as rotateKeyv } from "./rotate.js";
 import { listKeys, sweepExpired } from "./scan.js";
 import { createSettings } from "./settings.js";
@@ -90,8 +91,17 @@ export async function createStore(opts: StoreOptions) {
       }
     }
   };
-  const accounts = createAccounts({ keyv, ring, lock, logger, changed, sets: native.sets });
-  const settings = createSettings({ keyv, lock, logger, defaultTimeZone: opts.defaultTimeZone, changed });
+  // Display reads from memory; dropped per guild as the change log shows other processes' changes.
+  const recent = new Recent();
+  const accounts = createAccounts({ keyv, ring, lock, logger, changed, sets: native.sets, recent });
+  const settings = createSettings({
+    keyv,
+    lock,
+    logger,
+    defaultTimeZone: opts.defaultTimeZone,
+    changed,
+    recent,
+  });
   const alertState = createAlertState({ keyv, lock, logger });
   const audit = createAudit({ keyv, lock, logger });
   const cursors = createCursors({ keyv });
@@ -147,6 +157,7 @@ export async function createStore(opts: StoreOptions) {
     }
     for (const id of ids) await accounts.remove(guildId, id);
     await keyv.delete(K.accountIndex(guildId));
+    recent.drop(guildId);
     await accounts.internal.forgetGuild(guildId);
     await alertState.deleteGuild(guildId);
     if (native.kind === "sqlite") {
@@ -209,8 +220,20 @@ export async function createStore(opts: StoreOptions) {
      * `head()` is where to start reading; `read(cursor)` gives what came after it.
      */
     changes: {
-      head: (): Promise<string> => native.changes.head(),
-      read: (after: string, limit?: number): Promise<ChangeRead> => native.changes.read(after, limit),
+      /** Where the log stands; what display reads kept before it is forgotten (recent.ts). */
+      head: async (): Promise<string> => {
+        const head = await native.changes.head();
+        recent.clear();
+        return head;
+      },
+      /** What came after `after`; display reads forget the guilds other processes changed. */
+      read: async (after: string, limit?: number): Promise<ChangeRead> => {
+        const r = await native.changes.read(after, limit);
+        if (r.gap) recent.clear();
+        for (const c of r.changes) if (c.origin !== origin) recent.drop(c.guildId);
+        recent.followed();
+        return r;
+      },
       /** This instance's name in the log (its own entries carry it). */
       origin,
     },
@@ -226,7 +249,9 @@ export async function createStore(opts: StoreOptions) {
     },
     /** Re-encrypts every secret under the current key (see rotate.ts). */
     rotateAll: async (logger2: Logger = logger) => {
+      recent.clear();
       const r = await rotateKeyv(keyv, ring, logger2);
+      recent.clear();
       const p = await parents.rotate(await listParentGuilds());
       return { ...r, rotated: r.rotated + p.rotated, failed: r.failed + p.failed };
     },

@@ -10,6 +10,7 @@ import { LOCALES } from "../i18n/locales.js";
 import type { Logger } from "../logger.js";
 import { checkId, ID, K } from "./keys.js";
 import type { KeyedLock } from "./lock.js";
+import { Recent } from "./recent.js";
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const hhmm = z.string().regex(HHMM, "must be HH:MM (00:00–23:59)");
@@ -106,12 +107,15 @@ export function createSettings(deps: {
   defaultTimeZone: string;
   /** Called after the guild's settings were written or removed. */
   changed?: (guildId: string) => Promise<void>;
+  /** What display reads may use instead of a store read (recent.ts; default: a private one). */
+  recent?: Recent;
 }) {
-  const { keyv, lock, logger, defaultTimeZone, changed = async () => {} } = deps;
+  const { keyv, lock, logger, defaultTimeZone, changed = async () => {}, recent = new Recent() } = deps;
 
-  async function get(guildId: string): Promise<GuildSettings> {
+  /** The stored settings, undefined when the guild has none. */
+  async function load(guildId: string): Promise<GuildSettings | undefined> {
     const raw = await keyv.get(K.settings(guildId));
-    if (raw === undefined) return defaultSettings(defaultTimeZone);
+    if (raw === undefined) return undefined;
     const { settings, invalid } = parseStoredSettings(raw, defaultTimeZone);
     if (invalid.length > 0) {
       logger.warn(
@@ -120,6 +124,24 @@ export function createSettings(deps: {
       );
     }
     return settings;
+  }
+
+  async function get(guildId: string): Promise<GuildSettings> {
+    return (await load(guildId)) ?? defaultSettings(defaultTimeZone);
+  }
+
+  /**
+   * For display only (never to change and write back): this process's last read or write of the
+   * guild's settings when recent.ts says it is fresh, else one store read.
+   */
+  async function getForDisplay(guildId: string): Promise<GuildSettings> {
+    const key = K.settings(guildId);
+    const hit = recent.peek<GuildSettings>(guildId, key);
+    if (hit) return hit.value ?? defaultSettings(defaultTimeZone);
+    const token = recent.token();
+    const settings = await load(guildId);
+    recent.filled(guildId, key, settings, token);
+    return settings ?? defaultSettings(defaultTimeZone);
   }
 
   /** Applies a patch or a function under the guild's lock; the result is validated before it is written. */
@@ -139,6 +161,7 @@ export function createSettings(deps: {
         );
       }
       await keyv.set(K.settings(guildId), r.data);
+      recent.wrote(guildId, K.settings(guildId), r.data);
       return r.data;
     });
     await changed(guildId);
@@ -146,10 +169,14 @@ export function createSettings(deps: {
   }
 
   async function remove(guildId: string): Promise<boolean> {
-    const existed = await keyv.delete(K.settings(guildId));
+    const existed = await lock.run(K.settings(guildId), async () => {
+      const existed = await keyv.delete(K.settings(guildId));
+      recent.wrote(guildId, K.settings(guildId), undefined);
+      return existed;
+    });
     await changed(guildId);
     return existed;
   }
 
-  return { get, update, remove };
+  return { get, getForDisplay, update, remove };
 }

@@ -84,7 +84,7 @@ export async function watchList(
   ctx: Invocation,
   { account }: LinkedAccount,
 ): Promise<Reply> {
-  const settings = await ctx.store.settings.get(ctx.guildId);
+  const settings = await ctx.store.settings.getForDisplay(ctx.guildId);
   const ids = settings.watch[account.robloxId] ?? [];
   const people = await namePeople(ctx, ids);
   const users = ids.map((id) => listRow(people.get(id) ?? unknownPerson(id), ctx.locale));
@@ -101,8 +101,8 @@ export async function watchList(
 }
 
 export async function show(interaction: Cmd, ctx: Invocation): Promise<Reply> {
-  const s = await ctx.store.settings.get(ctx.guildId);
-  const accounts = await ctx.store.accounts.list(ctx.guildId);
+  const s = await ctx.store.settings.getForDisplay(ctx.guildId);
+  const accounts = await ctx.store.accounts.listForDisplay(ctx.guildId);
   const events = ALERT_EVENTS.map((e) => `${s.events[e] ? "✅" : "❌"} ${eventWords(e, ctx.locale)}`).join(
     "\n",
   );

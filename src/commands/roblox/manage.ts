@@ -24,7 +24,7 @@ function healthText(ctx: Invocation, a: AccountRecord): string {
 }
 
 export async function accounts(_interaction: Cmd, ctx: Invocation): Promise<Reply> {
-  const list = await ctx.store.accounts.list(ctx.guildId);
+  const list = await ctx.store.accounts.listForDisplay(ctx.guildId);
   if (list.length === 0) throw new UserError("error.noAccount");
   const fields = list.slice(0, 25).map((a) => ({
     name: truncate(
