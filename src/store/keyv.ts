@@ -8,6 +8,7 @@ import path from "node:path";
 import KeyvSqlite from "@keyv/sqlite";
 import { Keyv } from "keyv";
 import { describe, StoreError } from "./errors.js";
+import { openConnection } from "./sqlite-connection.js";
 
 export const NAMESPACE = "roguard";
 export const BUSY_TIMEOUT_MS = 5000;
@@ -59,7 +60,17 @@ async function openSqlite(storeUrl: string, cwd: string | undefined): Promise<Ke
   }
   const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: BUSY_TIMEOUT_MS });
   try {
-    // @keyv/sqlite 4 has no journal option: set WAL through its own connection.
+    // The adapter's queries run on a connection that keeps its statements prepared
+    // (sqlite-connection.ts); the adapter's own one is closed once it has made its table.
+    await adapter.query("SELECT 1");
+    await adapter.close();
+    const connection = await openConnection(file, BUSY_TIMEOUT_MS);
+    adapter.query = connection.query;
+    adapter.close = connection.close;
+    await adapter.query(
+      `CREATE TABLE IF NOT EXISTS ${adapter.opts.table}(key VARCHAR(255) PRIMARY KEY, value TEXT )`,
+    );
+    // @keyv/sqlite 4 has no journal option: set WAL through the connection.
     const rows = (await adapter.query("PRAGMA journal_mode=WAL")) as Array<{ journal_mode?: string }>;
     const mode = rows[0]?.journal_mode;
     if (file !== ":memory:" && mode !== "wal") throw new Error(`journal_mode is ${String(mode)}, not wal`);
