@@ -10,6 +10,8 @@ export interface CallbackRecord {
   data?: Json;
   files: FakeFile[];
   at: number;
+  /** performance.now() when the callback request reached the fake (before it was checked). */
+  arrivedAt?: number;
   accepted: boolean;
   /** Edits the target message had when the callback came (for 6, "final" means edited after it). */
   editsAtAck: number;
@@ -22,6 +24,8 @@ export interface Tracked {
   type: number;
   payload: Json;
   createdAt: number;
+  /** performance.now() just before INTERACTION_CREATE was written to the bot's gateway socket. */
+  dispatchedAt?: number;
   guildId: string;
   channelId: string;
   user: FakeUser;
@@ -51,6 +55,10 @@ export class InteractionHandle {
   }
   get token(): string {
     return this.t.token;
+  }
+  /** performance.now() just before INTERACTION_CREATE went to the bot's gateway socket. */
+  get dispatchedAt(): number | undefined {
+    return this.t.dispatchedAt;
   }
   /** The INTERACTION_CREATE payload that was dispatched. */
   get payload(): Json {

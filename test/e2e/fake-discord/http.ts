@@ -22,6 +22,8 @@ export interface RecordedRequest {
   violations: string[];
   status: number;
   at: number;
+  /** performance.now() when the request's head reached the fake (before its body was read and checked). */
+  arrivedAt?: number;
 }
 
 export interface Reply {

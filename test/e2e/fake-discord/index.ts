@@ -175,6 +175,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       requests: [],
     };
     core.interactions.set(t.id, t);
+    t.dispatchedAt = performance.now();
     gateway.dispatchToGuild(built.guild.id, "INTERACTION_CREATE", p);
     return new InteractionHandle(t, bus, store);
   };

@@ -46,7 +46,15 @@ async function callback(c: Core, r: RecordedRequest, [id, token]: string[]) {
   const body = asJson(r.body);
   const type = Number(body.type);
   const data = body.data && typeof body.data === "object" ? (body.data as Json) : undefined;
-  const rec: CallbackRecord = { type, data, files: r.files, at: Date.now(), accepted: false, editsAtAck: 0 };
+  const rec: CallbackRecord = {
+    type,
+    data,
+    files: r.files,
+    at: Date.now(),
+    ...(r.arrivedAt === undefined ? {} : { arrivedAt: r.arrivedAt }),
+    accepted: false,
+    editsAtAck: 0,
+  };
   t!.callbacks.push(rec);
   c.bus.notify();
   if (t!.response) {

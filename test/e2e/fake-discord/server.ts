@@ -24,6 +24,7 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
+  const arrivedAt = performance.now();
   const url = new URL(req.url ?? "/", "http://fake.local");
   const method = req.method ?? "GET";
   const file = /^\/attachments\/(\d+)\/(\d+)\//.exec(url.pathname);
@@ -45,6 +46,7 @@ async function handle(
     violations: [],
     status: 0,
     at: Date.now(),
+    arrivedAt,
   };
   records.push(rec);
   const reply = await answer(core, routes, rec, url.pathname.startsWith(`${PREFIX}/`), parsed.problem);
