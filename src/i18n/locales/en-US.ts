@@ -524,7 +524,7 @@ export const enUS = {
       "Decline all {n, plural, one {{count} pending friend request} other {{count} pending friend requests}} of **{account}**? Roblox does not tell the senders, and this cannot be undone.",
     "requests.declineAll.done":
       "Declined all {n, plural, one {{count} pending friend request} other {{count} pending friend requests}} of **{account}**.",
-    "requests.declineAll.doneEvery": "Declined every pending friend requests of **{account}**.",
+    "requests.declineAll.doneEvery": "Declined all pending friend requests of **{account}**.",
     "requests.markSeen.title": "Marked as seen",
     "requests.markSeen.text":
       "New friend requests of **{account}** are marked as seen; they are still pending.",
