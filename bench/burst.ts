@@ -37,7 +37,12 @@ import type { Json } from "../test/e2e/fake-discord/http.js";
 import { startRedis } from "../test/prod/redis.js";
 import { botDescription, openBenchStore, startBotWorld } from "./lib/bot-world.js";
 import { freshBuild } from "./lib/build.js";
-import { type ExchangeCost, exchangeCost } from "./lib/exchange-cost.js";
+import {
+  EXCHANGE_BODY_CHARS,
+  EXCHANGE_GAP_MS,
+  type ExchangeCost,
+  exchangeCost,
+} from "./lib/exchange-cost.js";
 import { probeSnapshot } from "./lib/probe.js";
 import type { Section } from "./lib/report.js";
 import { startSimProcess } from "./lib/sim-process.js";
@@ -472,8 +477,9 @@ function floorNote(r: BurstResult): string {
   const c = r.floor.quiet.cpuMsPerExchange;
   const polling = r.floor.polling;
   return [
-    `Floor at ${fmtInt(r.size)} guilds: one bare HTTP exchange (bench/lib/exchange-cost.ts: undici, keep-alive, a 1 KB`,
-    `JSON POST to node:http in another process on 127.0.0.1, one at a time 5 ms apart as the bot's come) cost the client`,
+    `Floor at ${fmtInt(r.size)} guilds: one bare HTTP exchange (bench/lib/exchange-cost.ts: undici, keep-alive, a`,
+    `${fmtInt(EXCHANGE_BODY_CHARS)}-character JSON POST to node:http in another process on 127.0.0.1, one at a time`,
+    `${EXCHANGE_GAP_MS} ms apart as the bot's come) cost the client`,
     `${fmt(c)} ms of CPU before the bot started${polling ? ` and ${fmt(polling.cpuMsPerExchange)} ms while it polled` : ""};`,
     `its round trip p50 / p99 was ${fmt(r.floor.quiet.roundTripMs.p50)} / ${fmt(r.floor.quiet.roundTripMs.p99)} ms quiet`,
     polling
@@ -481,7 +487,7 @@ function floorNote(r: BurstResult): string {
       : "(not measured with the bot polling: --no-steady).",
     `A link makes four such exchanges (Discord: modal, reply; Roblox: authenticated user, avatar) besides two gateway`,
     `frames, so ≥ ${fmt(4 * c)} ms of its ${fmt(r.cpuMsPerLink)} ms are this machine's network stack before any of the`,
-    `bot's work; a settings command makes one (≥ ${fmt(c)} of ${fmt(r.cpuMsPerCommandNetOfPolling || r.cpuMsPerCommand)} ms net).`,
+    `bot's work; a settings command makes one (≥ ${fmt(c)} of ${r.cpuMsPerCommandNetOfPolling > 0 ? `${fmt(r.cpuMsPerCommandNetOfPolling)} ms net of polling` : `${fmt(r.cpuMsPerCommand)} ms, polling included`}).`,
   ].join(" ");
 }
 

@@ -32,7 +32,11 @@ export interface ExchangeCost {
   roundTripMs: Summary;
 }
 
-export async function exchangeCost(exchanges = 1000, gapMs = 5): Promise<ExchangeCost> {
+/** The exchanges' pace (one at a time, this far apart) and the size of the body each POSTs. */
+export const EXCHANGE_GAP_MS = 5;
+export const EXCHANGE_BODY_CHARS = 1000;
+
+export async function exchangeCost(exchanges = 1000, gapMs = EXCHANGE_GAP_MS): Promise<ExchangeCost> {
   const child = spawn(process.execPath, ["-e", SERVER], { stdio: ["ignore", "ignore", "inherit", "ipc"] });
   try {
     const port = await new Promise<number>((ok, fail) => {
@@ -40,7 +44,7 @@ export async function exchangeCost(exchanges = 1000, gapMs = 5): Promise<Exchang
       child.once("exit", (code) => fail(new Error(`the exchange-cost server exited (${code})`)));
     });
     const pool = new Pool(`http://127.0.0.1:${port}`, { connections: 1 });
-    const body = JSON.stringify({ type: 4, data: { content: "x".repeat(1000), flags: 64 } });
+    const body = JSON.stringify({ type: 4, data: { content: "x".repeat(EXCHANGE_BODY_CHARS), flags: 64 } });
     const times: number[] = [];
     const one = async () => {
       const t0 = performance.now();

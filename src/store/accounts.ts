@@ -189,10 +189,18 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
     return (await readIndex(guildId)).ids;
   }
 
-  async function list(guildId: string): Promise<AccountRecord[]> {
+  /** The guild's index and its rows (undefined where a row is missing or corrupt), in index order. */
+  async function readGuild(guildId: string) {
     const index = await readIndex(guildId);
-    const rows = await Promise.all(index.ids.map((id) => readRow(guildId, id)));
-    return rows.filter((r): r is StoredAccount => r !== undefined).map((r) => view(r, index));
+    return { index, rows: await Promise.all(index.ids.map((id) => readRow(guildId, id))) };
+  }
+
+  const views = (index: AccountIndex, rows: (StoredAccount | undefined)[]): AccountRecord[] =>
+    rows.filter((r): r is StoredAccount => r !== undefined).map((r) => view(r, index));
+
+  async function list(guildId: string): Promise<AccountRecord[]> {
+    const { index, rows } = await readGuild(guildId);
+    return views(index, rows);
   }
 
   /**
@@ -203,27 +211,25 @@ export function createAccounts({ keyv, ring, lock, logger, changed = async () =>
     const known = recent.peek<AccountIndex>(guildId, K.accountIndex(guildId));
     if (known) {
       const index = known.value ?? { ids: [] };
-      const rows: StoredAccount[] = [];
+      const rows: (StoredAccount | undefined)[] = [];
       for (const id of index.ids) {
         const row = recent.peek<StoredAccount>(guildId, K.account(guildId, id));
         if (!row) return readForDisplay(guildId);
-        if (row.value) rows.push(row.value);
+        rows.push(row.value);
       }
-      return rows.map((r) => view(r, index));
+      return views(index, rows);
     }
     return readForDisplay(guildId);
   }
 
   async function readForDisplay(guildId: string): Promise<AccountRecord[]> {
     const token = recent.token();
-    const stored = await readIndex(guildId);
-    const rows = await Promise.all(stored.ids.map((id) => readRow(guildId, id)));
-    const index = stored.ids.length === 0 ? undefined : stored;
-    recent.filled(guildId, K.accountIndex(guildId), index, token);
-    stored.ids.forEach((id, i) => {
+    const { index, rows } = await readGuild(guildId);
+    recent.filled(guildId, K.accountIndex(guildId), index.ids.length === 0 ? undefined : index, token);
+    index.ids.forEach((id, i) => {
       recent.filled(guildId, K.account(guildId, id), rows[i], token);
     });
-    return rows.filter((r): r is StoredAccount => r !== undefined).map((r) => view(r, stored));
+    return views(index, rows);
   }
 
   async function get(guildId: string, robloxId: string): Promise<AccountRecord | undefined> {
