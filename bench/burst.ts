@@ -563,7 +563,7 @@ export function burstSection(results: BurstResult[]): Section {
       "|---|---|---|---|---|---|---|---|---|",
       ...rows,
       "",
-      ...results.map(floorNote),
+      ...results.flatMap((r) => [floorNote(r), ""]),
     ],
   };
 }
