@@ -5,20 +5,25 @@
  * handled from Discord is answered from the store, with no second Roblox call; a request that
  * vanished on Roblox (code 10) is said plainly.
  *
- * Clicks on the same request run one at a time, across processes too: a claim in the store
- * (store/claim.ts) is held from the "already handled?" check to the record of the answer, so two
- * admins clicking Accept together make one Roblox call. The second click waits briefly for the
- * first and then says "already accepted by …"; if the first is still talking to Roblox after
- * that, it says someone else is on it.
+ * Clicks on the same request run one at a time, across processes too, and with `/requests accept|
+ * decline` (domain/handled-requests.ts `withRequestClaim`), so two admins clicking Accept together
+ * make one Roblox call. The second click waits briefly for the first and then says "already
+ * accepted by …"; if the first is still talking to Roblox after that, it says someone else is on it.
  *
  * Languages: what only the clicker sees (the follow-ups) is in the clicker's language; the note
  * edited into the message is in the message's own language — the guild's for an alert (a shared
  * channel message), the member's for an ephemeral /requests list page.
  */
 import { type ButtonInteraction, MessageFlags } from "discord.js";
-import { INTERACTION_DEADLINE_MS, type Invocation, type LinkedAccount } from "../context.js";
+import type { Invocation, LinkedAccount } from "../context.js";
 import { isFriend } from "../domain/friendship.js";
-import { getHandled, type Handled, handledSince, recordHandled } from "../domain/handled-requests.js";
+import {
+  alreadySentence,
+  getHandled,
+  handledSince,
+  recordHandled,
+  withRequestClaim,
+} from "../domain/handled-requests.js";
 import { auditName, namePerson, type Person, personMd } from "../domain/people.js";
 import { editRequestMessage, noteText, type Outcome } from "../domain/request-message.js";
 import { md } from "../i18n/t.js";
@@ -27,14 +32,6 @@ import { messageLocale } from "./message-locale.js";
 import type { ButtonHandler } from "./types.js";
 
 type Kind = "accept" | "decline";
-
-/**
- * How long a click holds its request's claim at most: the interaction's Roblox deadline plus the
- * store writes after it. A holder that crashed frees the request after this.
- */
-export const CLAIM_TTL_MS = INTERACTION_DEADLINE_MS + 10_000;
-/** How long a second click waits for the first to finish before saying someone is on it. */
-export const CLAIM_WAIT_MS = 5_000;
 
 /** Friends API code 10: "The friend request does not exist." — 5: "already a friend". */
 function robloxCode(err: unknown): number | undefined {
@@ -58,17 +55,6 @@ async function tell(interaction: ButtonInteraction<"cached">, content: string): 
   await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
 }
 
-function alreadySentence(ctx: Invocation, h: Handled, who: string): string {
-  return ctx.t(
-    h.action === "accepted" ? "requests.button.alreadyAccepted" : "requests.button.alreadyDeclined",
-    {
-      person: md(who),
-      by: md(`<@${h.by}>`),
-      when: md(`<t:${Math.floor(h.at / 1000)}:R>`),
-    },
-  );
-}
-
 async function click(
   interaction: ButtonInteraction<"cached">,
   ctx: Invocation,
@@ -82,22 +68,10 @@ async function click(
   const who = personMd(person, ctx.locale);
   const account = linked.account.robloxName;
 
-  const claim = await ctx.store.claims.acquire(
-    `req:${ctx.guildId}:${linked.account.robloxId}:${requesterId}`,
-    CLAIM_TTL_MS,
-    CLAIM_WAIT_MS,
+  const claimed = await withRequestClaim(ctx, linked.account.robloxId, requesterId, () =>
+    answer(interaction, ctx, linked, person, kind, who, account),
   );
-  if (!claim) {
-    await tell(interaction, ctx.t("requests.button.busy"));
-    return;
-  }
-  try {
-    await answer(interaction, ctx, linked, person, kind, who, account);
-  } finally {
-    await claim.release().catch((err: unknown) => {
-      ctx.log.warn({ err, requesterId }, "could not release a friend-request claim; it expires on its own");
-    });
-  }
+  if (claimed.busy) await tell(interaction, ctx.t("requests.button.busy"));
 }
 
 /** The click's work, under the request's claim. */

@@ -3,9 +3,22 @@
  * account's alert state under `handledRequests`, so a second click on a stale message makes
  * no second Roblox call. The rest of the alert state belongs to the watchers: it is
  * read as an opaque object and written back untouched beside our key.
+ *
+ * Answers to one request run one at a time, across processes too, whether they come from a
+ * button or from `/requests accept|decline`: `withRequestClaim` holds a claim in the store
+ * (store/claim.ts) from the "already handled?" check to the record of the answer.
  */
 import { z } from "zod";
-import type { Invocation } from "../context.js";
+import { INTERACTION_DEADLINE_MS, type Invocation } from "../context.js";
+import { md } from "../i18n/t.js";
+
+/**
+ * How long an answer holds its request's claim at most: the interaction's Roblox deadline plus
+ * the store writes after it. A holder that crashed frees the request after this.
+ */
+export const CLAIM_TTL_MS = INTERACTION_DEADLINE_MS + 10_000;
+/** How long a second answer waits for the first to finish before saying someone is on it. */
+export const CLAIM_WAIT_MS = 5_000;
 
 export const HANDLED_KEY = "handledRequests";
 /** Most entries kept per account (the oldest go first). */
@@ -58,6 +71,43 @@ export function withHandled(
  */
 export function handledSince(h: Handled | undefined, messageAt: number): h is Handled {
   return h !== undefined && h.at >= messageAt;
+}
+
+/**
+ * Runs `fn` holding the claim on `requesterId`'s request to the account; `{ busy: true }` without
+ * running it when another answer kept the claim past CLAIM_WAIT_MS.
+ */
+export async function withRequestClaim<T>(
+  ctx: Invocation,
+  accountId: string,
+  requesterId: string,
+  fn: () => Promise<T>,
+): Promise<{ busy: false; value: T } | { busy: true }> {
+  const claim = await ctx.store.claims.acquire(
+    `req:${ctx.guildId}:${accountId}:${requesterId}`,
+    CLAIM_TTL_MS,
+    CLAIM_WAIT_MS,
+  );
+  if (!claim) return { busy: true };
+  try {
+    return { busy: false, value: await fn() };
+  } finally {
+    await claim.release().catch((err: unknown) => {
+      ctx.log.warn({ err, requesterId }, "could not release a friend-request claim; it expires on its own");
+    });
+  }
+}
+
+/** "{person}'s request was already accepted by @x <when>", in the reader's language. */
+export function alreadySentence(ctx: Invocation, h: Handled, person: string): string {
+  return ctx.t(
+    h.action === "accepted" ? "requests.button.alreadyAccepted" : "requests.button.alreadyDeclined",
+    {
+      person: md(person),
+      by: md(`<@${h.by}>`),
+      when: md(`<t:${Math.floor(h.at / 1000)}:R>`),
+    },
+  );
 }
 
 export async function getHandled(

@@ -158,6 +158,26 @@ describe("/requests", () => {
     expect([first, second].flatMap((h) => h.followUps())).toHaveLength(1);
   });
 
+  it("a click and /requests accept on the same request at once: one Roblox call; the command says it was already accepted", async () => {
+    const m = await w.run({ name: "requests", subcommand: "list" });
+    w.sim.control.addFault({
+      method: "POST",
+      pathIncludes: "/3001/accept-friend-request",
+      delayMs: 800,
+      times: 0,
+    });
+    const admin = w.fake.world.people.admin.user.id;
+    const clicked = click(m, button(m, "Accept", 3001));
+    await new Promise((r) => setTimeout(r, 300)); // the click holds the request now
+    const said = await w.runText({ name: "requests", subcommand: "accept", options: { user: "3001" } });
+    expect(said).toContain("already accepted");
+    expect(said).toContain(`<@${admin}>`);
+    await (await clicked).waitForFinal({ predicate: (x) => visibleText(x).includes("Accepted") });
+    await new Promise((r) => setTimeout(r, 1_000)); // a second call would have reached Roblox by now
+    expect(posts("/3001/accept-friend-request")).toHaveLength(1);
+    expect(w.sim.state.areFriends(KID, 3001)).toBe(true);
+  });
+
   it("a second click while the first is still waiting on Roblox says someone else is on it, and calls nobody", async () => {
     const m = await w.run({ name: "requests", subcommand: "list" });
     // Roblox takes 7 s to answer (once): longer than a second click waits for the first (5 s), well

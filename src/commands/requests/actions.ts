@@ -5,7 +5,13 @@
  */
 
 import type { Invocation, LinkedAccount } from "../../context.js";
-import { recordHandled } from "../../domain/handled-requests.js";
+import {
+  alreadySentence,
+  getHandled,
+  handledSince,
+  recordHandled,
+  withRequestClaim,
+} from "../../domain/handled-requests.js";
 import { auditName, type Person, personMd, resolveUser } from "../../domain/people.js";
 import { UserError } from "../../errors.js";
 import type { Locale } from "../../i18n/locales.js";
@@ -51,10 +57,27 @@ async function answer(
   kind: "accept" | "decline",
 ): Promise<Reply> {
   const who = await resolveUser(ctx, i.options.getString("user", true));
-  if (kind === "accept") await ctx.roblox.requests.accept(linked.session, who.id, ctx.call);
-  else await ctx.roblox.requests.decline(linked.session, who.id, ctx.call);
-  const action = kind === "accept" ? "accepted" : "declined";
-  await recordHandled(ctx, linked.account.robloxId, who.id, { action, by: ctx.userId, at: ctx.now() });
+  const accountId = linked.account.robloxId;
+  const asked = ctx.now();
+  // One answer per request at a time, with the alert's buttons too (domain/handled-requests.ts).
+  const claimed = await withRequestClaim(ctx, accountId, who.id, async () => {
+    const prior = await getHandled(ctx, accountId, who.id);
+    // Answered (by a click) while this command waited for the claim: no second Roblox call.
+    if (handledSince(prior, asked)) return prior;
+    if (kind === "accept") await ctx.roblox.requests.accept(linked.session, who.id, ctx.call);
+    else await ctx.roblox.requests.decline(linked.session, who.id, ctx.call);
+    const action = kind === "accept" ? "accepted" : "declined";
+    await recordHandled(ctx, accountId, who.id, { action, by: ctx.userId, at: ctx.now() });
+    return undefined;
+  });
+  if (claimed.busy) throw new UserError("requests.button.busy");
+  if (claimed.value) {
+    return {
+      content: alreadySentence(ctx, claimed.value, personMd(who, ctx.locale)),
+      embeds: [],
+      components: [],
+    };
+  }
   await ctx.audit(`requests.${kind}`, linked.account.robloxId, auditName(who));
   const values = { account: accountName(linked), person: bold(who, ctx.locale) };
   const text = ctx.t(kind === "accept" ? "requests.accepted.text" : "requests.declined.text", values);
