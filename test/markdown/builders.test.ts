@@ -580,6 +580,8 @@ const NOT_BUILDERS: Record<string, string> = {
     "container: its Roblox texts arrive escaped (ConsentCard's *Md fields, built by domain/parents.ts with escapeMarkdown); the footer is plain text",
   "ui/parent.ts#answeredMessage": "edits a message: a member id and a time only",
   "components/roblox-link.ts#accountLimitSentence": "a number only",
+  "domain/handled-requests.ts#alreadySentence":
+    "container: the person arrives escaped (personMd, as both callers build it); the rest is a member id and a time",
   "commands/friends/users.ts#presenceText": "plain text; userLine escapes it as the line's extra",
   "commands/friends/users.ts#unknownNote": "plain text for footers; callers escape it for content",
 };
