@@ -249,8 +249,8 @@ export async function createStore(opts: StoreOptions) {
     },
     /** Re-encrypts every secret under the current key (see rotate.ts). */
     rotateAll: async (logger2: Logger = logger) => {
-      recent.clear();
       const r = await rotateKeyv(keyv, ring, logger2);
+      // Rows were re-sealed behind the display reads' back; a read still running is not kept either.
       recent.clear();
       const p = await parents.rotate(await listParentGuilds());
       return { ...r, rotated: r.rotated + p.rotated, failed: r.failed + p.failed };

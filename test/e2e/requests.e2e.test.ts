@@ -42,6 +42,14 @@ describe("/requests", () => {
     w.sim.log.filter((e) => e.method !== "GET" && !e.csrfRejected && e.path.includes(part));
   const click = async (m: FakeMessage, customId: string, user: "admin" | "member" | "viewer" = "admin") =>
     w.fake.clickButton({ message: m, customId, user });
+  /** Roblox answers every accept of this requester's request 800 ms late (two answers overlap). */
+  const slowAccept = (requesterId: number) =>
+    w.sim.control.addFault({
+      method: "POST",
+      pathIncludes: `/${requesterId}/accept-friend-request`,
+      delayMs: 800,
+      times: 0,
+    });
 
   beforeAll(async () => {
     w = await startWorld({ link: [{ robloxId: KID }] });
@@ -135,12 +143,7 @@ describe("/requests", () => {
     const coParent = world.addMember(w.guildId, "coparent", [managers.id]);
     const m = await w.run({ name: "requests", subcommand: "list" });
     // Roblox answers slowly, so both clicks are in flight together.
-    w.sim.control.addFault({
-      method: "POST",
-      pathIncludes: "/3001/accept-friend-request",
-      delayMs: 800,
-      times: 0,
-    });
+    slowAccept(3001);
     const id = button(m, "Accept", 3001);
     const [first, second] = await Promise.all([
       click(m, id, "admin"),
@@ -160,12 +163,7 @@ describe("/requests", () => {
 
   it("a click and /requests accept on the same request at once: one Roblox call; the command says it was already accepted", async () => {
     const m = await w.run({ name: "requests", subcommand: "list" });
-    w.sim.control.addFault({
-      method: "POST",
-      pathIncludes: "/3001/accept-friend-request",
-      delayMs: 800,
-      times: 0,
-    });
+    slowAccept(3001);
     const admin = w.fake.world.people.admin.user.id;
     const clicked = click(m, button(m, "Accept", 3001));
     await new Promise((r) => setTimeout(r, 300)); // the click holds the request now

@@ -8,29 +8,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { LiveRoster } from "../../src/jobs/scheduling/roster.js";
 import type { Target } from "../../src/jobs/scheduling/scheduler.js";
 import { silentLogger } from "../../src/logger.js";
-import { createKeyRing, createStore, type Store } from "../../src/store/index.js";
-import { key, linkInput, tempDir } from "../store/helpers.js";
-
-interface Counted {
-  store: Store;
-  reads: number;
-  writes: number;
-}
+import type { Store } from "../../src/store/index.js";
+import { countStatements, linkInput, tempDir, twoStores } from "../store/helpers.js";
 
 type Sql = { query: (sql: string, ...params: unknown[]) => Promise<unknown> };
-
-/** Counts the statements the store instance sends to SQLite: SELECTs are reads, the rest writes. */
-function count(store: Store): Counted {
-  const c: Counted = { store, reads: 0, writes: 0 };
-  const sql = store.keyv.store as Sql;
-  const query = sql.query;
-  sql.query = (text, ...params) => {
-    if (/^\s*SELECT/i.test(text)) c.reads++;
-    else c.writes++;
-    return query(text, ...params);
-  };
-  return c;
-}
 
 function roster(store: Store, applied: Map<string, readonly Target[]>): LiveRoster {
   return new LiveRoster({
@@ -62,11 +43,7 @@ afterEach(async () => {
 
 async function world(n: number) {
   const { dir, cleanup } = tempDir();
-  const url = `sqlite://${join(dir, "shared.sqlite")}`;
-  const ring = createKeyRing(key());
-  const open = () => createStore({ url, keyring: ring, logger: silentLogger(), defaultTimeZone: "UTC" });
-  const a = await open();
-  const b = await open();
+  const [a, b] = await twoStores(`sqlite://${join(dir, "shared.sqlite")}`);
   await populate(a, n);
   const appliedA = new Map<string, readonly Target[]>();
   const appliedB = new Map<string, readonly Target[]>();
@@ -89,8 +66,8 @@ async function oneChange(n: number) {
   const w = await world(n);
   expect(w.ra.guilds.size).toBe(n);
   expect(w.rb.guilds.size).toBe(n);
-  const ca = count(w.a);
-  const cb = count(w.b);
+  const ca = countStatements(w.a);
+  const cb = countStatements(w.b);
   const guildId = "900000000000000001";
   await w.a.accounts.upsert(linkInput(guildId, "77"));
   await w.a.settings.update(guildId, { alertChannelId: "43" });
@@ -124,11 +101,7 @@ describe("incremental roster", () => {
 
   it("another process learns of a change within 5 s on its own (the change log is read every second)", async () => {
     const { dir, cleanup } = tempDir();
-    const url = `sqlite://${join(dir, "timed.sqlite")}`;
-    const ring = createKeyRing(key());
-    const open = () => createStore({ url, keyring: ring, logger: silentLogger(), defaultTimeZone: "UTC" });
-    const a = await open();
-    const b = await open();
+    const [a, b] = await twoStores(`sqlite://${join(dir, "timed.sqlite")}`);
     const applied = new Map<string, readonly Target[]>();
     const rb = new LiveRoster({
       store: b,

@@ -8,22 +8,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { LiveRoster } from "../../src/jobs/scheduling/roster.js";
 import { silentLogger } from "../../src/logger.js";
-import { createKeyRing, createStore, type Store } from "../../src/store/index.js";
-import { key, linkInput, tempDir } from "./helpers.js";
-
-type Sql = { query: (sql: string, ...params: unknown[]) => Promise<unknown> };
-
-/** Counts the SELECTs the store instance sends to SQLite. */
-function countReads(store: Store): { reads: number } {
-  const c = { reads: 0 };
-  const sql = store.keyv.store as Sql;
-  const query = sql.query;
-  sql.query = (text, ...params) => {
-    if (/^\s*SELECT/i.test(text)) c.reads++;
-    return query(text, ...params);
-  };
-  return c;
-}
+import { countStatements as countReads, linkInput, tempDir, twoStores } from "./helpers.js";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -33,11 +18,7 @@ afterEach(async () => {
 /** Two store instances on one SQLite file (two processes); A's roster follows the log every `feedMs`. */
 async function twoProcesses(feedMs: number | undefined) {
   const { dir, cleanup } = tempDir();
-  const url = `sqlite://${join(dir, "shared.sqlite")}`;
-  const ring = createKeyRing(key());
-  const open = () => createStore({ url, keyring: ring, logger: silentLogger(), defaultTimeZone: "UTC" });
-  const a = await open();
-  const b = await open();
+  const [a, b] = await twoStores(`sqlite://${join(dir, "shared.sqlite")}`);
   const roster =
     feedMs === undefined
       ? undefined

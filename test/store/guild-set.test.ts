@@ -8,19 +8,12 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { silentLogger } from "../../src/logger.js";
-import { createKeyRing, createStore, type Store } from "../../src/store/index.js";
+import type { Store } from "../../src/store/index.js";
 import { type RedisServer, startRedis } from "../prod/redis.js";
-import { key, linkInput, tempDir } from "./helpers.js";
+import { linkInput, tempDir, twoStores } from "./helpers.js";
 
 const ROUNDS = 4;
 const PER_ROUND = 200;
-
-async function twoStores(url: string): Promise<[Store, Store]> {
-  const ring = createKeyRing(key());
-  const open = () => createStore({ url, keyring: ring, logger: silentLogger(), defaultTimeZone: "UTC" });
-  return [await open(), await open()];
-}
 
 /**
  * One round: 200 operations split over the two instances, all started at once. Each guild is

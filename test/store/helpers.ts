@@ -30,6 +30,26 @@ export async function openStore(file: string, ring: KeyRing = createKeyRing(key(
   });
 }
 
+/** Two store instances on one store URL sharing a key ring, as two processes sharing the store. */
+export async function twoStores(url: string): Promise<[Store, Store]> {
+  const ring = createKeyRing(key());
+  const open = () => createStore({ url, keyring: ring, logger: silentLogger(), defaultTimeZone: "UTC" });
+  return [await open(), await open()];
+}
+
+/** Counts the statements a SQLite store instance sends from now on: SELECTs are reads, the rest writes. */
+export function countStatements(store: Store): { reads: number; writes: number } {
+  const c = { reads: 0, writes: 0 };
+  const sql = store.keyv.store as { query: (sql: string, ...params: unknown[]) => Promise<unknown> };
+  const query = sql.query;
+  sql.query = (text, ...params) => {
+    if (/^\s*SELECT/i.test(text)) c.reads++;
+    else c.writes++;
+    return query(text, ...params);
+  };
+  return c;
+}
+
 export function linkInput(guildId: string, robloxId: string, extra: Record<string, string> = {}) {
   return {
     guildId,
